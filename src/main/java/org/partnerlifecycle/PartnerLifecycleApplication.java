@@ -1,0 +1,12 @@
+package org.partnerlifecycle;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class PartnerLifecycleApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(PartnerLifecycleApplication.class, args);
+  }
+}

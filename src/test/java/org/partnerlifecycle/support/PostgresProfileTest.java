@@ -1,0 +1,27 @@
+package org.partnerlifecycle.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The application in profile {@code postgres} on a fresh PostgreSQL database (see {@link PostgresTestDatabase};
+ * the class must also register it with {@code @DynamicPropertySource}). The admin is {@code pgadmin};
+ * demo users are created only because the test asks for them, so role tests can reuse mary, lena and ada.
+ * The context is closed after the class: engine-rest and the webapps serve the engine named "default", so only
+ * one application may run at a time.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+    "DB_URL=set-by-dynamic-property-source", "DB_USER=" + "postgres", "ADMIN_USER=pgadmin",
+    "ADMIN_PASSWORD=pgadmin", "partner-lifecycle.demo-data=true", "camunda.bpm.job-execution.enabled=false"})
+@ActiveProfiles("postgres")
+@DirtiesContext
+public @interface PostgresProfileTest {
+}
