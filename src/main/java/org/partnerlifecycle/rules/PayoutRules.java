@@ -1,0 +1,106 @@
+package org.partnerlifecycle.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.partnerlifecycle.rules.IncentiveRules.Rate;
+import org.partnerlifecycle.rules.ProgramTerms.ClawbackBand;
+
+/** Money from rates: the payout of a won deal, add-on seat proration, and the clawback when a customer cancels. */
+public final class PayoutRules {
+
+  /** What a won deal books: {@code amount} = {@code basis} × {@code rate} %. */
+  public record Payout(IncentiveKind kind, BigDecimal amount, BigDecimal rate, BigDecimal basis) {
+  }
+
+  public record Clawback(BigDecimal amount, BigDecimal percent, long daysSinceClose, String band) {
+  }
+
+  private PayoutRules() {
+  }
+
+  /**
+   * The payout for a won deal of {@code amount} over {@code termMonths}. A FIRST_12_MONTHS rate (FOUNDATION
+   * referral, "Year 1") applies to the first 12 months' share of a longer contract only.
+   */
+  public static RuleResult<Payout> payout(ProgramTerms terms, Rate rate, BigDecimal amount, int termMonths) {
+    Money.requireNonNegative("amount", amount);
+    if (termMonths < 1) {
+      throw new IllegalArgumentException("termMonths must be at least 1: " + termMonths);
+    }
+    if (rate.percent() == null) {
+      throw new IllegalArgumentException("A negotiated rate must be approved before a payout is computed");
+    }
+    BigDecimal basis = Money.cents(amount);
+    String basisText = "$" + basis.toPlainString();
+    if ("FIRST_12_MONTHS".equals(rate.term()) && termMonths > 12) {
+      basis = Money.cents(amount.multiply(new BigDecimal(12)).divide(new BigDecimal(termMonths), 10,
+          RoundingMode.HALF_EVEN));
+      basisText = "the first 12 of " + termMonths + " months of $" + Money.cents(amount).toPlainString() + " = $"
+          + basis.toPlainString();
+    }
+    BigDecimal paid = Money.percentOf(basis, rate.percent());
+    IncentiveKind kind = rate.kind();
+    return Explanation.of("payout.wonDeal", terms).input("kind", kind).input("ratePercent", rate.percent())
+        .input("amount", amount).input("termMonths", termMonths).input("rateTerm", rate.term())
+        .result(new Payout(kind, paid, rate.percent(), basis), "rate " + rate.percent().toPlainString() + "%",
+            paid.toPlainString(), rate.percent().toPlainString() + "% of " + basisText + " = $" + paid.toPlainString()
+                + (kind == IncentiveKind.DISCOUNT ? " discount off list price" : " revenue share"));
+  }
+
+  /** Add-on seats are priced for the rest of the term: seats × unit price × remaining months / term months. */
+  public static RuleResult<BigDecimal> addOnProration(ProgramTerms terms, int seats, BigDecimal unitPrice,
+      int remainingMonths, int termMonths) {
+    Money.requireNonNegative("unitPrice", unitPrice);
+    if (seats < 1) {
+      throw new IllegalArgumentException("seats must be at least 1: " + seats);
+    }
+    if (termMonths < 1 || remainingMonths < 0 || remainingMonths > termMonths) {
+      throw new IllegalArgumentException("remainingMonths must be between 0 and termMonths (" + termMonths + "): "
+          + remainingMonths);
+    }
+    BigDecimal price = Money.cents(unitPrice.multiply(new BigDecimal(seats)).multiply(new BigDecimal(remainingMonths))
+        .divide(new BigDecimal(termMonths), 10, RoundingMode.HALF_EVEN));
+    return Explanation.of("payout.addOnProration", terms).input("seats", seats).input("unitPrice", unitPrice)
+        .input("remainingMonths", remainingMonths).input("termMonths", termMonths)
+        .result(price, "purchasing guide: add-on seats", price.toPlainString(),
+            seats + " seats × $" + unitPrice.toPlainString() + " × " + remainingMonths + "/" + termMonths
+                + " months = $" + price.toPlainString());
+  }
+
+  /** Clawback of a paid amount when the customer cancels, by days since close (playbook bands). */
+  public static RuleResult<Clawback> clawback(ProgramTerms terms, BigDecimal paidAmount, LocalDate closedOn,
+      LocalDate cancelledOn) {
+    Money.requireNonNegative("paidAmount", paidAmount);
+    long days = ChronoUnit.DAYS.between(closedOn, cancelledOn);
+    if (days < 0) {
+      throw new IllegalArgumentException("cancelledOn " + cancelledOn + " is before closedOn " + closedOn);
+    }
+    ClawbackBand band = terms.clawbackBands().get(0);
+    int index = 0;
+    for (int i = 0; i < terms.clawbackBands().size(); i++) {
+      if (terms.clawbackBands().get(i).fromDay() <= days) {
+        band = terms.clawbackBands().get(i);
+        index = i;
+      }
+    }
+    BigDecimal percent;
+    BigDecimal amount;
+    if (band.proRated()) {
+      int total = terms.clawbackProRataDays();
+      percent = new BigDecimal(total - days).multiply(Money.HUNDRED).divide(new BigDecimal(total), 4,
+          RoundingMode.HALF_EVEN);
+      amount = Money.cents(paidAmount.multiply(new BigDecimal(total - days)).divide(new BigDecimal(total), 10,
+          RoundingMode.HALF_EVEN));
+    } else {
+      percent = band.percent();
+      amount = Money.percentOf(paidAmount, band.percent());
+    }
+    return Explanation.of("payout.clawback", terms).input("paidAmount", paidAmount).input("closedOn", closedOn)
+        .input("cancelledOn", cancelledOn).input("daysSinceClose", days)
+        .result(new Clawback(amount, percent, days, band.label()), "clawback.bands[" + index + "]",
+            amount.toPlainString(), "Cancelled " + days + " days after close (" + band.label() + "): $"
+                + amount.toPlainString() + " of $" + Money.cents(paidAmount).toPlainString() + " clawed back");
+  }
+}

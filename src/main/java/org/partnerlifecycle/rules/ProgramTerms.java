@@ -1,0 +1,74 @@
+package org.partnerlifecycle.rules;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One version of the program terms, as validated data (see {@code terms/*.json}). Immutable; read by the rules.
+ */
+public record ProgramTerms(
+    String version,
+    LocalDate effectiveFrom,
+    Map<Motion, Map<Tier, BigDecimal>> revenueThresholds,
+    Map<Tier, Set<Motion>> motionsByTier,
+    Map<String, Map<Motion, Map<Tier, IncentiveCell>>> incentives,
+    Map<Motion, Map<Tier, Set<Product>>> products,
+    Map<Product, String> productNotes,
+    Map<Tier, List<LaunchMethod>> launchMethods,
+    Map<Motion, Map<Tier, List<IntegrationType>>> integrationTypes,
+    Map<Motion, String> integrationTypeNotes,
+    Map<Tier, IntegrationSupport> integrationSupport,
+    Map<Tier, List<String>> benefits,
+    Map<Tier, ParticipationStandard> participationStandards,
+    Map<Attribution, BigDecimal> attributionPercent,
+    DealRegistrationTerms dealRegistration,
+    List<ClawbackBand> clawbackBands,
+    int clawbackProRataDays,
+    Map<Tier, Integer> graceReviews,
+    Map<Tier, Integer> reviewCadenceMonths,
+    int warningCurePeriodDays,
+    HealthTerms health,
+    int volumeLicenceMonths) {
+
+  /** The incentive tables are keyed NEW and RENEWAL, as in the guide. */
+  public static final String NEW = "NEW";
+  public static final String RENEWAL = "RENEWAL";
+
+  /** One cell of an incentive table. {@code percent} is null where the cell is negotiated without a figure (OEM). */
+  public record IncentiveCell(String kind, BigDecimal percent, boolean negotiated, String term, String label) {
+
+    public static final String NOT_ELIGIBLE = "NOT_ELIGIBLE";
+
+    public boolean eligible() {
+      return !NOT_ELIGIBLE.equals(kind);
+    }
+  }
+
+  public record IntegrationSupport(List<String> support, String projectManagement, int roadmapAlignmentMonths) {
+  }
+
+  /** Yearly participation commitments of a tier (program guide §9). */
+  public record ParticipationStandard(int managementMeetingsPerYear, int ceoMeetingsPerYear,
+      int cSuiteMeetingsPerYear, int enablementSessionsPerYear, int certifiedFieldPercent,
+      boolean businessPlanRequired, String label) {
+  }
+
+  public record DealRegistrationTerms(int reviewSlaHours, int protectionDays, int extensionDays, int maxExtensions) {
+  }
+
+  /** From {@code fromDay} after close until the next band: a fixed percent, or pro-rated. */
+  public record ClawbackBand(int fromDay, BigDecimal percent, boolean proRated, String label) {
+  }
+
+  /** Points per health factor (playbook's health score) and the bands, highest first. */
+  public record HealthTerms(Map<String, Integer> revenue, Map<String, Integer> activity,
+      Map<String, Integer> engagement, Map<String, Integer> satisfaction, Map<String, Integer> fit,
+      List<HealthBand> bands) {
+  }
+
+  public record HealthBand(String name, int min) {
+  }
+}

@@ -1,0 +1,342 @@
+package org.partnerlifecycle.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.partnerlifecycle.rules.ProgramTerms.ClawbackBand;
+import org.partnerlifecycle.rules.ProgramTerms.DealRegistrationTerms;
+import org.partnerlifecycle.rules.ProgramTerms.HealthBand;
+import org.partnerlifecycle.rules.ProgramTerms.HealthTerms;
+import org.partnerlifecycle.rules.ProgramTerms.IncentiveCell;
+import org.partnerlifecycle.rules.ProgramTerms.IntegrationSupport;
+import org.partnerlifecycle.rules.ProgramTerms.ParticipationStandard;
+
+/**
+ * Reads and validates one terms file. Every cell the rules read must be present and sane; the first problem stops
+ * loading with the file, the cell (a dotted path such as {@code revenueThresholds.OEM.STRATEGIC}) and the reason.
+ */
+final class TermsLoader {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+  private final String file;
+
+  private TermsLoader(String file) {
+    this.file = file;
+  }
+
+  static ProgramTerms parse(String file, String json) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (IOException e) {
+      throw new TermsValidationException(file, "(file)", "not valid JSON: " + e.getMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new TermsValidationException(file, "(file)", "must be a JSON object");
+    }
+    return new TermsLoader(file).read(root);
+  }
+
+  private ProgramTerms read(JsonNode root) {
+    String version = text(root, "version");
+    LocalDate effectiveFrom;
+    try {
+      effectiveFrom = LocalDate.parse(text(root, "effectiveFrom"));
+    } catch (DateTimeParseException e) {
+      throw fail("effectiveFrom", "not an ISO date (yyyy-mm-dd)");
+    }
+
+    Map<Motion, Map<Tier, BigDecimal>> thresholds = byMotion(motion -> {
+      String cell = "revenueThresholds." + motion;
+      BigDecimal growth = amount(root, cell + ".GROWTH");
+      BigDecimal strategic = amount(root, cell + ".STRATEGIC");
+      if (strategic.compareTo(growth) <= 0) {
+        throw fail(cell + ".STRATEGIC", "threshold " + strategic.toPlainString()
+            + " is not above the GROWTH threshold " + growth.toPlainString());
+      }
+      Map<Tier, BigDecimal> row = new EnumMap<>(Tier.class);
+      row.put(Tier.GROWTH, growth);
+      row.put(Tier.STRATEGIC, strategic);
+      return row;
+    });
+
+    Map<Tier, Set<Motion>> motionsByTier = byTier(tier ->
+        Collections.unmodifiableSet(new LinkedHashSet<>(enumList(root, "motionsByTier." + tier, Motion.class))));
+
+    Map<String, Map<Motion, Map<Tier, IncentiveCell>>> incentives = new LinkedHashMap<>();
+    for (String table : List.of(ProgramTerms.NEW, ProgramTerms.RENEWAL)) {
+      incentives.put(table, byMotion(motion -> byTier(tier ->
+          incentive(root, "incentives." + table + "." + motion + "." + tier, motionsByTier.get(tier).contains(motion)))));
+    }
+
+    Map<Motion, Map<Tier, Set<Product>>> products = byMotion(motion -> byTier(tier ->
+        Collections.unmodifiableSet(new LinkedHashSet<>(enumList(root, "products." + motion + "." + tier,
+            Product.class)))));
+    Map<Product, String> productNotes = new EnumMap<>(Product.class);
+    JsonNode notes = root.path("productNotes");
+    notes.fieldNames().forEachRemaining(name -> productNotes.put(enumValue(Product.class, name,
+        "productNotes." + name), notes.get(name).asText()));
+
+    Map<Tier, List<LaunchMethod>> launchMethods = byTier(tier ->
+        enumList(root, "launchMethods." + tier, LaunchMethod.class));
+    Map<Motion, Map<Tier, List<IntegrationType>>> integrationTypes = byMotion(motion -> byTier(tier ->
+        enumList(root, "integrationTypes." + motion + "." + tier, IntegrationType.class)));
+    Map<Motion, String> integrationTypeNotes = new EnumMap<>(Motion.class);
+    JsonNode typeNotes = root.path("integrationTypeNotes");
+    typeNotes.fieldNames().forEachRemaining(name -> integrationTypeNotes.put(enumValue(Motion.class, name,
+        "integrationTypeNotes." + name), typeNotes.get(name).asText()));
+
+    Map<Tier, IntegrationSupport> support = byTier(tier -> {
+      String cell = "integrationSupport." + tier;
+      return new IntegrationSupport(textList(root, cell + ".support"), text(root, cell + ".projectManagement"),
+          count(root, cell + ".roadmapAlignmentMonths"));
+    });
+    Map<Tier, List<String>> benefits = byTier(tier -> textList(root, "benefits." + tier));
+
+    Map<Tier, ParticipationStandard> standards = new EnumMap<>(Tier.class);
+    for (Tier tier : List.of(Tier.GROWTH, Tier.STRATEGIC)) {
+      String cell = "participationStandards." + tier;
+      int certified = count(root, cell + ".certifiedFieldPercent");
+      if (certified > 100) {
+        throw fail(cell + ".certifiedFieldPercent", "must be at most 100");
+      }
+      standards.put(tier, new ParticipationStandard(count(root, cell + ".managementMeetingsPerYear"),
+          count(root, cell + ".ceoMeetingsPerYear"), count(root, cell + ".cSuiteMeetingsPerYear"),
+          count(root, cell + ".enablementSessionsPerYear"), certified, bool(root, cell + ".businessPlanRequired"),
+          text(root, cell + ".label")));
+    }
+
+    Map<Attribution, BigDecimal> attribution = new EnumMap<>(Attribution.class);
+    for (Attribution a : Attribution.values()) {
+      attribution.put(a, percent(root, "attributionPercent." + a));
+    }
+
+    DealRegistrationTerms deals = new DealRegistrationTerms(count(root, "dealRegistration.reviewSlaHours"),
+        count(root, "dealRegistration.protectionDays"), count(root, "dealRegistration.extensionDays"),
+        count(root, "dealRegistration.maxExtensions"));
+
+    List<ClawbackBand> bands = clawbackBands(root);
+    int proRataDays = count(root, "clawback.proRataDays");
+
+    Map<Tier, Integer> grace = byTier(tier -> count(root, "tierMaintenance.graceReviews." + tier));
+    Map<Tier, Integer> cadence = byTier(tier -> {
+      int months = count(root, "tierMaintenance.reviewCadenceMonths." + tier);
+      if (months == 0) {
+        throw fail("tierMaintenance.reviewCadenceMonths." + tier, "must be at least 1 month");
+      }
+      return months;
+    });
+
+    return new ProgramTerms(version, effectiveFrom, thresholds, motionsByTier, incentives, products, productNotes,
+        launchMethods, integrationTypes, integrationTypeNotes, support, benefits, standards, attribution, deals,
+        bands, proRataDays, grace, cadence, count(root, "warning.curePeriodDays"), health(root),
+        count(root, "licences.volumeMonths"));
+  }
+
+  private IncentiveCell incentive(JsonNode root, String cell, boolean motionAllowed) {
+    String kind = text(root, cell + ".kind");
+    if (!List.of("REVENUE_SHARE", "DISCOUNT", "NONE", IncentiveCell.NOT_ELIGIBLE).contains(kind)) {
+      throw fail(cell + ".kind", "unknown kind '" + kind + "'");
+    }
+    if (!motionAllowed && !IncentiveCell.NOT_ELIGIBLE.equals(kind)) {
+      throw fail(cell, "the tier does not allow this motion (motionsByTier), so the cell must be NOT_ELIGIBLE");
+    }
+    boolean negotiated = node(root, cell).path("negotiated").asBoolean(false);
+    BigDecimal percent = null;
+    if (kind.equals("REVENUE_SHARE") || kind.equals("DISCOUNT")) {
+      if (!negotiated || !node(root, cell).path("percent").isMissingNode()) {
+        percent = percent(root, cell + ".percent");
+      }
+    }
+    return new IncentiveCell(kind, percent, negotiated, node(root, cell).path("term").asText(null),
+        text(root, cell + ".label"));
+  }
+
+  private List<ClawbackBand> clawbackBands(JsonNode root) {
+    JsonNode array = node(root, "clawback.bands");
+    if (!array.isArray() || array.isEmpty()) {
+      throw fail("clawback.bands", "must be a non-empty list");
+    }
+    List<ClawbackBand> bands = new ArrayList<>();
+    int previous = -1;
+    for (int i = 0; i < array.size(); i++) {
+      String cell = "clawback.bands[" + i + "]";
+      int from = count(root, cell + ".fromDay");
+      if (i == 0 && from != 0) {
+        throw fail(cell + ".fromDay", "the first band must start at day 0");
+      }
+      if (from <= previous) {
+        throw fail(cell + ".fromDay", "bands out of order: " + from + " is not after " + previous);
+      }
+      previous = from;
+      boolean proRated = array.get(i).path("proRated").asBoolean(false);
+      bands.add(new ClawbackBand(from, proRated ? null : percent(root, cell + ".percent"), proRated,
+          text(root, cell + ".label")));
+    }
+    return List.copyOf(bands);
+  }
+
+  private HealthTerms health(JsonNode root) {
+    Map<String, Integer> revenue = points(root, "health.revenue", List.of("growing20PlusPercent", "growing", "flat",
+        "declining"));
+    Map<String, Integer> activity = points(root, "health.activity", List.of("fivePlusDeals", "threeToFourDeals",
+        "oneToTwoDeals", "noDeals"));
+    Map<String, Integer> engagement = points(root, "health.engagement", List.of("WEEKLY", "MONTHLY", "QUARTERLY",
+        "INACTIVE"));
+    Map<String, Integer> satisfaction = points(root, "health.satisfaction", List.of("nps50Plus", "nps25To49",
+        "nps0To24", "npsNegative"));
+    Map<String, Integer> fit = points(root, "health.fit", List.of("STRONG", "MODERATE", "WEAK"));
+    int total = revenue.get("max") + activity.get("max") + engagement.get("max") + satisfaction.get("max")
+        + fit.get("max");
+    if (total != 100) {
+      throw fail("health", "the factors' maxima add up to " + total + ", not 100");
+    }
+    JsonNode array = node(root, "health.bands");
+    List<HealthBand> bands = new ArrayList<>();
+    int previous = 101;
+    for (int i = 0; i < array.size(); i++) {
+      String cell = "health.bands[" + i + "]";
+      int min = count(root, cell + ".min");
+      if (min >= previous) {
+        throw fail(cell + ".min", "bands out of order: " + min + " is not below " + previous);
+      }
+      previous = min;
+      bands.add(new HealthBand(text(root, cell + ".name"), min));
+    }
+    if (bands.isEmpty() || previous != 0) {
+      throw fail("health.bands", "the last band must start at 0");
+    }
+    return new HealthTerms(revenue, activity, engagement, satisfaction, fit, List.copyOf(bands));
+  }
+
+  private Map<String, Integer> points(JsonNode root, String cell, List<String> keys) {
+    Map<String, Integer> points = new LinkedHashMap<>();
+    int max = count(root, cell + ".max");
+    points.put("max", max);
+    for (String key : keys) {
+      int value = count(root, cell + "." + key);
+      if (value > max) {
+        throw fail(cell + "." + key, value + " points exceed the factor's maximum " + max);
+      }
+      points.put(key, value);
+    }
+    return Collections.unmodifiableMap(points);
+  }
+
+  // --- cells -------------------------------------------------------------------------------------------------
+
+  private JsonNode node(JsonNode root, String cell) {
+    JsonNode node = root;
+    for (String part : cell.replaceAll("\\[(\\d+)]", ".$1").split("\\.")) {
+      node = part.matches("\\d+") && node.isArray() ? node.path(Integer.parseInt(part)) : node.path(part);
+      if (node.isMissingNode() || node.isNull()) {
+        throw fail(cell, "missing");
+      }
+    }
+    return node;
+  }
+
+  private String text(JsonNode root, String cell) {
+    JsonNode node = node(root, cell);
+    if (!node.isTextual() || node.asText().isBlank()) {
+      throw fail(cell, "must be a non-empty text");
+    }
+    return node.asText();
+  }
+
+  private boolean bool(JsonNode root, String cell) {
+    JsonNode node = node(root, cell);
+    if (!node.isBoolean()) {
+      throw fail(cell, "must be true or false");
+    }
+    return node.asBoolean();
+  }
+
+  private BigDecimal amount(JsonNode root, String cell) {
+    JsonNode node = node(root, cell);
+    if (!node.isNumber()) {
+      throw fail(cell, "must be a number");
+    }
+    BigDecimal value = node.decimalValue();
+    if (value.signum() < 0) {
+      throw fail(cell, "must not be negative: " + value.toPlainString());
+    }
+    return value;
+  }
+
+  private BigDecimal percent(JsonNode root, String cell) {
+    BigDecimal value = amount(root, cell);
+    if (value.compareTo(HUNDRED) > 0) {
+      throw fail(cell, "a rate of " + value.toPlainString() + " % is above 100 %");
+    }
+    return value;
+  }
+
+  private int count(JsonNode root, String cell) {
+    JsonNode node = node(root, cell);
+    if (!node.isIntegralNumber() || node.asInt() < 0) {
+      throw fail(cell, "must be a whole number, not negative");
+    }
+    return node.asInt();
+  }
+
+  private List<String> textList(JsonNode root, String cell) {
+    JsonNode node = node(root, cell);
+    if (!node.isArray()) {
+      throw fail(cell, "must be a list");
+    }
+    List<String> values = new ArrayList<>();
+    node.forEach(item -> values.add(item.asText()));
+    return List.copyOf(values);
+  }
+
+  private <E extends Enum<E>> List<E> enumList(JsonNode root, String cell, Class<E> type) {
+    List<E> values = new ArrayList<>();
+    for (String name : textList(root, cell)) {
+      values.add(enumValue(type, name, cell));
+    }
+    return List.copyOf(values);
+  }
+
+  private <E extends Enum<E>> E enumValue(Class<E> type, String name, String cell) {
+    try {
+      return Enum.valueOf(type, name);
+    } catch (IllegalArgumentException e) {
+      throw fail(cell, "unknown " + type.getSimpleName() + " '" + name + "'");
+    }
+  }
+
+  private static <V> Map<Motion, V> byMotion(Function<Motion, V> cell) {
+    Map<Motion, V> map = new EnumMap<>(Motion.class);
+    for (Motion motion : Motion.values()) {
+      map.put(motion, cell.apply(motion));
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  private static <V> Map<Tier, V> byTier(Function<Tier, V> cell) {
+    Map<Tier, V> map = new EnumMap<>(Tier.class);
+    for (Tier tier : Tier.values()) {
+      map.put(tier, cell.apply(tier));
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  private TermsValidationException fail(String cell, String reason) {
+    return new TermsValidationException(file, cell, reason);
+  }
+}
