@@ -1,5 +1,6 @@
 package org.partnerlifecycle.config;
 
+import org.partnerlifecycle.partner.DemoPartners;
 import org.partnerlifecycle.security.DemoUsers;
 import org.partnerlifecycle.security.StaffAuthorizations;
 import org.partnerlifecycle.security.TasklistFilters;
@@ -8,21 +9,29 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Runs once the engine has deployed: groups and grants, demo users (default run mode), Tasklist filters. */
+/**
+ * Runs once the engine has deployed: groups and grants, Tasklist filters, and in the default run mode the demo users
+ * and demo partners.
+ */
 @Component
 public class PlatformSetup {
 
   private final StaffAuthorizations authorizations;
   private final DemoUsers demoUsers;
   private final TasklistFilters filters;
+  private final DemoPartners demoPartners;
   private final boolean demoData;
+  private final boolean demoPartnersWanted;
 
   public PlatformSetup(StaffAuthorizations authorizations, DemoUsers demoUsers, TasklistFilters filters,
-      @Value("${partner-lifecycle.demo-data:false}") boolean demoData) {
+      DemoPartners demoPartners, @Value("${partner-lifecycle.demo-data:false}") boolean demoData,
+      @Value("${partner-lifecycle.demo-partners:true}") boolean demoPartnersWanted) {
     this.authorizations = authorizations;
     this.demoUsers = demoUsers;
     this.filters = filters;
+    this.demoPartners = demoPartners;
     this.demoData = demoData;
+    this.demoPartnersWanted = demoPartnersWanted;
   }
 
   // The engine has deployed processes/ and forms/ while it was built, before the application is ready.
@@ -33,5 +42,8 @@ public class PlatformSetup {
       demoUsers.ensureDemoUsers();
     }
     filters.ensureFilters();
+    if (demoData && demoPartnersWanted) {
+      demoPartners.ensureDemoPartners();
+    }
   }
 }

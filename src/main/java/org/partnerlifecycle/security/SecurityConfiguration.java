@@ -11,11 +11,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what.
  * <ul>
- *   <li>{@code /api/**}: stateless; HTTP Basic against the Camunda users (staff); anonymous only for the
+ *   <li>{@code /api/**}: stateless; HTTP Basic against the Camunda users (staff), {@code Bearer <api key>}
+ *       (partners); anonymous only for the
  *       partner application and the public directory. Finer rules (which group, which partner) sit on the
  *       controllers.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own {@link ProcessEngineAuthenticationFilter} with HTTP Basic, so
@@ -28,9 +30,11 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems, ApiKeys apiKeys)
+      throws Exception {
     return http
         .securityMatcher("/api/**")
+        .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/partner-applications").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/directory").permitAll()

@@ -20,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "DB_URL=set-by-dynamic-property-source", "DB_USER=" + "postgres", "ADMIN_USER=pgadmin",
-    "ADMIN_PASSWORD=pgadmin", "partner-lifecycle.demo-data=true", "camunda.bpm.job-execution.enabled=false"})
+    "ADMIN_PASSWORD=pgadmin", "partner-lifecycle.demo-data=true",
+    "partner-lifecycle.demo-partners=false", "partner-lifecycle.notifications.sender=none", "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
 @DirtiesContext
 public @interface PostgresProfileTest {

@@ -1,0 +1,69 @@
+package org.partnerlifecycle.explain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import org.partnerlifecycle.config.EngineTime;
+import org.partnerlifecycle.rules.Explanation;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores every rule result with its explanation (rule, inputs, cell, outcome, terms version), in the transaction
+ * of the decision it explains, where auditors read it.
+ */
+@Component
+public class RuleResultStore {
+
+  public enum Subject { PARTNER, DEAL }
+
+  public record StoredRuleResult(long id, String rule, String termsVersion, String cell, Map<String, Object> inputs,
+      String outcome, String explanation, String processInstanceId, java.time.Instant createdAt) {
+  }
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+  private final EngineTime time;
+
+  public RuleResultStore(JdbcTemplate jdbc, ObjectMapper json, EngineTime time) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.time = time;
+  }
+
+  public void record(Subject subject, String subjectId, Explanation explanation, String processInstanceId) {
+    jdbc.update("INSERT INTO rule_result (subject_type, subject_id, rule_name, terms_version, cell, inputs, outcome, "
+            + "explanation, process_instance_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        subject.name(), subjectId, explanation.rule(), explanation.termsVersion(), explanation.cell(),
+        toJson(explanation.inputs()), explanation.outcome(), explanation.text(), processInstanceId,
+        Timestamp.from(time.now()));
+  }
+
+  public List<StoredRuleResult> forSubject(Subject subject, String subjectId) {
+    return jdbc.query("SELECT * FROM rule_result WHERE subject_type = ? AND subject_id = ? ORDER BY id",
+        (rs, i) -> new StoredRuleResult(rs.getLong("id"), rs.getString("rule_name"), rs.getString("terms_version"),
+            rs.getString("cell"), fromJson(rs.getString("inputs")), rs.getString("outcome"),
+            rs.getString("explanation"), rs.getString("process_instance_id"),
+            rs.getTimestamp("created_at").toInstant()),
+        subject.name(), subjectId);
+  }
+
+  private String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> fromJson(String value) {
+    try {
+      return json.readValue(value, Map.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored rule inputs are not JSON: " + value, e);
+    }
+  }
+}

@@ -1,0 +1,253 @@
+package org.partnerlifecycle.partner;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.partnerlifecycle.config.EngineTime;
+import org.partnerlifecycle.explain.RuleResultStore;
+import org.partnerlifecycle.explain.RuleResultStore.Subject;
+import org.partnerlifecycle.notification.NotificationPort;
+import org.partnerlifecycle.rules.EligibilityRules;
+import org.partnerlifecycle.rules.Motion;
+import org.partnerlifecycle.rules.Product;
+import org.partnerlifecycle.rules.ProgramTerms;
+import org.partnerlifecycle.rules.RuleResult;
+import org.partnerlifecycle.rules.TermsCatalog;
+import org.partnerlifecycle.rules.Tier;
+import org.partnerlifecycle.rules.TierMaintenance;
+import org.partnerlifecycle.rules.TierRules;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The partner-onboarding steps (SPEC §3): each method is one step of the process, called by its delegate or task
+ * listener, and writes in the engine's transaction.
+ */
+@Service
+@Transactional
+public class OnboardingService {
+
+  static final Set<String> REVIEW_DECISIONS = Set.of("APPROVE", "REJECT");
+  static final Set<String> PLACEMENT_DECISIONS = Set.of("APPROVE", "REJECT");
+  static final Set<String> ACTIVATION_DECISIONS = Set.of("KEEP", "RAISE_BREACH");
+  static final int MAX_TEXT = 2000;
+
+  public record Screening(String proposedTier, String proposedMotion, String explanation, String duplicateHits,
+      String notes) {
+  }
+
+  public record Activation(LocalDate activatedOn, String motion) {
+  }
+
+  private final PartnerRepository partners;
+  private final TermsCatalog terms;
+  private final RuleResultStore ruleResults;
+  private final NotificationPort notifications;
+  private final StaffDirectory staff;
+  private final EngineTime time;
+
+  public OnboardingService(PartnerRepository partners, TermsCatalog terms, RuleResultStore ruleResults,
+      NotificationPort notifications, StaffDirectory staff, EngineTime time) {
+    this.partners = partners;
+    this.terms = terms;
+    this.ruleResults = ruleResults;
+    this.notifications = notifications;
+    this.staff = staff;
+    this.time = time;
+  }
+
+  /** Completeness, duplicate company domain, and the tier the forecast qualifies for. */
+  public Screening screen(String partnerId, String processInstanceId) {
+    Partner partner = partners.get(partnerId);
+    ProgramTerms current = terms.effectiveOn(time.today());
+    RuleResult<TierRules.Placement> proposal = TierRules.proposeAtOnboarding(current,
+        Motion.valueOf(partner.appliedMotion()), partner.forecastAnnualRevenue());
+    ruleResults.record(Subject.PARTNER, partnerId, proposal.explanation(), processInstanceId);
+    String tier = proposal.value().tier().name();
+    String motion = proposal.value().motion().name();
+    partners.recordProposal(partnerId, tier, motion, current.version(), time.now());
+
+    List<Partner> duplicates = partners.sameDomain(partner.normalizedDomain(), partnerId);
+    String duplicateHits = duplicates.isEmpty() ? "none" : duplicates.stream()
+        .map(d -> d.companyName() + " (" + d.id() + ", " + d.websiteDomain() + ", " + d.status() + ")")
+        .collect(Collectors.joining("; "));
+    List<String> notes = new ArrayList<>(missingFields(partner).stream().map(f -> "missing " + f).toList());
+    if (!duplicates.isEmpty()) {
+      notes.add(duplicates.size() + " other application(s) with the domain " + partner.normalizedDomain());
+    }
+    return new Screening(tier, motion, proposal.explanation().text(), duplicateHits,
+        notes.isEmpty() ? "complete; no duplicate domain" : String.join("; ", notes));
+  }
+
+  private static List<String> missingFields(Partner p) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("companyName", p.companyName());
+    fields.put("websiteDomain", p.websiteDomain());
+    fields.put("contactName", p.contactName());
+    fields.put("contactEmail", p.contactEmail());
+    fields.put("region", p.region());
+    fields.put("motion", p.appliedMotion());
+    fields.put("forecastAnnualRevenue", p.forecastAnnualRevenue());
+    return fields.entrySet().stream().filter(e -> e.getValue() == null || e.getValue().toString().isBlank())
+        .map(Map.Entry::getKey).toList();
+  }
+
+  /** ReviewApplication: APPROVE at a tier, or REJECT; a rejection or a tier other than the proposal needs a reason. */
+  public void recordReview(String partnerId, String decision, String tier, String reason, String reviewer) {
+    Partner partner = partners.get(partnerId);
+    requireOneOf("decision", decision, REVIEW_DECISIONS);
+    String why = optionalText("reason", reason);
+    if ("REJECT".equals(decision)) {
+      requireText("reason", why, "is required to reject an application");
+      partners.recordRejection(partnerId, why, time.now());
+      notifications.notifyPartner(partnerId, partner.contactEmail(), "application-rejected",
+          Map.of("companyName", partner.companyName(), "reason", why));
+      return;
+    }
+    requireOneOf("tier", tier, Set.of("FOUNDATION", "GROWTH", "STRATEGIC"));
+    if (!tier.equals(partner.proposedTier())) {
+      requireText("reason", why, "is required when the tier differs from the proposed " + partner.proposedTier());
+    }
+    partners.recordPlacement(partnerId, tier, placementMotion(partner, Tier.valueOf(tier)), why, time.now());
+  }
+
+  /** ApproveStrategicPlacement by leadership: APPROVE keeps STRATEGIC, REJECT places at GROWTH. @return the tier */
+  public String recordStrategicPlacement(String partnerId, String decision, String reason, String reviewer,
+      String approver) {
+    Partner partner = partners.get(partnerId);
+    requireOneOf("placementDecision", decision, PLACEMENT_DECISIONS);
+    String why = optionalText("placementReason", reason);
+    if (approver.equals(reviewer)) {
+      throw new InvalidDecisionException("placementDecision",
+          "the reviewer who proposed Strategic placement may not approve it too");
+    }
+    if ("APPROVE".equals(decision)) {
+      return Tier.STRATEGIC.name();
+    }
+    requireText("placementReason", why, "is required to place the partner at Growth instead");
+    partners.recordPlacement(partnerId, Tier.GROWTH.name(), placementMotion(partner, Tier.GROWTH), why, time.now());
+    return Tier.GROWTH.name();
+  }
+
+  /** A motion the tier does not allow (resellers and OEM at FOUNDATION) continues as the tier's allowed motion. */
+  private String placementMotion(Partner partner, Tier tier) {
+    ProgramTerms current = terms.effectiveOn(time.today());
+    return EligibilityRules.motionAfterTierChange(current, tier, Motion.valueOf(partner.appliedMotion()))
+        .value().name();
+  }
+
+  public void requestAgreement(String partnerId) {
+    Partner partner = partners.get(partnerId);
+    partners.updateStatus(partnerId, PartnerStatus.AWAITING_AGREEMENT, time.now());
+    notifications.notifyPartner(partnerId, partner.contactEmail(), "agreement-request",
+        Map.of("companyName", partner.companyName(), "tier", partner.tier(), "motion", partner.motion()));
+  }
+
+  public void remindAgreement(String partnerId) {
+    Partner partner = partners.get(partnerId);
+    notifications.notifyPartner(partnerId, partner.contactEmail(), "agreement-reminder",
+        Map.of("companyName", partner.companyName()));
+  }
+
+  public void lapse(String partnerId) {
+    Partner partner = partners.get(partnerId);
+    partners.updateStatus(partnerId, PartnerStatus.LAPSED, time.now());
+    notifications.notifyPartner(partnerId, partner.contactEmail(), "application-lapsed",
+        Map.of("companyName", partner.companyName()));
+  }
+
+  public void startOnboarding(String partnerId) {
+    partners.updateStatus(partnerId, PartnerStatus.ONBOARDING, time.now());
+  }
+
+  /** FOUNDATION is digitally led: the welcome kit and the announcement kit. */
+  public void sendWelcomeKits(String partnerId) {
+    Partner partner = partners.get(partnerId);
+    for (String kit : List.of("welcome-kit", "announcement-kit")) {
+      notifications.notifyPartner(partnerId, partner.contactEmail(), kit,
+          Map.of("companyName", partner.companyName(), "tier", partner.tier()));
+    }
+  }
+
+  public void assignManagement(String partnerId, String partnerManager, String executiveSponsor, String assignedBy) {
+    Partner partner = partners.get(partnerId);
+    if (partnerManager == null || !staff.isMember(partnerManager, "partner-managers")) {
+      throw new InvalidDecisionException("partnerManager", "must be a member of partner-managers");
+    }
+    String sponsor = optionalText("executiveSponsor", executiveSponsor);
+    if (Tier.STRATEGIC.name().equals(partner.tier())) {
+      requireText("executiveSponsor", sponsor, "is required for a Strategic partner");
+    }
+    partners.recordManagement(partnerId, partnerManager, sponsor, time.now());
+    notifications.notifyPartner(partnerId, partner.contactEmail(), "welcome-kit",
+        Map.of("companyName", partner.companyName(), "tier", partner.tier(), "partnerManager", partnerManager));
+  }
+
+  public void recordOnboardingSession(String partnerId, String heldOn, String notes, String heldBy) {
+    partners.get(partnerId);
+    requireText("sessionHeldOn", heldOn, "is required");
+    requireText("sessionNotes", optionalText("sessionNotes", notes), "are required");
+  }
+
+  /** ACTIVE and listed, with the launch methods, products and integration types its tier and motion allow. */
+  public Activation activate(String partnerId, String processInstanceId) {
+    Partner partner = partners.get(partnerId);
+    ProgramTerms current = terms.effectiveOn(time.today());
+    Tier tier = Tier.valueOf(partner.tier());
+    Motion motion = Motion.valueOf(partner.motion());
+    var launchMethods = EligibilityRules.launchMethods(current, tier);
+    var integrationTypes = EligibilityRules.integrationTypes(current, tier, motion);
+    List<String> products = new ArrayList<>();
+    for (Product product : Product.values()) {
+      var allowed = EligibilityRules.productAllowed(current, tier, motion, product);
+      if (allowed.value()) {
+        products.add(product.name());
+      }
+    }
+    var nextReview = TierMaintenance.nextReviewDue(current, tier, time.today());
+    for (var result : List.of(launchMethods, integrationTypes, nextReview)) {
+      ruleResults.record(Subject.PARTNER, partnerId, result.explanation(), processInstanceId);
+    }
+    Instant now = time.now();
+    partners.activate(partnerId, motion.name(), names(launchMethods.value()), products,
+        names(integrationTypes.value()), current.version(), nextReview.value(), now);
+    notifications.notifyPartner(partnerId, partner.contactEmail(), "partner-activated",
+        Map.of("companyName", partner.companyName(), "tier", tier.name(), "motion", motion.name()));
+    return new Activation(LocalDate.ofInstant(now, ZoneOffset.UTC), motion.name());
+  }
+
+  public void recordActivationCheck(String partnerId, String decision, String note, String checkedBy) {
+    partners.get(partnerId);
+    requireOneOf("activationDecision", decision, ACTIVATION_DECISIONS);
+    requireText("activationNote", optionalText("activationNote", note), "is required");
+  }
+
+  private static List<String> names(java.util.Collection<? extends Enum<?>> values) {
+    return values.stream().map(Enum::name).toList();
+  }
+
+  private static void requireOneOf(String field, String value, Set<String> allowed) {
+    if (value == null || !allowed.contains(value)) {
+      throw new InvalidDecisionException(field, "must be one of " + allowed.stream().sorted().toList());
+    }
+  }
+
+  private static String optionalText(String field, String value) {
+    if (value != null && value.length() > MAX_TEXT) {
+      throw new InvalidDecisionException(field, "must be at most " + MAX_TEXT + " characters");
+    }
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static void requireText(String field, String value, String message) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidDecisionException(field, message);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package org.partnerlifecycle.partner;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.partnerlifecycle.api.ConflictException;
+import org.partnerlifecycle.config.EngineTime;
+import org.partnerlifecycle.partner.PartnerRepository.NewApplication;
+import org.partnerlifecycle.process.ProcessAdapter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Applications and agreements arriving over the API; each call writes the partner and moves its process together. */
+@Service
+public class PartnerApplicationService {
+
+  public static final String AGREEMENT_SIGNED = "AgreementSigned";
+
+  private final PartnerRepository partners;
+  private final ProcessAdapter processes;
+  private final EngineTime time;
+
+  public PartnerApplicationService(PartnerRepository partners, ProcessAdapter processes, EngineTime time) {
+    this.partners = partners;
+    this.processes = processes;
+    this.time = time;
+  }
+
+  /** Stores the application and starts partner-onboarding; screening runs before this returns. */
+  @Transactional
+  public Partner apply(PartnerApplicationRequest request) {
+    String partnerId = "P-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "").toUpperCase();
+    NewApplication application = new NewApplication(request.companyName().trim(), request.websiteDomain().trim(),
+        request.contactName().trim(), request.contactEmail().trim(), request.region(), request.motion(),
+        request.forecastAnnualRevenue());
+    partners.insertApplication(partnerId, application, DomainNames.normalize(application.websiteDomain()),
+        time.now());
+    processes.start(ProcessAdapter.PARTNER_ONBOARDING, partnerId, Map.of(
+        "partnerId", partnerId,
+        "companyName", application.companyName(),
+        "websiteDomain", application.websiteDomain(),
+        "contactName", application.contactName(),
+        "region", application.region(),
+        "motion", application.motion(),
+        "forecastAnnualRevenue", application.forecastAnnualRevenue().toPlainString()));
+    return partners.get(partnerId);
+  }
+
+  /** The signed agreement: accepted only while the onboarding waits for it. */
+  @Transactional
+  public void signAgreement(String partnerId, String signedBy) {
+    Partner partner = partners.get(partnerId);
+    if (partner.status() != PartnerStatus.AWAITING_AGREEMENT) {
+      throw new ConflictException("Partner " + partnerId + " is " + partner.status() + ", not AWAITING_AGREEMENT");
+    }
+    partners.recordAgreement(partnerId, signedBy, time.now());
+    if (!processes.deliver(partnerId, AGREEMENT_SIGNED, Map.of("agreementSignedBy", signedBy))) {
+      throw new ConflictException("Partner " + partnerId + " has no onboarding waiting for an agreement");
+    }
+  }
+
+  public List<Partner> list(PartnerStatus status, int limit, int offset) {
+    return partners.list(status, limit, offset);
+  }
+}

@@ -1,0 +1,135 @@
+package org.partnerlifecycle.partner;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.partnerlifecycle.api.InvalidRequestException;
+import org.partnerlifecycle.api.NotFoundException;
+import org.partnerlifecycle.security.ApiKeys;
+import org.partnerlifecycle.security.Caller;
+import org.partnerlifecycle.security.StaffGroups;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Partner endpoints of SPEC §4. Who may call what is decided by {@link Caller}. */
+@RestController
+@RequestMapping(path = "/api", produces = "application/json")
+public class PartnerController {
+
+  public record ApplicationAccepted(String partnerId, String status, String proposedTier) {
+  }
+
+  public record AgreementRequest(
+      @NotBlank @Size(max = 200) @Pattern(regexp = "^[^\\p{Cntrl}<>]*$", message = "must not contain control characters or < >")
+      String signedBy) {
+  }
+
+  public record DirectoryEntry(String companyName, String tier, String region, String motion) {
+  }
+
+  private final PartnerApplicationService applications;
+  private final PartnerRepository partners;
+  private final ApiKeys apiKeys;
+  private final Caller caller;
+
+  public PartnerController(PartnerApplicationService applications, PartnerRepository partners, ApiKeys apiKeys,
+      Caller caller) {
+    this.applications = applications;
+    this.partners = partners;
+    this.apiKeys = apiKeys;
+    this.caller = caller;
+  }
+
+  @PostMapping(path = "/partner-applications", consumes = "application/json")
+  ResponseEntity<ApplicationAccepted> apply(@Valid @RequestBody PartnerApplicationRequest request) {
+    Partner partner = applications.apply(request);
+    return ResponseEntity.created(URI.create("/api/partners/" + partner.id()))
+        .body(new ApplicationAccepted(partner.id(), partner.status().name(), partner.proposedTier()));
+  }
+
+  @GetMapping("/partners/{id}")
+  PartnerView partner(@PathVariable String id) {
+    return PartnerView.of(visible(id));
+  }
+
+  @GetMapping("/partners")
+  List<PartnerView> partners(@RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+    caller.requireStaff();
+    if (limit < 1 || limit > 500) {
+      throw new InvalidRequestException("limit", "must be between 1 and 500");
+    }
+    if (offset < 0) {
+      throw new InvalidRequestException("offset", "must not be negative");
+    }
+    PartnerStatus wanted = null;
+    if (status != null) {
+      try {
+        wanted = PartnerStatus.valueOf(status);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException("status", "must be one of " + List.of(PartnerStatus.values()));
+      }
+    }
+    return applications.list(wanted, limit, offset).stream().map(PartnerView::of).toList();
+  }
+
+  @PostMapping(path = "/partners/{id}/agreement", consumes = "application/json")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  void agreement(@PathVariable String id, @Valid @RequestBody AgreementRequest request) {
+    caller.requireActingFor(id, PartnerNotFoundException::new);
+    applications.signAgreement(id, request.signedBy().trim());
+  }
+
+  @PostMapping("/partners/{id}/api-keys")
+  ResponseEntity<Map<String, String>> issueApiKey(@PathVariable String id) {
+    caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
+    partners.get(id);
+    ApiKeys.IssuedKey key = apiKeys.issue(id, caller.name());
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(Map.of("keyId", key.keyId(), "apiKey", key.apiKey(),
+            "note", "Shown once: store it now. Only its hash is kept."));
+  }
+
+  @GetMapping("/partners/{id}/api-keys")
+  List<ApiKeys.KeyInfo> apiKeys(@PathVariable String id) {
+    caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
+    partners.get(id);
+    return apiKeys.list(id);
+  }
+
+  @DeleteMapping("/partners/{id}/api-keys/{keyId}")
+  ResponseEntity<Void> revokeApiKey(@PathVariable String id, @PathVariable String keyId) {
+    caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
+    if (!apiKeys.revoke(id, keyId, caller.name())) {
+      throw new NotFoundException("No live API key " + keyId + " of partner " + id);
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/directory")
+  List<DirectoryEntry> directory() {
+    return partners.listed().stream()
+        .map(p -> new DirectoryEntry(p.companyName(), p.tier(), p.region(), p.motion())).toList();
+  }
+
+  /** The partner, if the caller may see it; otherwise it does not exist for them. */
+  private Partner visible(String id) {
+    if (!caller.maySee(id)) {
+      throw new PartnerNotFoundException(id);
+    }
+    return partners.get(id);
+  }
+}

@@ -1,0 +1,134 @@
+package org.partnerlifecycle.partner;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The partner table. Lists (launch methods, products, integration types) are stored comma-separated. */
+@Repository
+public class PartnerRepository {
+
+  private final JdbcTemplate jdbc;
+
+  public PartnerRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insertApplication(String id, NewApplication a, String normalizedDomain, Instant now) {
+    jdbc.update("INSERT INTO partner (id, company_name, website_domain, normalized_domain, contact_name, "
+            + "contact_email, region, applied_motion, forecast_annual_revenue, status, created_at, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id, a.companyName(), a.websiteDomain(), normalizedDomain, a.contactName(), a.contactEmail(), a.region(),
+        a.motion(), a.forecastAnnualRevenue(), PartnerStatus.APPLIED.name(), Timestamp.from(now),
+        Timestamp.from(now));
+  }
+
+  /** What an application brings, already validated. */
+  public record NewApplication(String companyName, String websiteDomain, String contactName, String contactEmail,
+      String region, String motion, java.math.BigDecimal forecastAnnualRevenue) {
+  }
+
+  public Optional<Partner> find(String id) {
+    return jdbc.query("SELECT * FROM partner WHERE id = ?", this::map, id).stream().findFirst();
+  }
+
+  public Partner get(String id) {
+    return find(id).orElseThrow(() -> new PartnerNotFoundException(id));
+  }
+
+  public List<Partner> list(PartnerStatus status, int limit, int offset) {
+    if (status == null) {
+      return jdbc.query("SELECT * FROM partner ORDER BY created_at, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+          this::map, offset, limit);
+    }
+    return jdbc.query("SELECT * FROM partner WHERE status = ? ORDER BY created_at, id "
+        + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::map, status.name(), offset, limit);
+  }
+
+  public List<Partner> listed() {
+    return jdbc.query("SELECT * FROM partner WHERE listed AND status = 'ACTIVE' ORDER BY company_name, id",
+        this::map);
+  }
+
+  /** Other partners with the same normalized domain, whatever their status. */
+  public List<Partner> sameDomain(String normalizedDomain, String exceptId) {
+    return jdbc.query("SELECT * FROM partner WHERE normalized_domain = ? AND id <> ? ORDER BY created_at",
+        this::map, normalizedDomain, exceptId);
+  }
+
+  public void updateStatus(String id, PartnerStatus status, Instant now) {
+    update(id, "status = ?", now, status.name());
+  }
+
+  public void recordProposal(String id, String proposedTier, String proposedMotion, String termsVersion,
+      Instant now) {
+    update(id, "proposed_tier = ?, proposed_motion = ?, terms_version = ?", now, proposedTier, proposedMotion,
+        termsVersion);
+  }
+
+  public void recordPlacement(String id, String tier, String motion, String reason, Instant now) {
+    update(id, "tier = ?, motion = ?, decision_reason = ?", now, tier, motion, reason);
+  }
+
+  public void recordRejection(String id, String reason, Instant now) {
+    update(id, "status = ?, decision_reason = ?", now, PartnerStatus.REJECTED.name(), reason);
+  }
+
+  public void recordAgreement(String id, String signedBy, Instant now) {
+    update(id, "agreement_signed_by = ?, agreement_signed_at = ?", now, signedBy, Timestamp.from(now));
+  }
+
+  public void recordManagement(String id, String partnerManager, String executiveSponsor, Instant now) {
+    update(id, "partner_manager = ?, executive_sponsor = ?", now, partnerManager, executiveSponsor);
+  }
+
+  public void activate(String id, String motion, List<String> launchMethods, List<String> products,
+      List<String> integrationTypes, String termsVersion, LocalDate nextReviewDue, Instant now) {
+    update(id, "status = 'ACTIVE', listed = TRUE, motion = ?, launch_methods = ?, products = ?, "
+            + "integration_types = ?, terms_version = ?, next_review_due = ?, activated_at = ?", now, motion,
+        String.join(",", launchMethods), String.join(",", products), String.join(",", integrationTypes),
+        termsVersion, Date.valueOf(nextReviewDue), Timestamp.from(now));
+  }
+
+  private void update(String id, String assignments, Instant now, Object... values) {
+    Object[] args = Arrays.copyOf(values, values.length + 2);
+    args[values.length] = Timestamp.from(now);
+    args[values.length + 1] = id;
+    int rows = jdbc.update("UPDATE partner SET " + assignments + ", updated_at = ? WHERE id = ?", args);
+    if (rows != 1) {
+      throw new PartnerNotFoundException(id);
+    }
+  }
+
+  private Partner map(ResultSet rs, int row) throws SQLException {
+    Date review = rs.getDate("next_review_due");
+    return new Partner(rs.getString("id"), rs.getString("company_name"), rs.getString("website_domain"),
+        rs.getString("normalized_domain"), rs.getString("contact_name"), rs.getString("contact_email"),
+        rs.getString("region"), rs.getString("applied_motion"), rs.getBigDecimal("forecast_annual_revenue"),
+        PartnerStatus.valueOf(rs.getString("status")), rs.getString("proposed_tier"),
+        rs.getString("proposed_motion"), rs.getString("tier"), rs.getString("motion"),
+        rs.getString("terms_version"), rs.getString("partner_manager"), rs.getString("executive_sponsor"),
+        list(rs.getString("launch_methods")), list(rs.getString("products")),
+        list(rs.getString("integration_types")), rs.getInt("warning_level"), rs.getBoolean("referrals_paused"),
+        rs.getBoolean("listed"), rs.getString("agreement_signed_by"), instant(rs, "agreement_signed_at"),
+        instant(rs, "activated_at"), review == null ? null : review.toLocalDate(), rs.getString("decision_reason"),
+        instant(rs, "created_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static List<String> list(String csv) {
+    return csv == null || csv.isEmpty() ? List.of() : List.of(csv.split(","));
+  }
+}
