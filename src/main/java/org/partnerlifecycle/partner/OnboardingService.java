@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.partnerlifecycle.config.EngineTime;
+import org.partnerlifecycle.decision.Decisions;
+import org.partnerlifecycle.decision.InvalidDecisionException;
 import org.partnerlifecycle.explain.RuleResultStore;
 import org.partnerlifecycle.explain.RuleResultStore.Subject;
 import org.partnerlifecycle.notification.NotificationPort;
@@ -36,7 +38,6 @@ public class OnboardingService {
   static final Set<String> REVIEW_DECISIONS = Set.of("APPROVE", "REJECT");
   static final Set<String> PLACEMENT_DECISIONS = Set.of("APPROVE", "REJECT");
   static final Set<String> ACTIVATION_DECISIONS = Set.of("KEEP", "RAISE_BREACH");
-  static final int MAX_TEXT = 2000;
 
   public record Screening(String proposedTier, String proposedMotion, String explanation, String duplicateHits,
       String notes) {
@@ -101,18 +102,18 @@ public class OnboardingService {
   /** ReviewApplication: APPROVE at a tier, or REJECT; a rejection or a tier other than the proposal needs a reason. */
   public void recordReview(String partnerId, String decision, String tier, String reason, String reviewer) {
     Partner partner = partners.get(partnerId);
-    requireOneOf("decision", decision, REVIEW_DECISIONS);
-    String why = optionalText("reason", reason);
+    Decisions.requireOneOf("decision", decision, REVIEW_DECISIONS);
+    String why = Decisions.optionalText("reason", reason);
     if ("REJECT".equals(decision)) {
-      requireText("reason", why, "is required to reject an application");
+      Decisions.requireText("reason", why, "is required to reject an application");
       partners.recordRejection(partnerId, why, time.now());
       notifications.notifyPartner(partnerId, partner.contactEmail(), "application-rejected",
           Map.of("companyName", partner.companyName(), "reason", why));
       return;
     }
-    requireOneOf("tier", tier, Set.of("FOUNDATION", "GROWTH", "STRATEGIC"));
+    Decisions.requireOneOf("tier", tier, Set.of("FOUNDATION", "GROWTH", "STRATEGIC"));
     if (!tier.equals(partner.proposedTier())) {
-      requireText("reason", why, "is required when the tier differs from the proposed " + partner.proposedTier());
+      Decisions.requireText("reason", why, "is required when the tier differs from the proposed " + partner.proposedTier());
     }
     partners.recordPlacement(partnerId, tier, placementMotion(partner, Tier.valueOf(tier)), why, time.now());
   }
@@ -121,8 +122,8 @@ public class OnboardingService {
   public String recordStrategicPlacement(String partnerId, String decision, String reason, String reviewer,
       String approver) {
     Partner partner = partners.get(partnerId);
-    requireOneOf("placementDecision", decision, PLACEMENT_DECISIONS);
-    String why = optionalText("placementReason", reason);
+    Decisions.requireOneOf("placementDecision", decision, PLACEMENT_DECISIONS);
+    String why = Decisions.optionalText("placementReason", reason);
     if (approver.equals(reviewer)) {
       throw new InvalidDecisionException("placementDecision",
           "the reviewer who proposed Strategic placement may not approve it too");
@@ -130,7 +131,7 @@ public class OnboardingService {
     if ("APPROVE".equals(decision)) {
       return Tier.STRATEGIC.name();
     }
-    requireText("placementReason", why, "is required to place the partner at Growth instead");
+    Decisions.requireText("placementReason", why, "is required to place the partner at Growth instead");
     partners.recordPlacement(partnerId, Tier.GROWTH.name(), placementMotion(partner, Tier.GROWTH), why, time.now());
     return Tier.GROWTH.name();
   }
@@ -180,9 +181,9 @@ public class OnboardingService {
     if (partnerManager == null || !staff.isMember(partnerManager, "partner-managers")) {
       throw new InvalidDecisionException("partnerManager", "must be a member of partner-managers");
     }
-    String sponsor = optionalText("executiveSponsor", executiveSponsor);
+    String sponsor = Decisions.optionalText("executiveSponsor", executiveSponsor);
     if (Tier.STRATEGIC.name().equals(partner.tier())) {
-      requireText("executiveSponsor", sponsor, "is required for a Strategic partner");
+      Decisions.requireText("executiveSponsor", sponsor, "is required for a Strategic partner");
     }
     partners.recordManagement(partnerId, partnerManager, sponsor, time.now());
     notifications.notifyPartner(partnerId, partner.contactEmail(), "welcome-kit",
@@ -191,8 +192,8 @@ public class OnboardingService {
 
   public void recordOnboardingSession(String partnerId, String heldOn, String notes, String heldBy) {
     partners.get(partnerId);
-    requireText("sessionHeldOn", heldOn, "is required");
-    requireText("sessionNotes", optionalText("sessionNotes", notes), "are required");
+    Decisions.requireText("sessionHeldOn", heldOn, "is required");
+    Decisions.requireText("sessionNotes", Decisions.optionalText("sessionNotes", notes), "are required");
   }
 
   /** ACTIVE and listed, with the launch methods, products and integration types its tier and motion allow. */
@@ -224,30 +225,11 @@ public class OnboardingService {
 
   public void recordActivationCheck(String partnerId, String decision, String note, String checkedBy) {
     partners.get(partnerId);
-    requireOneOf("activationDecision", decision, ACTIVATION_DECISIONS);
-    requireText("activationNote", optionalText("activationNote", note), "is required");
+    Decisions.requireOneOf("activationDecision", decision, ACTIVATION_DECISIONS);
+    Decisions.requireText("activationNote", Decisions.optionalText("activationNote", note), "is required");
   }
 
   private static List<String> names(java.util.Collection<? extends Enum<?>> values) {
     return values.stream().map(Enum::name).toList();
-  }
-
-  private static void requireOneOf(String field, String value, Set<String> allowed) {
-    if (value == null || !allowed.contains(value)) {
-      throw new InvalidDecisionException(field, "must be one of " + allowed.stream().sorted().toList());
-    }
-  }
-
-  private static String optionalText(String field, String value) {
-    if (value != null && value.length() > MAX_TEXT) {
-      throw new InvalidDecisionException(field, "must be at most " + MAX_TEXT + " characters");
-    }
-    return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  private static void requireText(String field, String value, String message) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidDecisionException(field, message);
-    }
   }
 }

@@ -8,16 +8,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.partnerlifecycle.api.InputPatterns;
 import java.math.BigDecimal;
 
 /** {@code POST /api/partner-applications}: strict, every field required, unknown fields refused. */
 public record PartnerApplicationRequest(
-    @NotBlank @Size(max = 200) @Pattern(regexp = "^[^\\p{Cntrl}<>]*$", message = "must not contain control characters or < >")
+    @NotBlank @Size(max = 200) @Pattern(regexp = InputPatterns.PLAIN_TEXT, message = InputPatterns.PLAIN_TEXT_MESSAGE)
     String companyName,
-    @NotBlank @Size(max = 253) @Pattern(regexp = "^(?i)(https?://)?(www\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}/?$",
-        message = "must be a domain name such as example.com")
+    @NotBlank @Size(max = 253) @Pattern(regexp = InputPatterns.DOMAIN, message = InputPatterns.DOMAIN_MESSAGE)
     String websiteDomain,
-    @NotBlank @Size(max = 200) @Pattern(regexp = "^[^\\p{Cntrl}<>]*$", message = "must not contain control characters or < >")
+    @NotBlank @Size(max = 200) @Pattern(regexp = InputPatterns.PLAIN_TEXT, message = InputPatterns.PLAIN_TEXT_MESSAGE)
     String contactName,
     @NotBlank @Size(max = 320) @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
     String contactEmail,

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.partnerlifecycle.api.InputPatterns;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public class PartnerController {
   }
 
   public record AgreementRequest(
-      @NotBlank @Size(max = 200) @Pattern(regexp = "^[^\\p{Cntrl}<>]*$", message = "must not contain control characters or < >")
+      @NotBlank @Size(max = 200) @Pattern(regexp = InputPatterns.PLAIN_TEXT, message = InputPatterns.PLAIN_TEXT_MESSAGE)
       String signedBy) {
   }
 

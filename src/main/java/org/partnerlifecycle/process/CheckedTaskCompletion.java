@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 /**
  * A task's completion, checked by the services and recorded, with the process's business key (the partner or deal
  * id). A decision they refuse (say, a rejection without a reason) throws
- * {@link org.partnerlifecycle.partner.InvalidDecisionException}: the engine rolls the completion back and the task
+ * {@link org.partnerlifecycle.decision.InvalidDecisionException}: the engine rolls the completion back and the task
  * stays open — enforced by the engine, not only by the form. {@code /engine-rest} answers 400 with the field
  * ({@link RefusedDecisionResponses}).
  */

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 public class ProcessAdapter {
 
   public static final String PARTNER_ONBOARDING = "partner-onboarding";
+  public static final String DEAL_REGISTRATION = "deal-registration";
 
   private final RuntimeService runtimeService;
 

@@ -7,7 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.partnerlifecycle.partner.InvalidDecisionException;
+import org.partnerlifecycle.decision.InvalidDecisionException;
 
 /**
  * On {@code /engine-rest}: a task completion our rules refused (the listener's {@link InvalidDecisionException}, which

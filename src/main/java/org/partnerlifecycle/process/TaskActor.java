@@ -18,6 +18,19 @@ final class TaskActor {
     return task.getAssignee() != null ? task.getAssignee() : "system";
   }
 
+  /** A number variable (a form's number field arrives as Long or Double), exactly as decimal; null when absent. */
+  static java.math.BigDecimal decimal(DelegateTask task, String variable) {
+    Object value = task.getVariable(variable);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      return new java.math.BigDecimal(value.toString());
+    } catch (NumberFormatException e) {
+      throw new org.partnerlifecycle.decision.InvalidDecisionException(variable, "must be a number");
+    }
+  }
+
   static String text(DelegateTask task, String variable) {
     Object value = task.getVariable(variable);
     return value == null ? null : value.toString();

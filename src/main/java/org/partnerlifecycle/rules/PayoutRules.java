@@ -44,9 +44,13 @@ public final class PayoutRules {
     IncentiveKind kind = rate.kind();
     return Explanation.of("payout.wonDeal", terms).input("kind", kind).input("ratePercent", rate.percent())
         .input("amount", amount).input("termMonths", termMonths).input("rateTerm", rate.term())
-        .result(new Payout(kind, paid, rate.percent(), basis), "rate " + rate.percent().toPlainString() + "%",
-            paid.toPlainString(), rate.percent().toPlainString() + "% of " + basisText + " = $" + paid.toPlainString()
+        .result(new Payout(kind, paid, rate.percent(), basis), "rate " + percent(rate) + "%",
+            paid.toPlainString(), percent(rate) + "% of " + basisText + " = $" + paid.toPlainString()
                 + (kind == IncentiveKind.DISCOUNT ? " discount off list price" : " revenue share"));
+  }
+
+  private static String percent(Rate rate) {
+    return rate.percent().stripTrailingZeros().toPlainString();
   }
 
   /** Add-on seats are priced for the rest of the term: seats × unit price × remaining months / term months. */

@@ -1,4 +1,4 @@
-package org.partnerlifecycle.partner;
+package org.partnerlifecycle.decision;
 
 /** A task decision the program's rules refuse, naming the field at fault (e.g. a rejection without a reason). */
 public class InvalidDecisionException extends RuntimeException {

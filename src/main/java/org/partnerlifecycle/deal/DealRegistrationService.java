@@ -1,0 +1,197 @@
+package org.partnerlifecycle.deal;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.partnerlifecycle.api.ConflictException;
+import org.partnerlifecycle.api.InvalidRequestException;
+import org.partnerlifecycle.config.EngineTime;
+import org.partnerlifecycle.deal.DealRepository.DirectOpportunity;
+import org.partnerlifecycle.deal.DealRepository.IdempotentRequest;
+import org.partnerlifecycle.partner.DomainNames;
+import org.partnerlifecycle.partner.Partner;
+import org.partnerlifecycle.partner.PartnerRepository;
+import org.partnerlifecycle.partner.PartnerStatus;
+import org.partnerlifecycle.process.ProcessAdapter;
+import org.partnerlifecycle.rules.EligibilityRules;
+import org.partnerlifecycle.rules.Motion;
+import org.partnerlifecycle.rules.Product;
+import org.partnerlifecycle.rules.ProgramTerms;
+import org.partnerlifecycle.rules.TermsCatalog;
+import org.partnerlifecycle.rules.Tier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deal registrations arriving over the API: submission (idempotent, checked, conflict-locked), extension requests,
+ * closes and cancellations. Each call writes the registration and moves its process in one transaction.
+ */
+@Service
+public class DealRegistrationService {
+
+  public static final String DEAL_CLOSED = "DealClosed";
+  public static final String EXTENSION_REQUESTED = "ExtensionRequested";
+
+  public record Submitted(DealRegistration deal, boolean replayed) {
+  }
+
+  private final DealRepository deals;
+  private final PartnerRepository partners;
+  private final TermsCatalog terms;
+  private final ProcessAdapter processes;
+  private final EngineTime time;
+
+  public DealRegistrationService(DealRepository deals, PartnerRepository partners, TermsCatalog terms,
+      ProcessAdapter processes, EngineTime time) {
+    this.deals = deals;
+    this.partners = partners;
+    this.terms = terms;
+    this.processes = processes;
+    this.time = time;
+  }
+
+  /**
+   * Registers a deal for {@code partnerId}, or returns the registration an earlier request with the same
+   * {@code idempotencyKey} from the same caller created. A concurrent duplicate fails on the key's primary key;
+   * the caller then reads the winner with {@link #replay}.
+   */
+  @Transactional
+  public Submitted submit(String partnerId, DealRegistrationRequest request, String caller, String idempotencyKey,
+      String requestBody) {
+    String requestHash = sha256(requestBody);
+    Optional<Submitted> earlier = replay(caller, idempotencyKey, requestHash);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    Partner partner = partners.find(partnerId)
+        .orElseThrow(() -> new InvalidRequestException("partnerId", "is not a known partner"));
+    if (partner.status() != PartnerStatus.ACTIVE) {
+      throw new ConflictException("Partner " + partnerId + " is " + partner.status()
+          + ": only ACTIVE partners may register deals");
+    }
+    ProgramTerms current = terms.effectiveOn(time.today());
+    Tier tier = Tier.valueOf(partner.tier());
+    Motion motion = Motion.valueOf(request.motion());
+    var motionAllowed = EligibilityRules.motionAllowed(current, tier, motion);
+    if (!motionAllowed.value()) {
+      throw new InvalidRequestException("motion", "is not allowed: " + motionAllowed.explanation().text());
+    }
+    var productAllowed = EligibilityRules.productAllowed(current, tier, motion, Product.valueOf(request.product()));
+    if (!productAllowed.value()) {
+      throw new InvalidRequestException("product", "is not allowed: " + productAllowed.explanation().text());
+    }
+
+    String customer = DomainNames.normalize(request.customerDomain());
+    // One submission per customer at a time: two racing registrations cannot both miss each other.
+    deals.ensureCustomerLockRow(customer);
+    deals.lockCustomer(customer);
+    earlier = replay(caller, idempotencyKey, requestHash);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+
+    String dealId = "D-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "").toUpperCase();
+    List<String> evidence = new ArrayList<>();
+    for (DealRegistration other : deals.liveForCustomer(customer, dealId)) {
+      evidence.add("registration " + other.id() + " of partner " + other.partnerId() + " (" + other.status()
+          + ", since " + other.createdAt() + ")");
+    }
+    for (DirectOpportunity direct : deals.directOpportunities(customer)) {
+      evidence.add("direct opportunity " + direct.id() + " owned by " + direct.owner() + " (since "
+          + direct.createdAt() + ")");
+    }
+    Instant now = time.now();
+    DealRegistration deal = new DealRegistration(dealId, partnerId, caller, request.customerName().trim(),
+        request.customerDomain().trim(), customer, motion.name(), request.dealType(), request.licenseType(),
+        request.product(), request.estimatedValue(), request.termMonths(), request.proposedRate(),
+        DealStatus.SUBMITTED, !evidence.isEmpty(), evidence.isEmpty() ? null : String.join("; ", evidence),
+        null, null, null, null, false, null, null, null, null, current.version(), null, false, null, null, null, null,
+        null, null, now);
+    deals.insert(deal);
+    if (idempotencyKey != null) {
+      deals.rememberIdempotent(caller, idempotencyKey, dealId, requestHash, now);
+    }
+    processes.start(ProcessAdapter.DEAL_REGISTRATION, dealId, Map.of("dealId", dealId, "partnerId", partnerId));
+    return new Submitted(deals.get(dealId), false);
+  }
+
+  /** The registration an earlier request with this key created; the same key with another body is refused. */
+  @Transactional(readOnly = true)
+  public Optional<Submitted> replay(String caller, String idempotencyKey, String requestHash) {
+    if (idempotencyKey == null) {
+      return Optional.empty();
+    }
+    Optional<IdempotentRequest> earlier = deals.findIdempotent(caller, idempotencyKey);
+    if (earlier.isPresent() && !earlier.get().requestHash().equals(requestHash)) {
+      throw new InvalidRequestException("Idempotency-Key", "was already used for a different request");
+    }
+    return earlier.map(e -> new Submitted(deals.get(e.dealId()), true));
+  }
+
+  /** The owner asks for the one extension of its protection. */
+  @Transactional
+  public void requestExtension(String dealId) {
+    DealRegistration deal = deals.get(dealId);
+    if (deal.status() != DealStatus.APPROVED) {
+      throw new ConflictException("Deal " + dealId + " is " + deal.status() + ": only an APPROVED registration "
+          + "under protection can be extended");
+    }
+    if (deal.extensionUsed()) {
+      throw new ConflictException("Deal " + dealId + " has had its one extension request");
+    }
+    if (!processes.deliver(dealId, EXTENSION_REQUESTED, Map.of())) {
+      throw new ConflictException("Deal " + dealId + " is not waiting in protection (an extension is under review)");
+    }
+  }
+
+  @Transactional
+  public void close(String dealId, String outcome, BigDecimal amount, LocalDate closedOn) {
+    DealRegistration deal = deals.get(dealId);
+    if (deal.status() != DealStatus.APPROVED) {
+      throw new ConflictException("Deal " + dealId + " is " + deal.status() + ": only an APPROVED registration "
+          + "can be closed");
+    }
+    if (closedOn.isAfter(time.today())) {
+      throw new InvalidRequestException("closedOn", "must not be in the future");
+    }
+    if ("WON".equals(outcome) && amount == null) {
+      throw new InvalidRequestException("amount", "is required for a WON deal");
+    }
+    deals.update(dealId, time.now(), "closed_amount = ?, closed_on = ?", amount, DealRepository.date(closedOn));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("outcome", outcome);
+    if (!processes.deliver(dealId, DEAL_CLOSED, variables)) {
+      throw new ConflictException("Deal " + dealId + " is not waiting in protection (an extension is under review)");
+    }
+  }
+
+  @Transactional
+  public String createDirectOpportunity(String customerName, String customerDomain, String owner, String createdBy) {
+    String customer = DomainNames.normalize(customerDomain);
+    deals.ensureCustomerLockRow(customer);
+    deals.lockCustomer(customer);
+    String id = "O-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "").toUpperCase();
+    deals.insertDirectOpportunity(new DirectOpportunity(id, customerName.trim(), customerDomain.trim(), owner.trim(),
+        time.now()), customer, createdBy);
+    return id;
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest((text == null ? "" : text).getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package org.partnerlifecycle.deal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.partnerlifecycle.config.EngineTime;
+import org.partnerlifecycle.decision.Decisions;
+import org.partnerlifecycle.explain.RuleResultStore;
+import org.partnerlifecycle.explain.RuleResultStore.Subject;
+import org.partnerlifecycle.decision.InvalidDecisionException;
+import org.partnerlifecycle.partner.Partner;
+import org.partnerlifecycle.partner.PartnerRepository;
+import org.partnerlifecycle.process.ProcessAdapter;
+import org.partnerlifecycle.rules.Attribution;
+import org.partnerlifecycle.rules.DealType;
+import org.partnerlifecycle.rules.IncentiveRules;
+import org.partnerlifecycle.rules.IncentiveRules.Rate;
+import org.partnerlifecycle.rules.LicenseType;
+import org.partnerlifecycle.rules.Motion;
+import org.partnerlifecycle.rules.ProgramTerms;
+import org.partnerlifecycle.rules.RuleResult;
+import org.partnerlifecycle.rules.TermsCatalog;
+import org.partnerlifecycle.rules.Tier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The deal-registration steps (SPEC §3) from check to protection: each method is one step, called by its delegate
+ * or task listener, in the engine's transaction. A registration keeps the terms version it was submitted under.
+ */
+@Service
+@Transactional
+public class DealReviewService {
+
+  static final Set<String> REVIEW_DECISIONS = Set.of("APPROVE", "APPROVE_INFLUENCED", "REJECT");
+  static final Set<String> RATE_DECISIONS = Set.of("APPROVE", "REJECT", "COUNTER");
+  static final Set<String> EXTENSION_DECISIONS = Set.of("APPROVE", "REJECT");
+  public static final String FIRST_DEAL_APPROVED = "FirstDealApproved";
+
+  /** What the review form shows. */
+  public record Check(String partnerName, String partnerStanding, String dealSummary, boolean conflict,
+      String conflictEvidence, String standardRate, String rateExplanation, Instant reviewDueAt) {
+  }
+
+  private final DealRepository deals;
+  private final PartnerRepository partners;
+  private final TermsCatalog terms;
+  private final RuleResultStore ruleResults;
+  private final ProcessAdapter processes;
+  private final EngineTime time;
+
+  public DealReviewService(DealRepository deals, PartnerRepository partners, TermsCatalog terms,
+      RuleResultStore ruleResults, ProcessAdapter processes, EngineTime time) {
+    this.deals = deals;
+    this.partners = partners;
+    this.terms = terms;
+    this.ruleResults = ruleResults;
+    this.processes = processes;
+    this.time = time;
+  }
+
+  /** The standard (sourced) rate with its explanation, the conflict evidence, and the review's SLA due time. */
+  public Check check(String dealId, String processInstanceId) {
+    DealRegistration deal = deals.get(dealId);
+    Partner partner = partners.get(deal.partnerId());
+    ProgramTerms dealTerms = terms.version(deal.termsVersion());
+    RuleResult<Rate> rate = rateOf(deal, partner, Attribution.SOURCED, dealTerms);
+    ruleResults.record(Subject.DEAL, dealId, rate.explanation(), processInstanceId);
+    Instant due = time.now().plus(Duration.ofHours(dealTerms.dealRegistration().reviewSlaHours()));
+    deals.update(dealId, time.now(), "status = ?, rate_kind = ?, standard_percent = ?, rate_negotiated = ?",
+        DealStatus.IN_REVIEW.name(), rate.value().kind().name(), rate.value().standardPercent(),
+        rate.value().negotiated());
+    String standing = partner.tier() + " " + partner.motion() + " partner, " + partner.status()
+        + (partner.warningLevel() > 0 ? ", warning level " + partner.warningLevel() : ", no warnings")
+        + ", " + deals.countApproved(partner.id()) + " approved registration(s) before";
+    String summary = deal.dealType() + " " + deal.licenseType() + " " + deal.product() + ", $"
+        + String.format("%,.2f", deal.estimatedValue()) + " over " + deal.termMonths() + " months"
+        + (deal.proposedRate() != null ? "; the partner proposes " + deal.proposedRate().toPlainString() + "%" : "");
+    String rateText = rate.value().standardPercent() == null ? "negotiated (no table figure)"
+        : rate.value().standardPercent().toPlainString() + "% " + rate.value().kind()
+            + (rate.value().negotiated() ? " (negotiated cell: leadership approves)" : "");
+    return new Check(partner.companyName(), standing, summary, deal.conflict(),
+        deal.conflict() ? deal.conflictEvidence() : "No live registration or direct opportunity for "
+            + deal.normalizedDomain(), rateText, rate.explanation().text(), due);
+  }
+
+  /**
+   * ReviewDealRegistration: APPROVE (sourced), APPROVE_INFLUENCED or REJECT. A rejection, an influenced approval,
+   * or approving over a conflict needs a reason. @return whether the rate goes to leadership
+   */
+  public boolean recordReview(String dealId, String decision, String reason, BigDecimal proposedRate, String reviewer,
+      String processInstanceId) {
+    DealRegistration deal = deals.get(dealId);
+    Decisions.requireOneOf("decision", decision, REVIEW_DECISIONS);
+    String why = Decisions.optionalText("reason", reason);
+    if ("REJECT".equals(decision)) {
+      Decisions.requireText("reason", why, "is required to reject a registration");
+      deals.update(dealId, time.now(), "status = ?, reason = ?, reviewed_by = ?", DealStatus.REJECTED.name(), why,
+          reviewer);
+      return false;
+    }
+    if ("APPROVE_INFLUENCED".equals(decision)) {
+      Decisions.requireText("reason", why, "is required to approve as partner-influenced");
+    } else if (deal.conflict()) {
+      Decisions.requireText("reason", why, "is required to approve a registration with a conflict");
+    }
+    if (proposedRate != null && (proposedRate.signum() < 0 || proposedRate.compareTo(new BigDecimal("100")) > 0)) {
+      throw new InvalidDecisionException("proposedRate", "must be between 0 and 100");
+    }
+    Attribution attribution = "APPROVE_INFLUENCED".equals(decision) ? Attribution.INFLUENCED : Attribution.SOURCED;
+    Partner partner = partners.get(deal.partnerId());
+    RuleResult<Rate> rate = rateOf(deal, partner, attribution, terms.version(deal.termsVersion()));
+    ruleResults.record(Subject.DEAL, dealId, rate.explanation(), processInstanceId);
+    BigDecimal proposal = proposedRate != null ? proposedRate : deal.proposedRate();
+    boolean toLeadership = IncentiveRules.requiresLeadershipApproval(rate.value(), proposal);
+    // The proposer is whoever asked for a rate other than the table's: the reviewer, else the submitter; for a
+    // negotiated cell without a proposal, the reviewer who sends it to leadership.
+    String proposer = proposedRate != null ? reviewer : deal.proposedRate() != null ? deal.submittedBy() : reviewer;
+    deals.update(dealId, time.now(), "status = ?, attribution = ?, rate_kind = ?, rate_percent = ?, "
+            + "rate_negotiated = ?, rate_term = ?, proposed_rate = ?, rate_proposed_by = ?, reviewed_by = ?, reason = ?",
+        toLeadership ? DealStatus.AWAITING_RATE_APPROVAL.name() : DealStatus.IN_REVIEW.name(), attribution.name(),
+        rate.value().kind().name(), rate.value().percent(), toLeadership, rate.value().term(), proposal,
+        toLeadership ? proposer : null, reviewer, why);
+    return toLeadership;
+  }
+
+  /**
+   * ApproveNegotiatedRate by leadership, never by the user who proposed the rate or reviewed the registration:
+   * APPROVE the proposal (or the starred cell's figure), REJECT (the standard rate applies), COUNTER with a rate.
+   */
+  public void recordRateDecision(String dealId, String decision, BigDecimal approvedRate, String reason,
+      String approver, String processInstanceId) {
+    DealRegistration deal = deals.get(dealId);
+    Decisions.requireOneOf("rateDecision", decision, RATE_DECISIONS);
+    if (approver.equals(deal.rateProposedBy()) || approver.equals(deal.reviewedBy())) {
+      throw new InvalidDecisionException("rateDecision", "the user who proposed or reviewed the rate ("
+          + approver + ") may not approve it: four eyes");
+    }
+    String why = Decisions.optionalText("rateReason", reason);
+    ProgramTerms dealTerms = terms.version(deal.termsVersion());
+    Rate standard = rateOf(deal, partners.get(deal.partnerId()), Attribution.valueOf(deal.attribution()), dealTerms)
+        .value();
+    BigDecimal full = switch (decision) {
+      case "APPROVE" -> {
+        BigDecimal asked = deal.proposedRate() != null ? deal.proposedRate() : standard.standardPercent();
+        if (asked == null) {
+          throw new InvalidDecisionException("rateDecision", "there is no proposed rate to approve: COUNTER with "
+              + "an approvedRate");
+        }
+        yield asked;
+      }
+      case "COUNTER" -> {
+        Decisions.requireText("rateReason", why, "is required to counter");
+        if (approvedRate == null) {
+          throw new InvalidDecisionException("approvedRate", "is required to counter");
+        }
+        yield approvedRate;
+      }
+      default -> {
+        Decisions.requireText("rateReason", why, "is required to reject a negotiated rate");
+        yield standard.standardPercent() == null ? BigDecimal.ZERO : standard.standardPercent();
+      }
+    };
+    RuleResult<Rate> approved;
+    try {
+      approved = IncentiveRules.withApprovedRate(dealTerms, standard, full, approver);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidDecisionException("approvedRate", "must be between 0 and 100");
+    }
+    ruleResults.record(Subject.DEAL, dealId, approved.explanation(), processInstanceId);
+    deals.update(dealId, time.now(), "rate_percent = ?, rate_approved_by = ?, reason = COALESCE(?, reason)",
+        approved.value().percent(), approver, why);
+  }
+
+  /** The rate is locked at approval; protection starts. The partner's onboarding learns of its first deal. */
+  public Instant lockRateAndProtect(String dealId) {
+    DealRegistration deal = deals.get(dealId);
+    ProgramTerms dealTerms = terms.version(deal.termsVersion());
+    Instant now = time.now();
+    Instant protectionEnds = now.plus(Duration.ofDays(dealTerms.dealRegistration().protectionDays()));
+    deals.update(dealId, now, "status = ?, rate_locked_at = ?, protection_ends_at = ?", DealStatus.APPROVED.name(),
+        DealRepository.ts(now), DealRepository.ts(protectionEnds));
+    processes.deliver(deal.partnerId(), FIRST_DEAL_APPROVED, Map.of("firstDealId", dealId));
+    return protectionEnds;
+  }
+
+  /** The 24 h review SLA passed: recorded on the registration (the delegate raises the task's priority). */
+  public void recordEscalation(String dealId) {
+    deals.update(dealId, time.now(), "escalated_at = ?", DealRepository.ts(time.now()));
+  }
+
+  /** ReviewExtensionRequest: one extension of the protection period; refusing it needs a reason. */
+  public Instant recordExtensionDecision(String dealId, String decision, String reason) {
+    DealRegistration deal = deals.get(dealId);
+    Decisions.requireOneOf("extensionDecision", decision, EXTENSION_DECISIONS);
+    String why = Decisions.optionalText("extensionReason", reason);
+    Instant ends = deal.protectionEndsAt();
+    if ("APPROVE".equals(decision)) {
+      ends = ends.plus(Duration.ofDays(terms.version(deal.termsVersion()).dealRegistration().extensionDays()));
+    } else {
+      Decisions.requireText("extensionReason", why, "is required to refuse an extension");
+    }
+    deals.update(dealId, time.now(), "protection_ends_at = ?, extension_used = TRUE", DealRepository.ts(ends));
+    return ends;
+  }
+
+  public void expire(String dealId) {
+    deals.update(dealId, time.now(), "status = ?", DealStatus.EXPIRED.name());
+  }
+
+  static RuleResult<Rate> rateOf(DealRegistration deal, Partner partner, Attribution attribution, ProgramTerms terms) {
+    return IncentiveRules.rateFor(terms, Tier.valueOf(partner.tier()), Motion.valueOf(deal.motion()),
+        DealType.valueOf(deal.dealType()), LicenseType.valueOf(deal.licenseType()), attribution);
+  }
+}

@@ -1,0 +1,28 @@
+package org.partnerlifecycle.deal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * {@code GET /api/deal-registrations/{id}}. {@code conflictEvidence} names other partners' registrations and direct
+ * pipeline: staff only (null for the partner).
+ */
+public record DealView(String dealId, String partnerId, String status, String customerName, String customerDomain,
+    String motion, String dealType, String licenseType, String product, BigDecimal estimatedValue, int termMonths,
+    String attribution, boolean conflict, String conflictEvidence, Rate rate, Instant protectionEndsAt,
+    boolean extensionUsed, String reason, String termsVersion, LocalDate closedOn, BigDecimal closedAmount) {
+
+  public record Rate(String kind, BigDecimal percent, BigDecimal standardPercent, boolean negotiated,
+      String proposedBy, String approvedBy, Instant lockedAt) {
+  }
+
+  static DealView of(DealRegistration d, boolean forStaff) {
+    return new DealView(d.id(), d.partnerId(), d.status().name(), d.customerName(), d.customerDomain(), d.motion(),
+        d.dealType(), d.licenseType(), d.product(), d.estimatedValue(), d.termMonths(), d.attribution(), d.conflict(),
+        forStaff ? d.conflictEvidence() : null,
+        new Rate(d.rateKind(), d.ratePercent(), d.standardPercent(), d.rateNegotiated(),
+            forStaff ? d.rateProposedBy() : null, d.rateApprovedBy(), d.rateLockedAt()),
+        d.protectionEndsAt(), d.extensionUsed(), d.reason(), d.termsVersion(), d.closedOn(), d.closedAmount());
+  }
+}

@@ -1,0 +1,25 @@
+package org.partnerlifecycle.process;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.partnerlifecycle.deal.DealReviewService;
+import org.springframework.stereotype.Component;
+
+/** deal-registration: completion of {@code ReviewDealRegistration}, checked and recorded. */
+@Component("dealReviewed")
+public class DealReviewed extends CheckedTaskCompletion {
+
+  private final DealReviewService reviews;
+
+  public DealReviewed(DealReviewService reviews) {
+    this.reviews = reviews;
+  }
+
+  @Override
+  protected void record(DelegateTask task, String dealId) {
+    boolean toLeadership = reviews.recordReview(dealId, TaskActor.text(task, "decision"),
+        TaskActor.text(task, "reason"), TaskActor.decimal(task, "proposedRate"), TaskActor.of(task),
+        task.getProcessInstanceId());
+    task.setVariable("rateNeedsApproval", toLeadership);
+    task.setVariable("reviewedBy", TaskActor.of(task));
+  }
+}
