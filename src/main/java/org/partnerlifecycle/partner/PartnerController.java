@@ -63,7 +63,8 @@ public class PartnerController {
 
   @GetMapping("/partners/{id}")
   PartnerView partner(@PathVariable String id) {
-    return PartnerView.of(visible(id));
+    Partner partner = visible(id);
+    return caller.isStaff() ? PartnerView.forStaff(partner) : PartnerView.forThePartner(partner);
   }
 
   @GetMapping("/partners")
@@ -84,7 +85,7 @@ public class PartnerController {
         throw new InvalidRequestException("status", "must be one of " + List.of(PartnerStatus.values()));
       }
     }
-    return applications.list(wanted, limit, offset).stream().map(PartnerView::of).toList();
+    return applications.list(wanted, limit, offset).stream().map(PartnerView::forStaff).toList();
   }
 
   @PostMapping(path = "/partners/{id}/agreement", consumes = "application/json")

@@ -98,6 +98,18 @@ public class PartnerRepository {
         termsVersion, Date.valueOf(nextReviewDue), Timestamp.from(now));
   }
 
+  /** Locks the partner's row until the transaction ends: escalation decisions for one partner run one at a time. */
+  public void lock(String id) {
+    if (jdbc.queryForList("SELECT id FROM partner WHERE id = ? FOR UPDATE", id).isEmpty()) {
+      throw new PartnerNotFoundException(id);
+    }
+  }
+
+  /** Warning level, the private referral pause and the public listing move together. */
+  public void recordWarningState(String id, int level, boolean referralsPaused, boolean listed, Instant now) {
+    update(id, "warning_level = ?, referrals_paused = ?, listed = ?", now, level, referralsPaused, listed);
+  }
+
   private void update(String id, String assignments, Instant now, Object... values) {
     Object[] args = Arrays.copyOf(values, values.length + 2);
     args[values.length] = Timestamp.from(now);

@@ -3,15 +3,27 @@ package org.partnerlifecycle.partner;
 import java.time.LocalDate;
 import java.util.List;
 
-/** {@code GET /api/partners/{id}} (SPEC §4). */
+/**
+ * {@code GET /api/partners/{id}} (SPEC §4). What the partner itself sees follows seed 002: the level-1 warning is
+ * told to it privately, so it sees warning level 1 at most; the level-2 stop of referrals is private to us, so it
+ * sees neither level 2 nor {@code referralsPaused} (null).
+ */
 public record PartnerView(String partnerId, String companyName, String status, String tier, String motion,
-    String region, int warningLevel, boolean referralsPaused, boolean listed, List<String> launchMethods,
+    String region, int warningLevel, Boolean referralsPaused, boolean listed, List<String> launchMethods,
     List<String> products, List<String> integrationTypes, String partnerManager, LocalDate nextReviewDue,
     String proposedTier, String termsVersion) {
 
-  static PartnerView of(Partner p) {
+  static PartnerView forStaff(Partner p) {
+    return of(p, p.warningLevel(), p.referralsPaused());
+  }
+
+  static PartnerView forThePartner(Partner p) {
+    return of(p, Math.min(p.warningLevel(), 1), null);
+  }
+
+  private static PartnerView of(Partner p, int warningLevel, Boolean referralsPaused) {
     return new PartnerView(p.id(), p.companyName(), p.status().name(), p.tier(), p.motion(), p.region(),
-        p.warningLevel(), p.referralsPaused(), p.listed(), p.launchMethods(), p.products(), p.integrationTypes(),
+        warningLevel, referralsPaused, p.listed(), p.launchMethods(), p.products(), p.integrationTypes(),
         p.partnerManager(), p.nextReviewDue(), p.proposedTier(), p.termsVersion());
   }
 }

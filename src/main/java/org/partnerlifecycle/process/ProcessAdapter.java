@@ -14,6 +14,8 @@ public class ProcessAdapter {
 
   public static final String PARTNER_ONBOARDING = "partner-onboarding";
   public static final String DEAL_REGISTRATION = "deal-registration";
+  public static final String WARNING_ESCALATION = "warning-escalation";
+  public static final String TIER_REVIEW = "tier-review";
 
   private final RuntimeService runtimeService;
 
@@ -36,5 +38,11 @@ public class ProcessAdapter {
         .setVariables(variables)
         .correlateAllWithResult()
         .isEmpty();
+  }
+
+  /** Sets variables on the running instance of {@code processKey} with this business key, if there is one. */
+  public void setVariables(String processKey, String businessKey, Map<String, Object> variables) {
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)
+        .active().list().forEach(instance -> runtimeService.setVariables(instance.getId(), variables));
   }
 }

@@ -1,12 +1,17 @@
 package org.partnerlifecycle.rules;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
+import java.math.RoundingMode;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import org.partnerlifecycle.rules.ProgramTerms.HealthBand;
 import org.partnerlifecycle.rules.ProgramTerms.HealthTerms;
 
-/** The playbook's partner health score: revenue 30, activity 25, engagement 20, satisfaction 15, fit 10. */
+/**
+ * The playbook's partner health score, 0–100: revenue 30, activity 25, engagement 20, satisfaction 15, fit 10, with
+ * the bands Champion 80–100, Healthy 60–79, At-risk 40–59, Critical 20–39, Churning 0–19.
+ */
 public final class HealthScore {
 
   public enum PortalActivity { WEEKLY, MONTHLY, QUARTERLY, INACTIVE }
@@ -14,46 +19,85 @@ public final class HealthScore {
   public enum StrategicFit { STRONG, MODERATE, WEAK }
 
   /**
-   * {@code revenueGrowthPercent}: year over year (0 = flat); {@code dealsLastQuarter}: registrations in the last
-   * quarter; {@code nps}: -100..100, null when unknown (scores as negative, the cautious reading).
+   * The playbook's raw indicators, for callers that have them. {@code revenueGrowthPercent}: year over year (0 =
+   * flat); {@code dealsLastQuarter}: registrations in the last quarter; {@code nps}: -100..100, null when unknown
+   * (scores as negative, the cautious reading).
    */
-  public record Inputs(BigDecimal revenueGrowthPercent, int dealsLastQuarter, PortalActivity portalActivity,
+  public record Indicators(BigDecimal revenueGrowthPercent, int dealsLastQuarter, PortalActivity portalActivity,
       Integer nps, StrategicFit strategicFit) {
   }
 
-  public record Health(int score, String band, Map<String, Integer> points) {
+  /** The score, its band and the points each factor contributed (out of its weight). */
+  public record Health(int score, String band, Map<HealthFactor, BigDecimal> points) {
   }
 
   private HealthScore() {
   }
 
-  public static RuleResult<Health> score(ProgramTerms terms, Inputs in) {
-    if (in.revenueGrowthPercent() == null || in.portalActivity() == null || in.strategicFit() == null
-        || in.dealsLastQuarter() < 0) {
-      throw new IllegalArgumentException("health inputs are incomplete: " + in);
-    }
+  /**
+   * Weighs 0–100 sub-scores: score = Σ sub-score × weight / 100, rounded half-up to a whole point (a score is not
+   * money; 79.5 reads as 80 to a partner manager).
+   */
+  public static RuleResult<Health> score(ProgramTerms terms, HealthInputs inputs) {
+    Args.required("terms", terms);
+    Args.required("inputs", inputs);
     HealthTerms h = terms.health();
+    Map<HealthFactor, BigDecimal> points = new EnumMap<>(HealthFactor.class);
+    BigDecimal total = BigDecimal.ZERO;
+    for (Map.Entry<HealthFactor, Integer> sub : inputs.byFactor().entrySet()) {
+      BigDecimal p = new BigDecimal(sub.getValue()).multiply(new BigDecimal(h.weights().get(sub.getKey())))
+          .divide(Money.HUNDRED);
+      points.put(sub.getKey(), p);
+      total = total.add(p);
+    }
+    int score = total.setScale(0, RoundingMode.HALF_UP).intValueExact();
+    Explanation.Builder why = Explanation.of("health.score", terms);
+    inputs.byFactor().forEach((factor, value) -> why.input(factor.name().toLowerCase(), value));
+    return result(why, h, score, points, "weighted sub-scores " + h.weights());
+  }
+
+  /** Scores the playbook's indicators with its points table ("Health Score Calculation"). */
+  public static RuleResult<Health> scoreFromIndicators(ProgramTerms terms, Indicators in) {
+    Args.required("terms", terms);
+    Args.required("indicators", in);
+    Args.required("revenueGrowthPercent", in.revenueGrowthPercent());
+    Args.required("portalActivity", in.portalActivity());
+    Args.required("strategicFit", in.strategicFit());
+    if (in.dealsLastQuarter() < 0) {
+      throw new IllegalArgumentException("dealsLastQuarter must not be negative: " + in.dealsLastQuarter());
+    }
+    Map<HealthFactor, Map<String, Integer>> table = terms.health().indicatorPoints();
     int growthSign = in.revenueGrowthPercent().signum();
-    Map<String, Integer> points = new LinkedHashMap<>();
-    points.put("revenue", in.revenueGrowthPercent().compareTo(new BigDecimal("20")) >= 0
-        ? h.revenue().get("growing20PlusPercent") : growthSign > 0 ? h.revenue().get("growing")
-        : growthSign == 0 ? h.revenue().get("flat") : h.revenue().get("declining"));
     int deals = in.dealsLastQuarter();
-    points.put("activity", deals >= 5 ? h.activity().get("fivePlusDeals") : deals >= 3
-        ? h.activity().get("threeToFourDeals") : deals >= 1 ? h.activity().get("oneToTwoDeals")
-        : h.activity().get("noDeals"));
-    points.put("engagement", h.engagement().get(in.portalActivity().name()));
     Integer nps = in.nps();
-    points.put("satisfaction", nps == null || nps < 0 ? h.satisfaction().get("npsNegative") : nps >= 50
-        ? h.satisfaction().get("nps50Plus") : nps >= 25 ? h.satisfaction().get("nps25To49")
-        : h.satisfaction().get("nps0To24"));
-    points.put("fit", h.fit().get(in.strategicFit().name()));
-    int score = points.values().stream().mapToInt(Integer::intValue).sum();
+    Map<HealthFactor, BigDecimal> points = new EnumMap<>(HealthFactor.class);
+    points.put(HealthFactor.REVENUE, points(table, HealthFactor.REVENUE,
+        in.revenueGrowthPercent().compareTo(new BigDecimal("20")) >= 0 ? "growing20PlusPercent"
+            : growthSign > 0 ? "growing" : growthSign == 0 ? "flat" : "declining"));
+    points.put(HealthFactor.ACTIVITY, points(table, HealthFactor.ACTIVITY,
+        deals >= 5 ? "fivePlusDeals" : deals >= 3 ? "threeToFourDeals" : deals >= 1 ? "oneToTwoDeals" : "noDeals"));
+    points.put(HealthFactor.ENGAGEMENT, points(table, HealthFactor.ENGAGEMENT, in.portalActivity().name()));
+    points.put(HealthFactor.SATISFACTION, points(table, HealthFactor.SATISFACTION,
+        nps == null || nps < 0 ? "npsNegative" : nps >= 50 ? "nps50Plus" : nps >= 25 ? "nps25To49" : "nps0To24"));
+    points.put(HealthFactor.FIT, points(table, HealthFactor.FIT, in.strategicFit().name()));
+    int score = points.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).intValueExact();
+    Explanation.Builder why = Explanation.of("health.score", terms)
+        .input("revenueGrowthPercent", in.revenueGrowthPercent()).input("dealsLastQuarter", deals)
+        .input("portalActivity", in.portalActivity()).input("nps", nps).input("strategicFit", in.strategicFit());
+    return result(why, terms.health(), score, points, "the playbook's indicator points");
+  }
+
+  private static BigDecimal points(Map<HealthFactor, Map<String, Integer>> table, HealthFactor factor,
+      String indicator) {
+    return new BigDecimal(table.get(factor).get(indicator));
+  }
+
+  private static RuleResult<Health> result(Explanation.Builder why, HealthTerms h, int score,
+      Map<HealthFactor, BigDecimal> points, String method) {
     HealthBand band = h.bands().stream().filter(b -> score >= b.min()).findFirst().orElseThrow();
-    return Explanation.of("health.score", terms).input("revenueGrowthPercent", in.revenueGrowthPercent())
-        .input("dealsLastQuarter", deals).input("portalActivity", in.portalActivity()).input("nps", nps)
-        .input("strategicFit", in.strategicFit())
-        .result(new Health(score, band.name(), points), "health.bands." + band.name(), score + " " + band.name(),
-            "Health " + score + " (" + band.name() + "): " + points);
+    return why.result(new Health(score, band.name(), Collections.unmodifiableMap(points)),
+        "health.bands." + band.name(), score + " " + band.name(),
+        "Health score " + score + " of 100 (" + band.name() + ", from " + band.min() + "), by " + method + ": "
+            + points);
   }
 }

@@ -6,6 +6,11 @@ import org.partnerlifecycle.rules.ProgramTerms.IncentiveCell;
 /**
  * The incentive a deal earns (program guide §7, SPEC §2): new-business or renewal table by motion × tier, then the
  * attribution factor (sourced 100 %, influenced 50 %).
+ *
+ * <p>Choices: an "N/A" cell (the tier does not allow the motion) is not an exception but a NONE rate with
+ * {@code eligible = false}, so the caller can store and show why; ADD_ON seats are new business (the purchasing
+ * guide prices them as part of the running subscription, and the guide has no add-on table), read from the NEW
+ * table.
  */
 public final class IncentiveRules {
 
@@ -21,14 +26,43 @@ public final class IncentiveRules {
   private IncentiveRules() {
   }
 
+  /**
+   * The rate without regard to how long the partner has been in the program. A FOUNDATION referral's "Year 1" is
+   * still honoured through the rate's FIRST_12_MONTHS term: the payout counts the contract's first 12 months only.
+   */
   public static RuleResult<Rate> rateFor(ProgramTerms terms, Tier tier, Motion motion, DealType dealType,
       LicenseType licenseType, Attribution attribution) {
+    return rate(terms, tier, motion, dealType, licenseType, attribution, null);
+  }
+
+  /**
+   * The rate, also reading "5% revenue share (Year 1)" as the partner's first 12 months in the program: a
+   * FOUNDATION referral of new business closed later earns nothing.
+   */
+  public static RuleResult<Rate> rateFor(ProgramTerms terms, Tier tier, Motion motion, DealType dealType,
+      LicenseType licenseType, Attribution attribution, boolean withinFirstTwelveMonthsOfPartnership) {
+    return rate(terms, tier, motion, dealType, licenseType, attribution, withinFirstTwelveMonthsOfPartnership);
+  }
+
+  /** {@code firstYearOfPartnership} null: not considered (and not recorded as an input). */
+  private static RuleResult<Rate> rate(ProgramTerms terms, Tier tier, Motion motion, DealType dealType,
+      LicenseType licenseType, Attribution attribution, Boolean firstYearOfPartnership) {
+    Args.required("terms", terms);
+    Args.required("tier", tier);
+    Args.required("motion", motion);
+    Args.required("dealType", dealType);
+    Args.required("licenseType", licenseType);
+    Args.required("attribution", attribution);
     String table = dealType == DealType.RENEWAL ? ProgramTerms.RENEWAL : ProgramTerms.NEW;
     String cellName = "incentives." + table + "." + motion + "." + tier;
     IncentiveCell cell = terms.incentives().get(table).get(motion).get(tier);
     Explanation.Builder why = Explanation.of("incentive.rate", terms).input("tier", tier).input("motion", motion)
         .input("dealType", dealType).input("licenseType", licenseType).input("attribution", attribution);
-    String tableName = table.equals(ProgramTerms.NEW) ? "new-business" : "renewal";
+    if (firstYearOfPartnership != null) {
+      why.input("withinFirstTwelveMonthsOfPartnership", firstYearOfPartnership);
+    }
+    String tableName = (table.equals(ProgramTerms.NEW) ? "new-business" : "renewal")
+        + (dealType == DealType.ADD_ON ? " (add-on seats count as new business)" : "");
 
     if (!cell.eligible()) {
       return why.result(new Rate(IncentiveKind.NONE, BigDecimal.ZERO, null, false, attribution, null, false),
@@ -42,10 +76,15 @@ public final class IncentiveRules {
       return why.result(new Rate(IncentiveKind.NONE, BigDecimal.ZERO, BigDecimal.ZERO, false, attribution, null, true),
           cellName, "0%", tier + " " + motion + " " + tableName + ": " + cell.label());
     }
+    if ("FIRST_12_MONTHS".equals(cell.term()) && Boolean.FALSE.equals(firstYearOfPartnership)) {
+      return why.result(new Rate(IncentiveKind.NONE, BigDecimal.ZERO, cell.percent(), false, attribution,
+          cell.term(), true), cellName, "0%", tier + " " + motion + " " + tableName + " (" + cell.label()
+              + ") is paid in the partner's first 12 months in the program only; this deal falls after them");
+    }
     IncentiveKind kind = IncentiveKind.valueOf(cell.kind());
     BigDecimal factor = terms.attributionPercent().get(attribution);
     BigDecimal effective = cell.percent() == null ? null
-        : cell.percent().multiply(factor).divide(Money.HUNDRED).stripTrailingZeros();
+        : Money.plainPercent(cell.percent().multiply(factor).divide(Money.HUNDRED));
     String figure = cell.percent() == null ? "a negotiated rate"
         : effective.toPlainString() + "% " + (kind == IncentiveKind.DISCOUNT ? "discount off list price"
             : "revenue share");
@@ -58,8 +97,12 @@ public final class IncentiveRules {
         cellName, effective == null ? "NEGOTIATED" : effective.toPlainString() + "%", text);
   }
 
-  /** A negotiated cell, or any rate a manager proposes, goes to leadership. */
+  /** A negotiated cell (`*`, OEM), or any rate a manager proposes, goes to leadership. */
   public static boolean requiresLeadershipApproval(Rate rate, BigDecimal proposedRate) {
+    Args.required("rate", rate);
+    if (proposedRate != null && (proposedRate.signum() < 0 || proposedRate.compareTo(Money.HUNDRED) > 0)) {
+      throw new IllegalArgumentException("proposedRate must be between 0 and 100: " + proposedRate.toPlainString());
+    }
     return rate.negotiated() || proposedRate != null;
   }
 
@@ -69,11 +112,13 @@ public final class IncentiveRules {
    */
   public static RuleResult<Rate> withApprovedRate(ProgramTerms terms, Rate rate, BigDecimal approvedPercent,
       String approvedBy) {
+    Args.required("terms", terms);
+    Args.required("rate", rate);
     if (approvedPercent == null || approvedPercent.signum() < 0 || approvedPercent.compareTo(Money.HUNDRED) > 0) {
       throw new IllegalArgumentException("approvedPercent must be between 0 and 100: " + approvedPercent);
     }
     BigDecimal factor = terms.attributionPercent().get(rate.attribution());
-    BigDecimal effective = approvedPercent.multiply(factor).divide(Money.HUNDRED).stripTrailingZeros();
+    BigDecimal effective = Money.plainPercent(approvedPercent.multiply(factor).divide(Money.HUNDRED));
     return Explanation.of("incentive.negotiatedRate", terms).input("standardPercent", rate.standardPercent())
         .input("approvedPercent", approvedPercent).input("attribution", rate.attribution())
         .input("approvedBy", approvedBy)

@@ -20,10 +20,17 @@ public final class Money {
     return cents(amount.multiply(percent).divide(HUNDRED));
   }
 
+  /**
+   * A percent without trailing zeros but never in exponent form: 7.50 → 7.5, 10.00 → 10 (not 1E+1, which JSON and
+   * {@code toString()} would show).
+   */
+  public static BigDecimal plainPercent(BigDecimal percent) {
+    BigDecimal stripped = percent.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
   static BigDecimal requireNonNegative(String name, BigDecimal value) {
-    if (value == null) {
-      throw new IllegalArgumentException(name + " is required");
-    }
+    Args.required(name, value);
     if (value.signum() < 0) {
       throw new IllegalArgumentException(name + " must not be negative: " + value.toPlainString());
     }

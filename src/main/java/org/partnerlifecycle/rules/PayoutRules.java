@@ -25,16 +25,33 @@ public final class PayoutRules {
    * referral, "Year 1") applies to the first 12 months' share of a longer contract only.
    */
   public static RuleResult<Payout> payout(ProgramTerms terms, Rate rate, BigDecimal amount, int termMonths) {
-    Money.requireNonNegative("amount", amount);
     if (termMonths < 1) {
       throw new IllegalArgumentException("termMonths must be at least 1: " + termMonths);
     }
+    return payout(terms, rate, amount, Integer.valueOf(termMonths));
+  }
+
+  /**
+   * The payout on {@code amount} as the basis, whatever the contract's length: for a FIRST_12_MONTHS rate the
+   * caller passes the first 12 months' value.
+   */
+  public static RuleResult<Payout> payout(ProgramTerms terms, Rate rate, BigDecimal amount) {
+    return payout(terms, rate, amount, (Integer) null);
+  }
+
+  private static RuleResult<Payout> payout(ProgramTerms terms, Rate rate, BigDecimal amount, Integer termMonths) {
+    Args.required("terms", terms);
+    Args.required("rate", rate);
+    Money.requireNonNegative("amount", amount);
     if (rate.percent() == null) {
       throw new IllegalArgumentException("A negotiated rate must be approved before a payout is computed");
     }
+    if (rate.percent().signum() < 0 || rate.percent().compareTo(Money.HUNDRED) > 0) {
+      throw new IllegalArgumentException("rate.percent must be between 0 and 100: " + rate.percent().toPlainString());
+    }
     BigDecimal basis = Money.cents(amount);
     String basisText = "$" + basis.toPlainString();
-    if ("FIRST_12_MONTHS".equals(rate.term()) && termMonths > 12) {
+    if ("FIRST_12_MONTHS".equals(rate.term()) && termMonths != null && termMonths > 12) {
       basis = Money.cents(amount.multiply(new BigDecimal(12)).divide(new BigDecimal(termMonths), 10,
           RoundingMode.HALF_EVEN));
       basisText = "the first 12 of " + termMonths + " months of $" + Money.cents(amount).toPlainString() + " = $"
@@ -42,9 +59,12 @@ public final class PayoutRules {
     }
     BigDecimal paid = Money.percentOf(basis, rate.percent());
     IncentiveKind kind = rate.kind();
-    return Explanation.of("payout.wonDeal", terms).input("kind", kind).input("ratePercent", rate.percent())
-        .input("amount", amount).input("termMonths", termMonths).input("rateTerm", rate.term())
-        .result(new Payout(kind, paid, rate.percent(), basis), "rate " + percent(rate) + "%",
+    Explanation.Builder why = Explanation.of("payout.wonDeal", terms).input("kind", kind)
+        .input("ratePercent", rate.percent()).input("amount", amount);
+    if (termMonths != null) {
+      why.input("termMonths", termMonths);
+    }
+    return why.input("rateTerm", rate.term()).result(new Payout(kind, paid, rate.percent(), basis), "rate " + percent(rate) + "%",
             paid.toPlainString(), percent(rate) + "% of " + basisText + " = $" + paid.toPlainString()
                 + (kind == IncentiveKind.DISCOUNT ? " discount off list price" : " revenue share"));
   }
@@ -56,6 +76,7 @@ public final class PayoutRules {
   /** Add-on seats are priced for the rest of the term: seats × unit price × remaining months / term months. */
   public static RuleResult<BigDecimal> addOnProration(ProgramTerms terms, int seats, BigDecimal unitPrice,
       int remainingMonths, int termMonths) {
+    Args.required("terms", terms);
     Money.requireNonNegative("unitPrice", unitPrice);
     if (seats < 1) {
       throw new IllegalArgumentException("seats must be at least 1: " + seats);
@@ -76,7 +97,10 @@ public final class PayoutRules {
   /** Clawback of a paid amount when the customer cancels, by days since close (playbook bands). */
   public static RuleResult<Clawback> clawback(ProgramTerms terms, BigDecimal paidAmount, LocalDate closedOn,
       LocalDate cancelledOn) {
+    Args.required("terms", terms);
     Money.requireNonNegative("paidAmount", paidAmount);
+    Args.required("closedOn", closedOn);
+    Args.required("cancelledOn", cancelledOn);
     long days = ChronoUnit.DAYS.between(closedOn, cancelledOn);
     if (days < 0) {
       throw new IllegalArgumentException("cancelledOn " + cancelledOn + " is before closedOn " + closedOn);

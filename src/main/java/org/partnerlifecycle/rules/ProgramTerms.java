@@ -63,10 +63,12 @@ public record ProgramTerms(
   public record ClawbackBand(int fromDay, BigDecimal percent, boolean proRated, String label) {
   }
 
-  /** Points per health factor (playbook's health score) and the bands, highest first. */
-  public record HealthTerms(Map<String, Integer> revenue, Map<String, Integer> activity,
-      Map<String, Integer> engagement, Map<String, Integer> satisfaction, Map<String, Integer> fit,
-      List<HealthBand> bands) {
+  /**
+   * The playbook's health score: a weight per factor (adding up to 100), the points its indicators earn within
+   * that weight (e.g. REVENUE "growing20PlusPercent" 30 of 30), and the bands, highest first.
+   */
+  public record HealthTerms(Map<HealthFactor, Integer> weights,
+      Map<HealthFactor, Map<String, Integer>> indicatorPoints, List<HealthBand> bands) {
   }
 
   public record HealthBand(String name, int min) {

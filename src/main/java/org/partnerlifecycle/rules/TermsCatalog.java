@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,18 +57,25 @@ public final class TermsCatalog {
   }
 
   public ProgramTerms version(String version) {
+    Args.required("version", version);
     return Optional.ofNullable(byVersion.get(version))
         .orElseThrow(() -> new IllegalArgumentException("No program terms version " + version));
   }
 
   /** The latest version whose effective date is on or before {@code date}. */
   public ProgramTerms effectiveOn(LocalDate date) {
+    Args.required("date", date);
     Map.Entry<LocalDate, ProgramTerms> entry = byEffectiveDate.floorEntry(date);
     if (entry == null) {
       throw new IllegalArgumentException("No program terms in effect on " + date + "; the first take effect on "
           + byEffectiveDate.firstKey());
     }
     return entry.getValue();
+  }
+
+  /** The terms in effect today on {@code clock} (new deals use these and store their version). */
+  public ProgramTerms current(Clock clock) {
+    return effectiveOn(LocalDate.now(Args.required("clock", clock)));
   }
 
   public List<ProgramTerms> all() {

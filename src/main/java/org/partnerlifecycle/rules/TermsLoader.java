@@ -1,5 +1,6 @@
 package org.partnerlifecycle.rules;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -29,7 +30,9 @@ import org.partnerlifecycle.rules.ProgramTerms.ParticipationStandard;
  */
 final class TermsLoader {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Decimals are read as BigDecimal, never through a double: 7.5 % stays exactly 7.5. */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final BigDecimal HUNDRED = new BigDecimal("100");
 
   private final String file;
@@ -60,8 +63,10 @@ final class TermsLoader {
       throw fail("effectiveFrom", "not an ISO date (yyyy-mm-dd)");
     }
 
+    knownKeys(root, "revenueThresholds", Motion.class);
     Map<Motion, Map<Tier, BigDecimal>> thresholds = byMotion(motion -> {
       String cell = "revenueThresholds." + motion;
+      onlyKeys(root, cell, List.of("GROWTH", "STRATEGIC"), "FOUNDATION has no threshold");
       BigDecimal growth = amount(root, cell + ".GROWTH");
       BigDecimal strategic = amount(root, cell + ".STRATEGIC");
       if (strategic.compareTo(growth) <= 0) {
@@ -74,15 +79,22 @@ final class TermsLoader {
       return row;
     });
 
+    knownKeys(root, "motionsByTier", Tier.class);
     Map<Tier, Set<Motion>> motionsByTier = byTier(tier ->
         Collections.unmodifiableSet(new LinkedHashSet<>(enumList(root, "motionsByTier." + tier, Motion.class))));
 
     Map<String, Map<Motion, Map<Tier, IncentiveCell>>> incentives = new LinkedHashMap<>();
+    onlyKeys(root, "incentives", List.of(ProgramTerms.NEW, ProgramTerms.RENEWAL), "the tables are NEW and RENEWAL");
     for (String table : List.of(ProgramTerms.NEW, ProgramTerms.RENEWAL)) {
+      knownKeys(root, "incentives." + table, Motion.class);
+      for (Motion motion : Motion.values()) {
+        knownKeys(root, "incentives." + table + "." + motion, Tier.class);
+      }
       incentives.put(table, byMotion(motion -> byTier(tier ->
           incentive(root, "incentives." + table + "." + motion + "." + tier, motionsByTier.get(tier).contains(motion)))));
     }
 
+    tierTable(root, "products");
     Map<Motion, Map<Tier, Set<Product>>> products = byMotion(motion -> byTier(tier ->
         Collections.unmodifiableSet(new LinkedHashSet<>(enumList(root, "products." + motion + "." + tier,
             Product.class)))));
@@ -91,8 +103,10 @@ final class TermsLoader {
     notes.fieldNames().forEachRemaining(name -> productNotes.put(enumValue(Product.class, name,
         "productNotes." + name), notes.get(name).asText()));
 
+    knownKeys(root, "launchMethods", Tier.class);
     Map<Tier, List<LaunchMethod>> launchMethods = byTier(tier ->
         enumList(root, "launchMethods." + tier, LaunchMethod.class));
+    tierTable(root, "integrationTypes");
     Map<Motion, Map<Tier, List<IntegrationType>>> integrationTypes = byMotion(motion -> byTier(tier ->
         enumList(root, "integrationTypes." + motion + "." + tier, IntegrationType.class)));
     Map<Motion, String> integrationTypeNotes = new EnumMap<>(Motion.class);
@@ -100,13 +114,16 @@ final class TermsLoader {
     typeNotes.fieldNames().forEachRemaining(name -> integrationTypeNotes.put(enumValue(Motion.class, name,
         "integrationTypeNotes." + name), typeNotes.get(name).asText()));
 
+    knownKeys(root, "integrationSupport", Tier.class);
     Map<Tier, IntegrationSupport> support = byTier(tier -> {
       String cell = "integrationSupport." + tier;
       return new IntegrationSupport(textList(root, cell + ".support"), text(root, cell + ".projectManagement"),
           count(root, cell + ".roadmapAlignmentMonths"));
     });
+    knownKeys(root, "benefits", Tier.class);
     Map<Tier, List<String>> benefits = byTier(tier -> textList(root, "benefits." + tier));
 
+    onlyKeys(root, "participationStandards", List.of("GROWTH", "STRATEGIC"), "FOUNDATION has no standards");
     Map<Tier, ParticipationStandard> standards = new EnumMap<>(Tier.class);
     for (Tier tier : List.of(Tier.GROWTH, Tier.STRATEGIC)) {
       String cell = "participationStandards." + tier;
@@ -120,6 +137,7 @@ final class TermsLoader {
           text(root, cell + ".label")));
     }
 
+    knownKeys(root, "attributionPercent", Attribution.class);
     Map<Attribution, BigDecimal> attribution = new EnumMap<>(Attribution.class);
     for (Attribution a : Attribution.values()) {
       attribution.put(a, percent(root, "attributionPercent." + a));
@@ -132,6 +150,8 @@ final class TermsLoader {
     List<ClawbackBand> bands = clawbackBands(root);
     int proRataDays = count(root, "clawback.proRataDays");
 
+    knownKeys(root, "tierMaintenance.graceReviews", Tier.class);
+    knownKeys(root, "tierMaintenance.reviewCadenceMonths", Tier.class);
     Map<Tier, Integer> grace = byTier(tier -> count(root, "tierMaintenance.graceReviews." + tier));
     Map<Tier, Integer> cadence = byTier(tier -> {
       int months = count(root, "tierMaintenance.reviewCadenceMonths." + tier);
@@ -155,16 +175,28 @@ final class TermsLoader {
     if (!motionAllowed && !IncentiveCell.NOT_ELIGIBLE.equals(kind)) {
       throw fail(cell, "the tier does not allow this motion (motionsByTier), so the cell must be NOT_ELIGIBLE");
     }
-    boolean negotiated = node(root, cell).path("negotiated").asBoolean(false);
+    boolean negotiated = node(root, cell).has("negotiated") && bool(root, cell + ".negotiated");
+    if (cell.contains(".OEM.") && motionAllowed && !negotiated) {
+      throw fail(cell + ".negotiated", "OEM incentives are always negotiated (SPEC §2)");
+    }
     BigDecimal percent = null;
     if (kind.equals("REVENUE_SHARE") || kind.equals("DISCOUNT")) {
-      if (!negotiated || !node(root, cell).path("percent").isMissingNode()) {
+      if (!negotiated || node(root, cell).has("percent")) {
         percent = percent(root, cell + ".percent");
       }
     }
-    return new IncentiveCell(kind, percent, negotiated, node(root, cell).path("term").asText(null),
-        text(root, cell + ".label"));
+    String term = null;
+    if (node(root, cell).has("term")) {
+      term = text(root, cell + ".term");
+      if (!TERMS.contains(term)) {
+        throw fail(cell + ".term", "unknown term '" + term + "' (one of " + TERMS + ")");
+      }
+    }
+    return new IncentiveCell(kind, percent, negotiated, term, text(root, cell + ".label"));
   }
+
+  /** Which part of a contract a rate applies to: "Year 1", "Initial Term", "Renewal Term" in the guide. */
+  private static final List<String> TERMS = List.of("FIRST_12_MONTHS", "INITIAL_TERM", "RENEWAL_TERM");
 
   private List<ClawbackBand> clawbackBands(JsonNode root) {
     JsonNode array = node(root, "clawback.bands");
@@ -191,21 +223,23 @@ final class TermsLoader {
   }
 
   private HealthTerms health(JsonNode root) {
-    Map<String, Integer> revenue = points(root, "health.revenue", List.of("growing20PlusPercent", "growing", "flat",
-        "declining"));
-    Map<String, Integer> activity = points(root, "health.activity", List.of("fivePlusDeals", "threeToFourDeals",
-        "oneToTwoDeals", "noDeals"));
-    Map<String, Integer> engagement = points(root, "health.engagement", List.of("WEEKLY", "MONTHLY", "QUARTERLY",
-        "INACTIVE"));
-    Map<String, Integer> satisfaction = points(root, "health.satisfaction", List.of("nps50Plus", "nps25To49",
-        "nps0To24", "npsNegative"));
-    Map<String, Integer> fit = points(root, "health.fit", List.of("STRONG", "MODERATE", "WEAK"));
-    int total = revenue.get("max") + activity.get("max") + engagement.get("max") + satisfaction.get("max")
-        + fit.get("max");
+    knownKeys(root, "health.weights", HealthFactor.class);
+    knownKeys(root, "health.indicatorPoints", HealthFactor.class);
+    Map<HealthFactor, Integer> weights = new EnumMap<>(HealthFactor.class);
+    Map<HealthFactor, Map<String, Integer>> indicatorPoints = new EnumMap<>(HealthFactor.class);
+    for (HealthFactor factor : HealthFactor.values()) {
+      int weight = count(root, "health.weights." + factor);
+      weights.put(factor, weight);
+      indicatorPoints.put(factor, points(root, "health.indicatorPoints." + factor, INDICATORS.get(factor), weight));
+    }
+    int total = weights.values().stream().mapToInt(Integer::intValue).sum();
     if (total != 100) {
-      throw fail("health", "the factors' maxima add up to " + total + ", not 100");
+      throw fail("health.weights", "the weights add up to " + total + ", not 100");
     }
     JsonNode array = node(root, "health.bands");
+    if (!array.isArray()) {
+      throw fail("health.bands", "must be a list");
+    }
     List<HealthBand> bands = new ArrayList<>();
     int previous = 101;
     for (int i = 0; i < array.size(); i++) {
@@ -214,27 +248,63 @@ final class TermsLoader {
       if (min >= previous) {
         throw fail(cell + ".min", "bands out of order: " + min + " is not below " + previous);
       }
+      String name = text(root, cell + ".name");
+      if (bands.stream().anyMatch(b -> b.name().equals(name))) {
+        throw fail(cell + ".name", "band " + name + " appears twice");
+      }
       previous = min;
-      bands.add(new HealthBand(text(root, cell + ".name"), min));
+      bands.add(new HealthBand(name, min));
     }
     if (bands.isEmpty() || previous != 0) {
       throw fail("health.bands", "the last band must start at 0");
     }
-    return new HealthTerms(revenue, activity, engagement, satisfaction, fit, List.copyOf(bands));
+    if (bands.get(0).min() > 100) {
+      throw fail("health.bands[0].min", "above the highest possible score 100");
+    }
+    return new HealthTerms(Collections.unmodifiableMap(weights), Collections.unmodifiableMap(indicatorPoints),
+        List.copyOf(bands));
   }
 
-  private Map<String, Integer> points(JsonNode root, String cell, List<String> keys) {
+  /** The playbook's indicators per factor, in the order the health score reads them. */
+  private static final Map<HealthFactor, List<String>> INDICATORS = Map.of(
+      HealthFactor.REVENUE, List.of("growing20PlusPercent", "growing", "flat", "declining"),
+      HealthFactor.ACTIVITY, List.of("fivePlusDeals", "threeToFourDeals", "oneToTwoDeals", "noDeals"),
+      HealthFactor.ENGAGEMENT, List.of("WEEKLY", "MONTHLY", "QUARTERLY", "INACTIVE"),
+      HealthFactor.SATISFACTION, List.of("nps50Plus", "nps25To49", "nps0To24", "npsNegative"),
+      HealthFactor.FIT, List.of("STRONG", "MODERATE", "WEAK"));
+
+  private Map<String, Integer> points(JsonNode root, String cell, List<String> keys, int weight) {
+    onlyKeys(root, cell, keys, "the playbook's indicators are " + keys);
     Map<String, Integer> points = new LinkedHashMap<>();
-    int max = count(root, cell + ".max");
-    points.put("max", max);
     for (String key : keys) {
       int value = count(root, cell + "." + key);
-      if (value > max) {
-        throw fail(cell + "." + key, value + " points exceed the factor's maximum " + max);
+      if (value > weight) {
+        throw fail(cell + "." + key, value + " points exceed the factor's weight " + weight);
       }
       points.put(key, value);
     }
     return Collections.unmodifiableMap(points);
+  }
+
+  /** A motion × tier table: only known motions, and only known tiers in each row. */
+  private void tierTable(JsonNode root, String cell) {
+    knownKeys(root, cell, Motion.class);
+    for (Motion motion : Motion.values()) {
+      knownKeys(root, cell + "." + motion, Tier.class);
+    }
+  }
+
+  /** Every key of an enum-keyed table must name a constant: a typo is refused, not silently ignored. */
+  private <E extends Enum<E>> void knownKeys(JsonNode root, String cell, Class<E> type) {
+    node(root, cell).fieldNames().forEachRemaining(name -> enumValue(type, name, cell + "." + name));
+  }
+
+  private void onlyKeys(JsonNode root, String cell, List<String> allowed, String why) {
+    node(root, cell).fieldNames().forEachRemaining(name -> {
+      if (!allowed.contains(name)) {
+        throw fail(cell + "." + name, "unknown key '" + name + "' (" + why + ")");
+      }
+    });
   }
 
   // --- cells -------------------------------------------------------------------------------------------------

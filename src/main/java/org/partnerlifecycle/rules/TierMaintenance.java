@@ -18,6 +18,9 @@ public final class TierMaintenance {
 
   public static RuleResult<MaintenanceDecision> evaluate(ProgramTerms terms, Tier currentTier, Tier qualifiedTier,
       int failingReviewsBefore) {
+    Args.required("terms", terms);
+    Args.required("currentTier", currentTier);
+    Args.required("qualifiedTier", qualifiedTier);
     if (failingReviewsBefore < 0) {
       throw new IllegalArgumentException("failingReviewsBefore must not be negative");
     }
@@ -49,6 +52,9 @@ public final class TierMaintenance {
 
   /** STRATEGIC every 6 months, others every 12 (terms). */
   public static RuleResult<LocalDate> nextReviewDue(ProgramTerms terms, Tier tier, LocalDate from) {
+    Args.required("terms", terms);
+    Args.required("tier", tier);
+    Args.required("from", from);
     int months = terms.reviewCadenceMonths().get(tier);
     LocalDate due = from.plusMonths(months);
     return Explanation.of("tier.reviewCadence", terms).input("tier", tier).input("from", from)

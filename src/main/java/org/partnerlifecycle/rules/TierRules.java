@@ -12,8 +12,11 @@ public final class TierRules {
   }
 
   /**
-   * What a partner did in a review period. Yearly standards are scaled to the period's length
-   * ({@code periodMonths}/12, rounded up): a 6-month Strategic review expects 26 weekly meetings, not 52.
+   * What a partner did in a review period. The guide states yearly standards; the terms hold them per year (weekly
+   * management meetings = 52, twice-monthly = 24) and they are scaled to the period's length ({@code periodMonths}
+   * / 12, rounded up, so a standard partly due in the period is due): a 6-month STRATEGIC review expects 26
+   * meetings, 1 CEO-level meeting, 2 C-suite meetings and 2 enablement sessions. Percent and business plan are not
+   * scaled.
    */
   public record Commitments(int periodMonths, int managementMeetingsHeld, int ceoMeetingsHeld,
       int cSuiteMeetingsHeld, int enablementSessionsHeld, int certifiedFieldPercent, boolean businessPlanAgreed) {
@@ -36,6 +39,8 @@ public final class TierRules {
 
   /** The highest tier whose revenue threshold for the motion the annual revenue reaches. */
   public static RuleResult<Tier> revenueTier(ProgramTerms terms, Motion motion, BigDecimal annualRevenue) {
+    Args.required("terms", terms);
+    Args.required("motion", motion);
     Money.requireNonNegative("annualRevenue", annualRevenue);
     BigDecimal growth = terms.revenueThresholds().get(motion).get(Tier.GROWTH);
     BigDecimal strategic = terms.revenueThresholds().get(motion).get(Tier.STRATEGIC);
@@ -56,6 +61,7 @@ public final class TierRules {
    * FOUNDATION REFERRAL: FOUNDATION allows the REFERRAL motion only.
    */
   public static RuleResult<Placement> proposeAtOnboarding(ProgramTerms terms, Motion motion, BigDecimal forecast) {
+    Money.requireNonNegative("forecast", forecast);
     RuleResult<Tier> byRevenue = revenueTier(terms, motion, forecast);
     Tier tier = byRevenue.value();
     boolean allowed = terms.motionsByTier().get(tier).contains(motion);
@@ -70,6 +76,8 @@ public final class TierRules {
 
   /** The highest tier whose participation standards (all of them) were met in the period. */
   public static RuleResult<Tier> participationTier(ProgramTerms terms, Commitments done) {
+    Args.required("terms", terms);
+    Args.required("commitments", done);
     Tier met = Tier.FOUNDATION;
     String shortfall = "";
     for (Tier tier : new Tier[] {Tier.GROWTH, Tier.STRATEGIC}) {
@@ -123,6 +131,8 @@ public final class TierRules {
   /** Qualified tier = the lower of the revenue tier and the participation tier (program rule, SPEC §2). */
   public static RuleResult<Tier> qualifiedTier(ProgramTerms terms, Motion motion, BigDecimal trailingRevenue,
       Commitments commitments) {
+    Money.requireNonNegative("trailingRevenue", trailingRevenue);
+    Args.required("commitments", commitments);
     RuleResult<Tier> revenue = revenueTier(terms, motion, trailingRevenue);
     RuleResult<Tier> participation = participationTier(terms, commitments);
     Tier qualified = Tier.min(revenue.value(), participation.value());

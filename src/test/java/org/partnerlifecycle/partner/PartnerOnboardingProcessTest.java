@@ -125,6 +125,22 @@ class PartnerOnboardingProcessTest {
   }
 
   @Test
+  void anActivationCheckMayRaiseAComplianceBreachIntoTheWarningEscalation() {
+    Partner applied = apply("Quiet Co", "quiet.example", "REFERRAL", "50000");
+    ProcessInstance instance = instanceOf(applied);
+    complete(instance, "mary", withVariables("decision", "APPROVE", "tier", "FOUNDATION"));
+    applications.signAgreement(applied.id(), "Pat Contact");
+    moveTime(Duration.ofDays(91));
+    execute(timer(instance, "NinetyDaysPassed"));
+    complete(instance, "mary", withVariables("activationDecision", "RAISE_BREACH", "activationNote", "No deal, no reply"));
+    assertThat(instance).isEnded();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("warning-escalation")
+        .processInstanceBusinessKey(applied.id()).count()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT category FROM compliance_breach WHERE partner_id = ?", String.class,
+        applied.id())).isEqualTo("NO_FIRST_DEAL");
+  }
+
+  @Test
   void aRejectionNeedsAReasonAndEndsTheApplication() {
     Partner applied = apply("Nope Inc", "nope.example", "REFERRAL", "10000");
     ProcessInstance instance = instanceOf(applied);

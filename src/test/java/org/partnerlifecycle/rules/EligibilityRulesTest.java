@@ -98,14 +98,43 @@ class EligibilityRulesTest {
     assertThat(actual.roadmapAlignmentMonths()).isEqualTo(roadmapMonths);
   }
 
+  /** Guide §6 "Partner Benefits", every row, quoted (the Growth/Strategic "Co-sell ... Sales promotions" is two items). */
   @Test
-  void benefitsFollowTheGuide() {
-    assertThat(EligibilityRules.benefits(terms, Tier.FOUNDATION).value())
-        .contains("Digitally Led", "New Partner Announcement Kit").doesNotContain("Executive Sponsor");
-    assertThat(EligibilityRules.benefits(terms, Tier.GROWTH).value())
-        .contains("Managed by Strategic Partner Manager (SPM)", "Live onboarding session", "Annual Partner Awards");
-    assertThat(EligibilityRules.benefits(terms, Tier.STRATEGIC).value())
-        .contains("Executive Sponsor", "Quarterly business reviews", "Annual Partner Roundtable/Advisory Board");
+  void benefitsAreTheGuidesListsPerTier() {
+    assertThat(EligibilityRules.benefits(terms, Tier.FOUNDATION).value()).containsExactly(
+        "Digitally Led",
+        "Email-based, reactive partner support", "Strategic Partner Manager Office Hours",
+        "New Partner Program Welcome Kit", "New Partner Announcement Kit",
+        "PRM Lead Referral/Registration", "Self-Service Co-Marketing Kit", "Partner monthly newsletter subscription",
+        "Access to partner resources and opportunities for future growth");
+    assertThat(EligibilityRules.benefits(terms, Tier.GROWTH).value()).containsExactly(
+        "Managed by Strategic Partner Manager (SPM)",
+        "Live, proactive partner support", "Bi-weekly recurring meetings with SPM", "Bi-annual business reviews",
+        "New Partner Program Welcome Kit", "Joint PR Partnership Announcement", "Live onboarding session",
+        "PRM Lead/Deal Referral/Registration", "Tailored Co-Marketing templates",
+        "Event Co-Sponsorship & activations (invite only)", "Partner monthly newsletter subscription",
+        "Account Mapping tools", "Co-sell with OpenSesame Sales", "Sales promotions (invite only)",
+        "Annual Partner Awards");
+    assertThat(EligibilityRules.benefits(terms, Tier.STRATEGIC).value()).containsExactly(
+        "Managed by Strategic Partner Manager (SPM)", "Executive Sponsor",
+        "Live, proactive partner support", "Weekly recurring meetings with SPM", "Quarterly business reviews",
+        "New Partner Program Welcome Kit", "Joint PR Partnership Announcement", "Enhanced onboarding support",
+        "Sales promotions and success enablement", "PRM Lead/Deal Referral/Registration", "Custom Co-Marketing",
+        "Event Co-Sponsorship & activations (invite only)", "Partner monthly newsletter subscription",
+        "Account Mapping tools", "Co-sell with OpenSesame Sales", "Sales promotions (invite only)",
+        "OpenSesame CS enablement opportunities (invite only)",
+        "Annual Customer Success Story Featured in OpenSesame.com Partner Page",
+        "OpenSesame Sales Kickoff", "Annual Partner Roundtable/Advisory Board", "Industry award collaborations");
+  }
+
+  @Test
+  void integrationExplanationsCarryTheGuidesNotes() {
+    assertThat(EligibilityRules.integrationTypes(terms, Tier.GROWTH, Motion.FULL_RESELLER).explanation().text())
+        .contains("GraphQL (full catalog build, OpenSesame branding)");
+    assertThat(EligibilityRules.integrationSupport(terms, Tier.FOUNDATION).explanation().text())
+        .contains("no roadmap alignment meeting");
+    assertThat(EligibilityRules.integrationSupport(terms, Tier.STRATEGIC).explanation().text())
+        .contains("roadmap alignment meeting every 6 months");
   }
 
   @ParameterizedTest(name = "{1} at {0} -> {2}")

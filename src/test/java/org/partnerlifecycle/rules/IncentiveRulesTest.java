@@ -1,6 +1,7 @@
 package org.partnerlifecycle.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -110,5 +111,96 @@ class IncentiveRulesTest {
     RuleResult<Rate> approved = IncentiveRules.withApprovedRate(terms, oem, new BigDecimal("18"), "lena");
     assertThat(approved.value().percent()).isEqualByComparingTo("9");
     assertThat(approved.explanation().inputs()).containsEntry("approvedBy", "lena");
+  }
+
+  /** "*" cells: the guide's figure is shown as the standard, and leadership must approve. OEM has no figure. */
+  @ParameterizedTest(name = "{0} {1} {2}: standard {3}")
+  @CsvSource({"NEW, ASSISTED_RESELLER, STRATEGIC, 20", "RENEWAL, ASSISTED_RESELLER, STRATEGIC, 10",
+      "NEW, OEM, GROWTH, -", "NEW, OEM, STRATEGIC, -", "RENEWAL, OEM, GROWTH, -", "RENEWAL, OEM, STRATEGIC, -"})
+  void negotiatedCellsShowTheirStandardAndNeedLeadership(DealType dealType, Motion motion, Tier tier,
+      String standard) {
+    RuleResult<Rate> result = IncentiveRules.rateFor(terms, tier, motion, dealType, LicenseType.SUBSCRIPTION,
+        Attribution.SOURCED);
+    assertThat(result.value().negotiated()).isTrue();
+    if (standard.equals("-")) {
+      assertThat(result.value().standardPercent()).isNull();
+      assertThat(result.explanation().outcome()).isEqualTo("NEGOTIATED");
+    } else {
+      assertThat(result.value().standardPercent()).isEqualByComparingTo(standard);
+    }
+    assertThat(result.explanation().text()).contains("needs leadership approval");
+    assertThat(IncentiveRules.requiresLeadershipApproval(result.value(), null)).isTrue();
+  }
+
+  /** "5% revenue share (Year 1)": with the partnership's age known, a Foundation referrer earns it in year 1 only. */
+  @ParameterizedTest(name = "{0} {1} {2}, first year of partnership {3} -> {4}%")
+  @CsvSource({
+      "FOUNDATION, NEW,     REFERRAL, true,  5",
+      "FOUNDATION, NEW,     REFERRAL, false, 0",
+      "FOUNDATION, ADD_ON,  REFERRAL, false, 0",
+      "FOUNDATION, RENEWAL, REFERRAL, true,  0",
+      "GROWTH,     NEW,     REFERRAL, false, 10",
+      "STRATEGIC,  NEW,     REFERRAL, false, 15"})
+  void foundationReferralNewBusinessOnlyInTheFirstTwelveMonths(Tier tier, DealType dealType, Motion motion,
+      boolean firstYear, BigDecimal expected) {
+    RuleResult<Rate> result = IncentiveRules.rateFor(terms, tier, motion, dealType, LicenseType.SUBSCRIPTION,
+        Attribution.SOURCED, firstYear);
+    assertThat(result.value().percent()).isEqualByComparingTo(expected);
+    assertThat(result.explanation().inputs()).containsEntry("withinFirstTwelveMonthsOfPartnership",
+        String.valueOf(firstYear));
+    if (tier == Tier.FOUNDATION && dealType != DealType.RENEWAL && !firstYear) {
+      assertThat(result.value().kind()).isEqualTo(IncentiveKind.NONE);
+      assertThat(result.explanation().text()).contains("first 12 months in the program only");
+    }
+  }
+
+  @Test
+  void withoutThePartnershipsAgeItIsNotRecordedAsAnInput() {
+    assertThat(IncentiveRules.rateFor(terms, Tier.FOUNDATION, Motion.REFERRAL, DealType.NEW,
+        LicenseType.SUBSCRIPTION, Attribution.SOURCED).explanation().inputs())
+        .doesNotContainKey("withinFirstTwelveMonthsOfPartnership");
+  }
+
+  @Test
+  void renewalAndPayPerUseReferralsAreNotVolumePurchases() {
+    assertThat(IncentiveRules.rateFor(terms, Tier.STRATEGIC, Motion.REFERRAL, DealType.RENEWAL,
+        LicenseType.VOLUME, Attribution.SOURCED).value().percent()).isEqualByComparingTo("0");
+    assertThat(IncentiveRules.rateFor(terms, Tier.STRATEGIC, Motion.REFERRAL, DealType.NEW,
+        LicenseType.PAY_PER_USE, Attribution.SOURCED).value().percent()).isEqualByComparingTo("15");
+  }
+
+  @Test
+  void addOnSeatsReadTheNewBusinessCellAndSaySo() {
+    RuleResult<Rate> result = IncentiveRules.rateFor(terms, Tier.STRATEGIC, Motion.ASSISTED_RESELLER, DealType.ADD_ON,
+        LicenseType.SUBSCRIPTION, Attribution.SOURCED);
+    assertThat(result.explanation().cell()).isEqualTo("incentives.NEW.ASSISTED_RESELLER.STRATEGIC");
+    assertThat(result.explanation().text()).contains("add-on seats count as new business");
+  }
+
+  /** Percents are plain numbers: 10, 7.5 — never 1E+1, which JSON and toString() would show. */
+  @Test
+  void percentsAreNeverInExponentForm() {
+    Rate growth = IncentiveRules.rateFor(terms, Tier.GROWTH, Motion.REFERRAL, DealType.NEW, LicenseType.SUBSCRIPTION,
+        Attribution.SOURCED).value();
+    assertThat(growth.percent().toString()).isEqualTo("10");
+    Rate oem = IncentiveRules.rateFor(terms, Tier.GROWTH, Motion.OEM, DealType.NEW, LicenseType.SUBSCRIPTION,
+        Attribution.SOURCED).value();
+    assertThat(IncentiveRules.withApprovedRate(terms, oem, new BigDecimal("20.00"), "lena").value().percent()
+        .toString()).isEqualTo("20");
+  }
+
+  @Test
+  void missingArgumentsAreRefusedByName() {
+    assertThatThrownBy(() -> IncentiveRules.rateFor(terms, null, Motion.REFERRAL, DealType.NEW,
+        LicenseType.SUBSCRIPTION, Attribution.SOURCED)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tier");
+    assertThatThrownBy(() -> IncentiveRules.rateFor(terms, Tier.GROWTH, Motion.REFERRAL, DealType.NEW, null,
+        Attribution.SOURCED)).hasMessageContaining("licenseType");
+    Rate rate = IncentiveRules.rateFor(terms, Tier.GROWTH, Motion.REFERRAL, DealType.NEW, LicenseType.SUBSCRIPTION,
+        Attribution.SOURCED).value();
+    assertThatThrownBy(() -> IncentiveRules.requiresLeadershipApproval(rate, new BigDecimal("-1")))
+        .hasMessageContaining("proposedRate");
+    assertThatThrownBy(() -> IncentiveRules.requiresLeadershipApproval(rate, new BigDecimal("100.01")))
+        .hasMessageContaining("proposedRate");
   }
 }

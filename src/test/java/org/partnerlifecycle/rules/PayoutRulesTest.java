@@ -82,4 +82,72 @@ class PayoutRulesTest {
     assertThatThrownBy(() -> PayoutRules.clawback(terms, BigDecimal.TEN, CLOSED, CLOSED.minusDays(1)))
         .hasMessageContaining("before closedOn");
   }
+
+  @ParameterizedTest(name = "10% of {0} -> {1}")
+  @CsvSource({"1.25, 0.12", "1.35, 0.14", "48000, 4800.00", "0, 0.00"})
+  void payoutsRoundHalfEvenToCents(BigDecimal amount, BigDecimal expected) {
+    assertThat(PayoutRules.payout(terms, rate(Tier.GROWTH, Motion.REFERRAL), amount).value().amount())
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void anInfluencedDealPaysHalfTheRate() {
+    Rate influenced = IncentiveRules.rateFor(terms, Tier.STRATEGIC, Motion.REFERRAL, DealType.NEW,
+        LicenseType.SUBSCRIPTION, Attribution.INFLUENCED).value();
+    RuleResult<PayoutRules.Payout> payout = PayoutRules.payout(terms, influenced, new BigDecimal("1000.10"));
+    assertThat(payout.value().amount()).isEqualTo(new BigDecimal("75.01"));
+    assertThat(payout.value().rate()).isEqualByComparingTo("7.5");
+    assertThat(payout.explanation().inputs()).doesNotContainKey("termMonths");
+  }
+
+  @Test
+  void withoutATermTheAmountIsTheBasis() {
+    assertThat(PayoutRules.payout(terms, rate(Tier.FOUNDATION, Motion.REFERRAL), new BigDecimal("36000")).value()
+        .basis()).isEqualTo(new BigDecimal("36000.00"));
+  }
+
+  /** Each band is named in the result, so the ledger can say which band applied. */
+  @ParameterizedTest(name = "{0} days: {1}")
+  @CsvSource({"0, '< 30 days: 100%'", "29, '< 30 days: 100%'", "30, '30-90 days: 50%'", "89, '30-90 days: 50%'",
+      "90, 'pro-rated'", "179, 'pro-rated'", "180, 'no clawback'"})
+  void clawbackNamesItsBand(int days, String band) {
+    RuleResult<Clawback> result = PayoutRules.clawback(terms, new BigDecimal("1000"), CLOSED, CLOSED.plusDays(days));
+    assertThat(result.value().band()).contains(band);
+    assertThat(result.explanation().text()).contains(band);
+  }
+
+  @Test
+  void proRatedClawbackIsOneHundredEightyMinusDaysOverOneHundredEighty() {
+    Clawback at120 = PayoutRules.clawback(terms, new BigDecimal("1000"), CLOSED, CLOSED.plusDays(120)).value();
+    assertThat(at120.percent()).isEqualByComparingTo("33.3333");
+    assertThat(at120.amount()).isEqualTo(new BigDecimal("333.33"));
+  }
+
+  @Test
+  void badMoneyInputsAreRefusedByName() {
+    Rate rate = rate(Tier.GROWTH, Motion.REFERRAL);
+    assertThatThrownBy(() -> PayoutRules.payout(terms, rate, null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("amount");
+    assertThatThrownBy(() -> PayoutRules.payout(terms, rate, new BigDecimal("-0.01"))).hasMessageContaining("amount");
+    assertThatThrownBy(() -> PayoutRules.payout(terms, null, BigDecimal.ONE)).hasMessageContaining("rate");
+    assertThatThrownBy(() -> PayoutRules.payout(terms, rate, BigDecimal.ONE, 0)).hasMessageContaining("termMonths");
+    assertThatThrownBy(() -> PayoutRules.clawback(terms, new BigDecimal("-5"), CLOSED, CLOSED))
+        .hasMessageContaining("paidAmount");
+    assertThatThrownBy(() -> PayoutRules.clawback(terms, BigDecimal.TEN, null, CLOSED))
+        .hasMessageContaining("closedOn");
+    assertThatThrownBy(() -> PayoutRules.clawback(terms, BigDecimal.TEN, CLOSED, null))
+        .hasMessageContaining("cancelledOn");
+    assertThatThrownBy(() -> PayoutRules.addOnProration(terms, 1, null, 1, 12)).hasMessageContaining("unitPrice");
+    assertThatThrownBy(() -> PayoutRules.addOnProration(terms, 0, BigDecimal.TEN, 1, 12))
+        .hasMessageContaining("seats");
+  }
+
+  @Test
+  void addOnProrationRoundsHalfEven() {
+    // 1 seat × $0.25 × 6 / 12 = 0.125 -> 0.12; × $0.27 -> 0.135 -> 0.14
+    assertThat(PayoutRules.addOnProration(terms, 1, new BigDecimal("0.25"), 6, 12).value())
+        .isEqualTo(new BigDecimal("0.12"));
+    assertThat(PayoutRules.addOnProration(terms, 1, new BigDecimal("0.27"), 6, 12).value())
+        .isEqualTo(new BigDecimal("0.14"));
+  }
 }

@@ -67,7 +67,8 @@ class TermsCatalogTest {
   void unknownNamesAndBrokenSumsAreRefused() throws IOException {
     assertRefused(t -> ((ObjectNode) t.path("motionsByTier")).putArray("FOUNDATION").add("DISTRIBUTOR"),
         "motionsByTier.FOUNDATION", "unknown Motion 'DISTRIBUTOR'");
-    assertRefused(t -> ((ObjectNode) t.path("health").path("fit")).put("max", 15), "health", "not 100");
+    assertRefused(t -> ((ObjectNode) t.path("health").path("weights")).put("FIT", 15), "health.weights",
+        "add up to 105, not 100");
     assertRefused(t -> ((ObjectNode) t.path("incentives").path("NEW").path("OEM").path("FOUNDATION"))
         .put("kind", "REVENUE_SHARE"), "incentives.NEW.OEM.FOUNDATION", "must be NOT_ELIGIBLE");
   }
@@ -85,5 +86,84 @@ class TermsCatalogTest {
     assertThat(IncentiveRules.rateFor(dealsTerms, Tier.GROWTH, Motion.REFERRAL, DealType.NEW,
         LicenseType.SUBSCRIPTION, Attribution.SOURCED).value().percent()).isEqualByComparingTo("10");
     assertThatThrownBy(() -> catalog.effectiveOn(LocalDate.parse("2025-06-01"))).hasMessageContaining("No program terms");
+  }
+
+  @Test
+  void unknownKeysAreRefusedNotIgnored() throws IOException {
+    assertRefused(t -> ((ObjectNode) t.path("revenueThresholds")).putObject("DISTRIBUTOR"),
+        "revenueThresholds.DISTRIBUTOR", "unknown Motion 'DISTRIBUTOR'");
+    assertRefused(t -> ((ObjectNode) t.path("revenueThresholds").path("REFERRAL")).put("FOUNDATION", 1),
+        "revenueThresholds.REFERRAL.FOUNDATION", "FOUNDATION has no threshold");
+    assertRefused(t -> ((ObjectNode) t.path("products").path("OEM")).putArray("PLATINUM"),
+        "products.OEM.PLATINUM", "unknown Tier 'PLATINUM'");
+    assertRefused(t -> ((ObjectNode) t.path("products").path("OEM")).putArray("GROWTH").add("MAX"),
+        "products.OEM.GROWTH", "unknown Product 'MAX'");
+    assertRefused(t -> ((ObjectNode) t.path("launchMethods")).putArray("GROWTH").add("LTI"),
+        "launchMethods.GROWTH", "unknown LaunchMethod 'LTI'");
+    assertRefused(t -> ((ObjectNode) t.path("incentives").path("NEW")).putObject("AFFILIATE"),
+        "incentives.NEW.AFFILIATE", "unknown Motion 'AFFILIATE'");
+  }
+
+  @Test
+  void negativeThresholdsAndBrokenCellsAreRefused() throws IOException {
+    assertRefused(t -> ((ObjectNode) t.path("revenueThresholds").path("OEM")).put("GROWTH", -1),
+        "revenueThresholds.OEM.GROWTH", "must not be negative");
+    assertRefused(t -> ((ObjectNode) t.path("revenueThresholds").path("OEM")).put("STRATEGIC", 1000000),
+        "revenueThresholds.OEM.STRATEGIC", "not above the GROWTH threshold");
+    assertRefused(t -> ((ObjectNode) t.path("incentives").path("NEW").path("OEM").path("GROWTH"))
+        .put("negotiated", false), "incentives.NEW.OEM.GROWTH.negotiated", "always negotiated");
+    assertRefused(t -> ((ObjectNode) t.path("incentives").path("NEW").path("REFERRAL").path("GROWTH"))
+        .put("term", "FOREVER"), "incentives.NEW.REFERRAL.GROWTH.term", "unknown term 'FOREVER'");
+    assertRefused(t -> ((ObjectNode) t.path("incentives").path("NEW").path("REFERRAL").path("GROWTH"))
+        .remove("percent"), "incentives.NEW.REFERRAL.GROWTH.percent", "missing");
+    assertRefused(t -> ((ObjectNode) t.path("attributionPercent")).put("INFLUENCED", 101),
+        "attributionPercent.INFLUENCED", "above 100");
+    assertRefused(t -> ((ObjectNode) t.path("participationStandards").path("STRATEGIC"))
+        .put("certifiedFieldPercent", 120), "participationStandards.STRATEGIC.certifiedFieldPercent", "at most 100");
+  }
+
+  @Test
+  void healthBandsAndWeightsAreChecked() throws IOException {
+    assertRefused(t -> ((ObjectNode) t.path("health").path("bands").path(1)).put("min", 85),
+        "health.bands[1].min", "out of order");
+    assertRefused(t -> ((ObjectNode) t.path("health").path("bands").path(4)).put("min", 5),
+        "health.bands", "the last band must start at 0");
+    assertRefused(t -> ((ObjectNode) t.path("health").path("weights")).put("MOOD", 0),
+        "health.weights.MOOD", "unknown HealthFactor 'MOOD'");
+    assertRefused(t -> ((ObjectNode) t.path("health").path("indicatorPoints").path("FIT")).put("STRONG", 11),
+        "health.indicatorPoints.FIT.STRONG", "exceed the factor's weight 10");
+  }
+
+  @Test
+  void notJsonIsRefusedWithTheFileName() {
+    assertThatThrownBy(() -> TermsCatalog.fromJson("garbled.json", "{ not json"))
+        .isInstanceOf(TermsValidationException.class).hasMessageContaining("garbled.json")
+        .hasMessageContaining("not valid JSON");
+  }
+
+  @Test
+  void decimalRatesAreReadExactly() throws IOException {
+    ObjectNode terms = shipped();
+    ((ObjectNode) terms.path("incentives").path("NEW").path("REFERRAL").path("GROWTH")).put("percent",
+        new java.math.BigDecimal("12.35"));
+    ProgramTerms parsed = TermsCatalog.fromJson("decimal.json", terms.toString());
+    assertThat(parsed.incentives().get("NEW").get(Motion.REFERRAL).get(Tier.GROWTH).percent())
+        .isEqualTo(new java.math.BigDecimal("12.35"));
+  }
+
+  @Test
+  void currentReadsTheClock() {
+    java.time.Clock jan2026 = java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T10:00:00Z"),
+        java.time.ZoneOffset.UTC);
+    assertThat(Terms.CATALOG.current(jan2026).version()).isEqualTo("2026-01-01");
+    assertThat(Terms.CATALOG.current(jan2026).effectiveFrom()).isEqualTo(LocalDate.parse("2026-01-01"));
+  }
+
+  @Test
+  void twoFilesForOneDayAreRefused() throws IOException {
+    ObjectNode copy = shipped();
+    copy.put("version", "2026-01-01b");
+    assertThatThrownBy(() -> new TermsCatalog(List.of(Terms.V2026, TermsCatalog.fromJson("b.json", copy.toString()))))
+        .isInstanceOf(TermsValidationException.class).hasMessageContaining("effectiveFrom");
   }
 }

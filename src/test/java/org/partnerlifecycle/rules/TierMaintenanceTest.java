@@ -1,6 +1,7 @@
 package org.partnerlifecycle.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -65,5 +66,32 @@ class TierMaintenanceTest {
     assertThat(TierMaintenance.nextReviewDue(terms, Tier.STRATEGIC, from).value()).isEqualTo("2026-07-31");
     assertThat(TierMaintenance.nextReviewDue(terms, Tier.GROWTH, from).value()).isEqualTo("2027-01-31");
     assertThat(TierMaintenance.nextReviewDue(terms, Tier.FOUNDATION, from).value()).isEqualTo("2027-01-31");
+  }
+
+  @Test
+  void growthResetByAPassingReviewStartsItsGraceAgain() {
+    MaintenanceDecision watch = review(Tier.GROWTH, Tier.FOUNDATION, 0);
+    MaintenanceDecision pass = review(Tier.GROWTH, Tier.GROWTH, watch.consecutiveFailingReviews());
+    assertThat(pass).isEqualTo(new MaintenanceDecision(Recommendation.KEEP, Tier.GROWTH, 0));
+    assertThat(review(Tier.GROWTH, Tier.FOUNDATION, pass.consecutiveFailingReviews()).recommendation())
+        .isEqualTo(Recommendation.ON_WATCH);
+  }
+
+  @Test
+  void theExplanationNamesTheGraceAndTheCount() {
+    RuleResult<MaintenanceDecision> result = TierMaintenance.evaluate(terms, Tier.STRATEGIC, Tier.GROWTH, 2);
+    assertThat(result.value().recommendation()).isEqualTo(Recommendation.DOWNGRADE);
+    assertThat(result.explanation().inputs()).containsEntry("currentTier", "STRATEGIC")
+        .containsEntry("qualifiedTier", "GROWTH").containsEntry("consecutiveFailingReviewsBefore", "2");
+    assertThat(result.explanation().text()).contains("3 consecutive reviews").contains("grace of 2")
+        .contains("down one tier to GROWTH");
+  }
+
+  @Test
+  void badInputsAreRefusedByName() {
+    assertThatThrownBy(() -> TierMaintenance.evaluate(terms, Tier.GROWTH, Tier.GROWTH, -1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("failingReviewsBefore");
+    assertThatThrownBy(() -> TierMaintenance.evaluate(terms, null, Tier.GROWTH, 0)).hasMessageContaining("currentTier");
+    assertThatThrownBy(() -> TierMaintenance.nextReviewDue(terms, Tier.GROWTH, null)).hasMessageContaining("from");
   }
 }

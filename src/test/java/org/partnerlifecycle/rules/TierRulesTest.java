@@ -114,4 +114,33 @@ class TierRulesTest {
     assertThatThrownBy(() -> new Commitments(12, -1, 0, 0, 0, 0, false)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Commitments(12, 0, 0, 0, 0, 101, false)).hasMessageContaining("certifiedFieldPercent");
   }
+
+  /** A 6-month Growth period: 24 a year -> 12 meetings; 2 a year -> 1 C-suite meeting and 1 enablement session. */
+  @ParameterizedTest(name = "6 months, {0} meetings, {1} C-suite, {2} enablement -> {3}")
+  @CsvSource({"12, 1, 1, GROWTH", "11, 1, 1, FOUNDATION", "12, 0, 1, FOUNDATION", "12, 1, 0, FOUNDATION"})
+  void growthStandardsScaledToSixMonths(int meetings, int cSuite, int enablement, Tier expected) {
+    assertThat(TierRules.participationTier(terms, new Commitments(6, meetings, 0, cSuite, enablement, 75, true))
+        .value()).isEqualTo(expected);
+  }
+
+  @Test
+  void theParticipationExplanationNamesTheShortfall() {
+    RuleResult<Tier> result = TierRules.participationTier(terms, new Commitments(12, 40, 0, 2, 2, 80, true));
+    assertThat(result.value()).isEqualTo(Tier.GROWTH);
+    assertThat(result.explanation().text()).contains("STRATEGIC not met")
+        .contains("partner management meetings 40 of 52").contains("CEO-level meetings 0 of 1")
+        .contains("% field teams certified 80 of 90");
+    assertThat(result.explanation().cell()).isEqualTo("participationStandards.GROWTH");
+  }
+
+  @Test
+  void missingInputsAreRefusedByName() {
+    assertThatThrownBy(() -> TierRules.revenueTier(terms, Motion.REFERRAL, null)).hasMessageContaining("annualRevenue");
+    assertThatThrownBy(() -> TierRules.revenueTier(terms, null, BigDecimal.ONE)).hasMessageContaining("motion");
+    assertThatThrownBy(() -> TierRules.proposeAtOnboarding(terms, Motion.OEM, new BigDecimal("-5")))
+        .hasMessageContaining("forecast");
+    assertThatThrownBy(() -> TierRules.qualifiedTier(terms, Motion.OEM, BigDecimal.ONE, null))
+        .hasMessageContaining("commitments");
+    assertThatThrownBy(() -> new Commitments(0, 0, 0, 0, 0, 0, false)).hasMessageContaining("periodMonths");
+  }
 }

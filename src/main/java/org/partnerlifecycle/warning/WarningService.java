@@ -1,0 +1,177 @@
+package org.partnerlifecycle.warning;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.partnerlifecycle.api.ConflictException;
+import org.partnerlifecycle.config.EngineTime;
+import org.partnerlifecycle.decision.Decisions;
+import org.partnerlifecycle.notification.NotificationPort;
+import org.partnerlifecycle.partner.Partner;
+import org.partnerlifecycle.partner.PartnerRepository;
+import org.partnerlifecycle.partner.PartnerStatus;
+import org.partnerlifecycle.process.ProcessAdapter;
+import org.partnerlifecycle.rules.TermsCatalog;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The three-step warning mechanism (seed 002, Part 6; SPEC §3 warning-escalation): private warning, private stop
+ * of referrals, public removal with leadership's approval; good standing resets it at any level before removal.
+ * At most one escalation runs per partner: breaches lock the partner's row, and join the running one.
+ */
+@Service
+@Transactional
+public class WarningService {
+
+  public static final String GOOD_STANDING = "GoodStanding";
+
+  public record BreachRecorded(String escalationId, int level, boolean joined) {
+  }
+
+  private final WarningRepository warnings;
+  private final PartnerRepository partners;
+  private final ProcessAdapter processes;
+  private final NotificationPort notifications;
+  private final TermsCatalog terms;
+  private final EngineTime time;
+
+  public WarningService(WarningRepository warnings, PartnerRepository partners, ProcessAdapter processes,
+      NotificationPort notifications, TermsCatalog terms, EngineTime time) {
+    this.warnings = warnings;
+    this.partners = partners;
+    this.processes = processes;
+    this.notifications = notifications;
+    this.terms = terms;
+    this.time = time;
+  }
+
+  /** A breach starts an escalation, or joins the running one (API, tier reviews, activation checks alike). */
+  public BreachRecorded raiseBreach(String partnerId, BreachCategory category, String detail, String source,
+      String reportedBy) {
+    partners.lock(partnerId);
+    Partner partner = partners.get(partnerId);
+    if (partner.status() != PartnerStatus.ACTIVE) {
+      throw new ConflictException("Partner " + partnerId + " is " + partner.status()
+          + ": compliance breaches are raised against ACTIVE partners");
+    }
+    Instant now = time.now();
+    var running = warnings.running(partnerId);
+    if (running.isPresent()) {
+      warnings.addBreach(partnerId, running.get().id(), category.name(), detail, source, reportedBy, now);
+      processes.setVariables(ProcessAdapter.WARNING_ESCALATION, partnerId,
+          Map.of("breaches", breachesText(running.get().id())));
+      return new BreachRecorded(running.get().id(), running.get().level(), true);
+    }
+    String escalationId = "W-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "").toUpperCase();
+    warnings.start(escalationId, partnerId, now);
+    warnings.addBreach(partnerId, escalationId, category.name(), detail, source, reportedBy, now);
+    int cureDays = terms.effectiveOn(time.today()).warningCurePeriodDays();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("escalationId", escalationId);
+    variables.put("companyName", partner.companyName());
+    variables.put("tier", partner.tier());
+    variables.put("breaches", breachesText(escalationId));
+    variables.put("curePeriod", "P" + cureDays + "D");
+    variables.put("curePeriodText", cureDays + " days (program terms " + terms.effectiveOn(time.today()).version()
+        + ")");
+    processes.start(ProcessAdapter.WARNING_ESCALATION, partnerId, variables);
+    return new BreachRecorded(escalationId, 0, false);
+  }
+
+  /** Level 1: the private warning, to the partner only. */
+  public void issuePrivateWarning(String partnerId, String escalationId, String note, String decidedBy) {
+    String message = Decisions.optionalText("warningNote", note);
+    Decisions.requireText("warningNote", message, "is required: it is what the partner receives");
+    Partner partner = partners.get(partnerId);
+    moveTo(partner, escalationId, 1, false, partner.listed(), "WARNED", decidedBy, message);
+    notifications.notifyPartner(partnerId, partner.contactEmail(), "private-warning",
+        Map.of("companyName", partner.companyName(), "message", message, "breaches", breachesText(escalationId)));
+  }
+
+  /** Level 2: referrals privately stopped; nothing public changes and the partner is not told. */
+  public void pauseReferrals(String partnerId, String escalationId) {
+    Partner partner = partners.get(partnerId);
+    moveTo(partner, escalationId, 2, true, partner.listed(), "REFERRALS_PAUSED", "system", "Cure period ended");
+  }
+
+  /** Level 3: public removal is up to leadership. @return the steps so far, for the approval form */
+  public String requestPublicRemoval(String partnerId, String escalationId) {
+    Partner partner = partners.get(partnerId);
+    moveTo(partner, escalationId, 3, true, partner.listed(), "REMOVAL_REQUESTED", "system", "Cure period ended");
+    return warnings.steps(partnerId).stream().filter(s -> escalationId.equals(s.escalationId()))
+        .map(s -> s.at() + " level " + s.level() + " " + s.action() + " by " + s.decidedBy()
+            + (s.note() == null ? "" : ": " + s.note()))
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** ApprovePublicRemoval: APPROVE or EXTEND (another cure period), always with a reason. */
+  public void recordRemovalDecision(String partnerId, String escalationId, String decision, String reason,
+      String decidedBy) {
+    Decisions.requireOneOf("removalDecision", decision, java.util.Set.of("APPROVE", "EXTEND"));
+    String why = Decisions.optionalText("removalReason", reason);
+    Decisions.requireText("removalReason", why, "is required");
+    warnings.addStep(partnerId, escalationId, 3, "APPROVE".equals(decision) ? "REMOVAL_APPROVED" : "CURE_EXTENDED",
+        decidedBy, why, time.now());
+  }
+
+  /** Out of the directory and the program's benefits: REMOVED partners register nothing and are paid nothing new. */
+  public void removePartner(String partnerId, String escalationId) {
+    Partner partner = partners.get(partnerId);
+    partners.updateStatus(partnerId, PartnerStatus.REMOVED, time.now());
+    moveTo(partner, escalationId, 3, true, false, "REMOVED", "system", "Removed from the public partner list");
+    warnings.end(escalationId, "REMOVED", 3, time.now());
+    notifications.notifyPartner(partnerId, partner.contactEmail(), "removed-from-program",
+        Map.of("companyName", partner.companyName()));
+  }
+
+  /** Good standing (API): resets the running escalation at any level before removal. */
+  public void restoreGoodStanding(String partnerId, String note, String decidedBy) {
+    partners.lock(partnerId);
+    if (warnings.running(partnerId).isEmpty()) {
+      throw new ConflictException("Partner " + partnerId + " has no running warning escalation to reset");
+    }
+    processes.deliver(partnerId, GOOD_STANDING, Map.of("goodStandingNote", note, "goodStandingBy", decidedBy));
+  }
+
+  /** ResetProgression: level 0, referrals resumed, listed again; the escalation ends, its history stays. */
+  public void reset(String partnerId, String escalationId, String note, String decidedBy) {
+    Partner partner = partners.get(partnerId);
+    moveTo(partner, escalationId, 0, false, partner.status() == PartnerStatus.ACTIVE, "RESET", decidedBy, note);
+    warnings.end(escalationId, "RESET", 0, time.now());
+  }
+
+  /** Leadership takes a REMOVED partner back: ACTIVE, level 0, listed; recorded as its own step. */
+  public void reinstate(String partnerId, String note, String decidedBy) {
+    partners.lock(partnerId);
+    Partner partner = partners.get(partnerId);
+    if (partner.status() != PartnerStatus.REMOVED) {
+      throw new ConflictException("Partner " + partnerId + " is " + partner.status() + ", not REMOVED");
+    }
+    partners.updateStatus(partnerId, PartnerStatus.ACTIVE, time.now());
+    partners.recordWarningState(partnerId, 0, false, true, time.now());
+    warnings.addStep(partnerId, null, 0, "REINSTATED", decidedBy, note, time.now());
+  }
+
+  public List<WarningRepository.Step> history(String partnerId) {
+    partners.get(partnerId);
+    return warnings.steps(partnerId);
+  }
+
+  private void moveTo(Partner partner, String escalationId, int level, boolean referralsPaused, boolean listed,
+      String action, String decidedBy, String note) {
+    partners.recordWarningState(partner.id(), level, referralsPaused, listed, time.now());
+    warnings.setLevel(escalationId, level);
+    warnings.addStep(partner.id(), escalationId, level, action, decidedBy, note, time.now());
+  }
+
+  private String breachesText(String escalationId) {
+    return warnings.breaches(escalationId).stream()
+        .map(b -> b.get("reported_at") + " " + b.get("category") + " (" + b.get("source") + ", "
+            + b.get("reported_by") + "): " + b.get("detail"))
+        .collect(Collectors.joining("\n"));
+  }
+}
