@@ -17,7 +17,6 @@ import org.partnerlifecycle.explain.RuleResultStore.Subject;
 import org.partnerlifecycle.notification.NotificationPort;
 import org.partnerlifecycle.rules.EligibilityRules;
 import org.partnerlifecycle.rules.Motion;
-import org.partnerlifecycle.rules.Product;
 import org.partnerlifecycle.rules.ProgramTerms;
 import org.partnerlifecycle.rules.RuleResult;
 import org.partnerlifecycle.rules.TermsCatalog;
@@ -202,22 +201,13 @@ public class OnboardingService {
     ProgramTerms current = terms.effectiveOn(time.today());
     Tier tier = Tier.valueOf(partner.tier());
     Motion motion = Motion.valueOf(partner.motion());
-    var launchMethods = EligibilityRules.launchMethods(current, tier);
-    var integrationTypes = EligibilityRules.integrationTypes(current, tier, motion);
-    List<String> products = new ArrayList<>();
-    for (Product product : Product.values()) {
-      var allowed = EligibilityRules.productAllowed(current, tier, motion, product);
-      if (allowed.value()) {
-        products.add(product.name());
-      }
-    }
+    Entitlements entitled = Entitlements.of(current, tier, motion);
     var nextReview = TierMaintenance.nextReviewDue(current, tier, time.today());
-    for (var result : List.of(launchMethods, integrationTypes, nextReview)) {
-      ruleResults.record(Subject.PARTNER, partnerId, result.explanation(), processInstanceId);
-    }
+    entitled.explanations().forEach(e -> ruleResults.record(Subject.PARTNER, partnerId, e, processInstanceId));
+    ruleResults.record(Subject.PARTNER, partnerId, nextReview.explanation(), processInstanceId);
     Instant now = time.now();
-    partners.activate(partnerId, motion.name(), names(launchMethods.value()), products,
-        names(integrationTypes.value()), current.version(), nextReview.value(), now);
+    partners.activate(partnerId, motion.name(), entitled.launchMethods(), entitled.products(),
+        entitled.integrationTypes(), current.version(), nextReview.value(), now);
     notifications.notifyPartner(partnerId, partner.contactEmail(), "partner-activated",
         Map.of("companyName", partner.companyName(), "tier", tier.name(), "motion", motion.name()));
     return new Activation(LocalDate.ofInstant(now, ZoneOffset.UTC), motion.name());
@@ -229,7 +219,4 @@ public class OnboardingService {
     Decisions.requireText("activationNote", Decisions.optionalText("activationNote", note), "is required");
   }
 
-  private static List<String> names(java.util.Collection<? extends Enum<?>> values) {
-    return values.stream().map(Enum::name).toList();
-  }
 }

@@ -110,6 +110,14 @@ public class PartnerRepository {
     update(id, "warning_level = ?, referrals_paused = ?, listed = ?", now, level, referralsPaused, listed);
   }
 
+  /** Tier, motion and what they entitle to move together (tier reviews). */
+  public void changeTier(String id, String tier, String motion, List<String> launchMethods, List<String> products,
+      List<String> integrationTypes, String termsVersion, Instant now) {
+    update(id, "tier = ?, motion = ?, launch_methods = ?, products = ?, integration_types = ?, terms_version = ?", now,
+        tier, motion, String.join(",", launchMethods), String.join(",", products), String.join(",", integrationTypes),
+        termsVersion);
+  }
+
   private void update(String id, String assignments, Instant now, Object... values) {
     Object[] args = Arrays.copyOf(values, values.length + 2);
     args[values.length] = Timestamp.from(now);

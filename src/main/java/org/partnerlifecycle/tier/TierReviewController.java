@@ -1,0 +1,107 @@
+package org.partnerlifecycle.tier;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.partnerlifecycle.api.InvalidRequestException;
+import org.partnerlifecycle.config.EngineTime;
+import org.partnerlifecycle.partner.PartnerNotFoundException;
+import org.partnerlifecycle.partner.PartnerRepository;
+import org.partnerlifecycle.security.Caller;
+import org.partnerlifecycle.security.StaffGroups;
+import org.partnerlifecycle.tier.TierReviewRepository.CommitmentRecord;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Tier reviews on demand, recorded commitments and the tier history (SPEC §4). */
+@RestController
+@RequestMapping(path = "/api", produces = "application/json")
+public class TierReviewController {
+
+  public record ReviewRequest(@Size(max = 40) @Pattern(regexp = "^P-[A-Z0-9]{1,30}$",
+      message = "must be a partner id such as P-1A2B3C") String partnerId) {
+  }
+
+  public record CommitmentsRequest(@NotNull LocalDate periodStart, @NotNull LocalDate periodEnd,
+      @NotNull @Min(0) @Max(1000) Integer managementMeetingsHeld, @NotNull @Min(0) @Max(100) Integer ceoMeetingsHeld,
+      @NotNull @Min(0) @Max(100) Integer cSuiteMeetingsHeld, @NotNull @Min(0) @Max(100) Integer enablementSessionsHeld,
+      @NotNull @Min(0) @Max(100) Integer certifiedFieldPercent, @NotNull Boolean businessPlanAgreed,
+      @Min(-100) @Max(100) Integer nps,
+      @Pattern(regexp = "STRONG|MODERATE|WEAK", message = "must be one of STRONG, MODERATE, WEAK") String strategicFit) {
+  }
+
+  private final TierReviewScheduler scheduler;
+  private final TierReviewRepository reviews;
+  private final PartnerRepository partners;
+  private final Caller caller;
+  private final EngineTime time;
+
+  public TierReviewController(TierReviewScheduler scheduler, TierReviewRepository reviews,
+      PartnerRepository partners, Caller caller, EngineTime time) {
+    this.scheduler = scheduler;
+    this.reviews = reviews;
+    this.partners = partners;
+    this.caller = caller;
+    this.time = time;
+  }
+
+  /** One partner's review, or every review due today (the nightly scheduler does the same). */
+  @PostMapping(path = "/tier-reviews", consumes = "application/json")
+  ResponseEntity<Map<String, Object>> startReviews(@Valid @RequestBody ReviewRequest request) {
+    caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
+    if (request.partnerId() != null) {
+      partners.get(request.partnerId());
+      boolean started = scheduler.startReview(request.partnerId());
+      return ResponseEntity.status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(Map.of("started",
+          started ? 1 : 0, "detail", started ? "review started" : "partner is not ACTIVE or a review is running"));
+    }
+    int started = 0;
+    int batch;
+    do {
+      batch = scheduler.startDueReviews(TierReviewScheduler.BATCH_SIZE);
+      started += batch;
+    } while (batch == TierReviewScheduler.BATCH_SIZE);
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("started", started));
+  }
+
+  @PutMapping(path = "/partners/{id}/commitments", consumes = "application/json")
+  @Transactional
+  ResponseEntity<Void> commitments(@PathVariable String id, @Valid @RequestBody CommitmentsRequest request) {
+    caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
+    partners.get(id);
+    if (request.periodEnd().isBefore(request.periodStart())) {
+      throw new InvalidRequestException("periodEnd", "must not be before periodStart");
+    }
+    if (request.periodEnd().isAfter(request.periodStart().plusMonths(24))) {
+      throw new InvalidRequestException("periodEnd", "a period is at most 24 months");
+    }
+    reviews.saveCommitments(id, new CommitmentRecord(request.periodStart(), request.periodEnd(),
+        request.managementMeetingsHeld(), request.ceoMeetingsHeld(), request.cSuiteMeetingsHeld(),
+        request.enablementSessionsHeld(), request.certifiedFieldPercent(), request.businessPlanAgreed(),
+        request.nps(), request.strategicFit()), caller.name(), time.now());
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/partners/{id}/tier-history")
+  List<TierReviewRepository.TierChange> tierHistory(@PathVariable String id) {
+    if (!caller.maySee(id)) {
+      throw new PartnerNotFoundException(id);
+    }
+    partners.get(id);
+    return reviews.tierHistory(id);
+  }
+}

@@ -1,0 +1,139 @@
+package org.partnerlifecycle.tier;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** What a tier review reads (revenue, commitments, activity) and writes (reviews, tier history, schedule). */
+@Repository
+public class TierReviewRepository {
+
+  public record CommitmentRecord(LocalDate periodStart, LocalDate periodEnd, int managementMeetingsHeld,
+      int ceoMeetingsHeld, int cSuiteMeetingsHeld, int enablementSessionsHeld, int certifiedFieldPercent,
+      boolean businessPlanAgreed, Integer nps, String strategicFit) {
+  }
+
+  public record TierChange(String fromTier, String toTier, String fromMotion, String toMotion, LocalDate effectiveDate,
+      String reason, String decidedBy, String reviewId) {
+  }
+
+  private final JdbcTemplate jdbc;
+
+  public TierReviewRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** WON deals closed in (from, to], summed per attribution (SOURCED / INFLUENCED). */
+  public Map<String, BigDecimal> wonRevenueByAttribution(String partnerId, LocalDate from, LocalDate to) {
+    Map<String, BigDecimal> sums = new java.util.HashMap<>();
+    jdbc.query("SELECT attribution, SUM(closed_amount) FROM deal_registration WHERE partner_id = ? AND status = 'WON' "
+            + "AND closed_on > ? AND closed_on <= ? GROUP BY attribution",
+        rs -> {
+          sums.put(rs.getString(1), rs.getBigDecimal(2));
+        }, partnerId, Date.valueOf(from), Date.valueOf(to));
+    return sums;
+  }
+
+  public int registrationsSince(String partnerId, Instant since) {
+    return jdbc.queryForObject("SELECT count(*) FROM deal_registration WHERE partner_id = ? AND created_at >= ?",
+        Integer.class, partnerId, Timestamp.from(since));
+  }
+
+  public Optional<Instant> lastRegistration(String partnerId) {
+    return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(created_at) FROM deal_registration WHERE partner_id = ?",
+        Timestamp.class, partnerId)).map(Timestamp::toInstant);
+  }
+
+  public Optional<CommitmentRecord> latestCommitments(String partnerId) {
+    return jdbc.query("SELECT * FROM partner_commitment WHERE partner_id = ? ORDER BY period_end DESC, id DESC "
+            + "FETCH FIRST 1 ROWS ONLY",
+        (rs, i) -> new CommitmentRecord(rs.getDate("period_start").toLocalDate(),
+            rs.getDate("period_end").toLocalDate(), rs.getInt("management_meetings_held"),
+            rs.getInt("ceo_meetings_held"), rs.getInt("c_suite_meetings_held"), rs.getInt("enablement_sessions_held"),
+            rs.getInt("certified_field_percent"), rs.getBoolean("business_plan_agreed"),
+            (Integer) rs.getObject("nps"), rs.getString("strategic_fit")), partnerId).stream().findFirst();
+  }
+
+  /** One record per partner and period: recording the same period again replaces it. */
+  public void saveCommitments(String partnerId, CommitmentRecord c, String recordedBy, Instant now) {
+    jdbc.update("DELETE FROM partner_commitment WHERE partner_id = ? AND period_start = ? AND period_end = ?",
+        partnerId, Date.valueOf(c.periodStart()), Date.valueOf(c.periodEnd()));
+    jdbc.update("INSERT INTO partner_commitment (partner_id, period_start, period_end, management_meetings_held, "
+            + "ceo_meetings_held, c_suite_meetings_held, enablement_sessions_held, certified_field_percent, "
+            + "business_plan_agreed, nps, strategic_fit, recorded_by, recorded_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        partnerId, Date.valueOf(c.periodStart()), Date.valueOf(c.periodEnd()), c.managementMeetingsHeld(),
+        c.ceoMeetingsHeld(), c.cSuiteMeetingsHeld(), c.enablementSessionsHeld(), c.certifiedFieldPercent(),
+        c.businessPlanAgreed(), c.nps(), c.strategicFit(), recordedBy, Timestamp.from(now));
+  }
+
+  public int failingReviews(String partnerId) {
+    return jdbc.queryForObject("SELECT failing_reviews FROM partner WHERE id = ?", Integer.class, partnerId);
+  }
+
+  /** The review is over: the count of failing reviews, the next due date, and the partner is free for the next. */
+  public void finishReview(String partnerId, int failingReviews, LocalDate nextReviewDue) {
+    jdbc.update("UPDATE partner SET failing_reviews = ?, next_review_due = ?, review_in_progress = FALSE WHERE id = ?",
+        failingReviews, Date.valueOf(nextReviewDue), partnerId);
+  }
+
+  /** Claims up to {@code limit} ACTIVE partners whose review is due and not running, oldest due first. */
+  public List<String> claimDueReviews(LocalDate today, int limit) {
+    List<String> due = jdbc.queryForList("SELECT id FROM partner WHERE status = 'ACTIVE' AND next_review_due <= ? "
+        + "AND NOT review_in_progress ORDER BY next_review_due, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE",
+        String.class, Date.valueOf(today));
+    due.forEach(this::markInProgress);
+    return due;
+  }
+
+  /** @return whether the partner was free (no review running) and is now claimed */
+  public boolean claim(String partnerId) {
+    return jdbc.update("UPDATE partner SET review_in_progress = TRUE WHERE id = ? AND status = 'ACTIVE' "
+        + "AND NOT review_in_progress", partnerId) == 1;
+  }
+
+  private void markInProgress(String partnerId) {
+    jdbc.update("UPDATE partner SET review_in_progress = TRUE WHERE id = ?", partnerId);
+  }
+
+  public void insertReview(String reviewId, String partnerId, String termsVersion, String currentTier,
+      BigDecimal trailingRevenue, String revenueTier, String participationTier, String qualifiedTier, int healthScore,
+      String healthBand, String recommendation, String recommendedTier, String explanation, Instant now) {
+    jdbc.update("INSERT INTO tier_review (id, partner_id, terms_version, current_tier, trailing_revenue, revenue_tier, "
+            + "participation_tier, qualified_tier, health_score, health_band, recommendation, recommended_tier, "
+            + "explanation, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        reviewId, partnerId, termsVersion, currentTier, trailingRevenue, revenueTier, participationTier, qualifiedTier,
+        healthScore, healthBand, recommendation, recommendedTier, explanation, Timestamp.from(now));
+  }
+
+  public void decideReview(String reviewId, String decidedTier, String decidedBy, String reason, Instant now) {
+    jdbc.update("UPDATE tier_review SET decided_tier = ?, decided_by = ?, decision_reason = ?, decided_at = ? "
+        + "WHERE id = ?", decidedTier, decidedBy, reason, Timestamp.from(now), reviewId);
+  }
+
+  public Map<String, Object> review(String reviewId) {
+    return jdbc.queryForMap("SELECT * FROM tier_review WHERE id = ?", reviewId);
+  }
+
+  public void insertTierChange(String partnerId, TierChange change, Instant now) {
+    jdbc.update("INSERT INTO tier_change (partner_id, from_tier, to_tier, from_motion, to_motion, effective_date, "
+            + "reason, decided_by, review_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        partnerId, change.fromTier(), change.toTier(), change.fromMotion(), change.toMotion(),
+        Date.valueOf(change.effectiveDate()), change.reason(), change.decidedBy(), change.reviewId(),
+        Timestamp.from(now));
+  }
+
+  public List<TierChange> tierHistory(String partnerId) {
+    return jdbc.query("SELECT * FROM tier_change WHERE partner_id = ? ORDER BY id",
+        (rs, i) -> new TierChange(rs.getString("from_tier"), rs.getString("to_tier"), rs.getString("from_motion"),
+            rs.getString("to_motion"), rs.getDate("effective_date").toLocalDate(), rs.getString("reason"),
+            rs.getString("decided_by"), rs.getString("review_id")), partnerId);
+  }
+}

@@ -1,0 +1,51 @@
+package org.partnerlifecycle.tier;
+
+import java.util.List;
+import java.util.Map;
+import org.partnerlifecycle.config.EngineTime;
+import org.partnerlifecycle.process.ProcessAdapter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts reviews that are due: one indexed query on next_review_due per batch, and a tier-review instance only
+ * for partners actually due — no process per partner per day just to check a date. The nightly
+ * tier-review-scheduler process calls it batch by batch, each batch in its own transaction.
+ */
+@Service
+public class TierReviewScheduler {
+
+  public static final int BATCH_SIZE = 200;
+
+  private final TierReviewRepository reviews;
+  private final ProcessAdapter processes;
+  private final EngineTime time;
+
+  public TierReviewScheduler(TierReviewRepository reviews, ProcessAdapter processes, EngineTime time) {
+    this.reviews = reviews;
+    this.processes = processes;
+    this.time = time;
+  }
+
+  /** @return how many reviews started (fewer than {@code limit} means none is left due today) */
+  @Transactional
+  public int startDueReviews(int limit) {
+    List<String> due = reviews.claimDueReviews(time.today(), limit);
+    due.forEach(this::start);
+    return due.size();
+  }
+
+  /** On demand: @return whether a review started (false when the partner is not ACTIVE or one already runs) */
+  @Transactional
+  public boolean startReview(String partnerId) {
+    if (!reviews.claim(partnerId)) {
+      return false;
+    }
+    start(partnerId);
+    return true;
+  }
+
+  private void start(String partnerId) {
+    processes.start(ProcessAdapter.TIER_REVIEW, partnerId, Map.of("partnerId", partnerId));
+  }
+}

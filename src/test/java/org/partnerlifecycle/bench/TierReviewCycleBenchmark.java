@@ -1,0 +1,101 @@
+package org.partnerlifecycle.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.support.PostgresProfileTest;
+import org.partnerlifecycle.support.PostgresTestDatabase;
+import org.partnerlifecycle.tier.TierReviewScheduler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Benchmark (not part of {@code mvn verify}; run {@code bench/tier-review-cycle.sh}): the automatic part of a review
+ * cycle for PARTNERS partners with a year of deals each, on PostgreSQL — due partners found, a tier-review process
+ * started for each, revenue, commitments, health and qualified tier evaluated and recorded, and the review either
+ * recorded (keep, on watch) or handed to a partner manager (promote, downgrade).
+ */
+@Tag("benchmark")
+@PostgresProfileTest
+class TierReviewCycleBenchmark {
+
+  static final int PARTNERS = Integer.getInteger("bench.partners", 10_000);
+  static final int DEALS_PER_PARTNER = Integer.getInteger("bench.dealsPerPartner", 12);
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    String url = PostgresTestDatabase.create();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
+  }
+
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  TierReviewScheduler scheduler;
+
+  @Test
+  void automaticPartOfAReviewCycle() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    long seedStart = System.nanoTime();
+    seed(today);
+    double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+
+    long start = System.nanoTime();
+    int started = 0;
+    int batch;
+    do {
+      batch = scheduler.startDueReviews(TierReviewScheduler.BATCH_SIZE);
+      started += batch;
+    } while (batch > 0);
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    int reviewed = jdbc.queryForObject("SELECT count(*) FROM tier_review", Integer.class);
+    int toConfirm = jdbc.queryForObject("SELECT count(*) FROM tier_review WHERE decided_tier IS NULL", Integer.class);
+    System.out.printf("%nTIER REVIEW CYCLE BENCHMARK (PostgreSQL)%n");
+    System.out.printf("partners: %d, deals per partner: %d (seeded in %.1f s)%n", PARTNERS, DEALS_PER_PARTNER,
+        seedSeconds);
+    System.out.printf("reviews started: %d, evaluated: %d, waiting for a partner manager: %d%n", started, reviewed,
+        toConfirm);
+    System.out.printf("automatic part of the cycle: %.1f s, %.0f partners reviewed per second%n", seconds,
+        reviewed / seconds);
+    System.out.printf("target: under 120 s for 10,000 partners -> %s%n%n",
+        PARTNERS == 10_000 ? (seconds < 120 ? "met" : "NOT met") : "n/a (other size)");
+    assertThat(reviewed).isEqualTo(PARTNERS);
+  }
+
+  /** PARTNERS ACTIVE partners due today, a year of WON deals each, commitments for every other one. */
+  private void seed(LocalDate today) {
+    jdbc.update("INSERT INTO partner (id, company_name, website_domain, normalized_domain, contact_name, contact_email, "
+        + "region, applied_motion, forecast_annual_revenue, status, proposed_tier, tier, motion, terms_version, "
+        + "launch_methods, products, integration_types, listed, next_review_due, activated_at, created_at, updated_at) "
+        + "SELECT 'P-B' || n, 'Bench ' || n, 'bench' || n || '.example', 'bench' || n || '.example', 'Contact', "
+        + "'c' || n || '@bench.example', (ARRAY['NA','EMEA','APAC','LATAM'])[1 + n % 4], 'REFERRAL', 150000, "
+        + "'ACTIVE', 'GROWTH', 'GROWTH', 'REFERRAL', '2026-01-01', 'SCORM,AICC,LAUNCH_LINKS_SSO', 'PLUS,SIMON,ORO', "
+        + "'DIRECT_INTEGRATION', TRUE, ?, now() - interval '1 year', now(), now() "
+        + "FROM generate_series(1, ?) AS n", Date.valueOf(today), PARTNERS);
+    // Revenue spread so that some partners keep GROWTH, some qualify for STRATEGIC and some fall short.
+    jdbc.update("INSERT INTO deal_registration (id, partner_id, submitted_by, customer_name, customer_domain, "
+        + "normalized_domain, motion, deal_type, license_type, product, estimated_value, term_months, status, "
+        + "attribution, rate_kind, rate_percent, closed_amount, closed_on, terms_version, created_at, updated_at) "
+        + "SELECT 'D-B' || n || '-' || m, 'P-B' || n, 'bench', 'Customer', 'cust' || n || '-' || m || '.example', "
+        + "'cust' || n || '-' || m || '.example', 'REFERRAL', 'NEW', 'SUBSCRIPTION', 'PLUS', "
+        + "(n % 5) * 7000 + 1000, 12, 'WON', CASE WHEN m % 4 = 0 THEN 'INFLUENCED' ELSE 'SOURCED' END, "
+        + "'REVENUE_SHARE', 10, (n % 5) * 7000 + 1000, ?::date - (m * 28), '2026-01-01', now() - (m * interval '28 days'), now() "
+        + "FROM generate_series(1, ?) AS n, generate_series(1, ?) AS m", Date.valueOf(today), PARTNERS,
+        DEALS_PER_PARTNER);
+    jdbc.update("INSERT INTO partner_commitment (partner_id, period_start, period_end, management_meetings_held, "
+        + "ceo_meetings_held, c_suite_meetings_held, enablement_sessions_held, certified_field_percent, "
+        + "business_plan_agreed, nps, strategic_fit, recorded_by, recorded_at) "
+        + "SELECT 'P-B' || n, ?::date - 365, ?::date - 1, 24 + (n % 30), (n / 2) % 2, 2 + n % 3, 2 + n % 3, 75 + n % 20, TRUE, "
+        + "n % 100 - 20, 'MODERATE', 'bench', now() FROM generate_series(1, ?) AS n WHERE n % 2 = 0",
+        Date.valueOf(today), Date.valueOf(today), PARTNERS);
+    jdbc.execute("ANALYZE");
+  }
+}
