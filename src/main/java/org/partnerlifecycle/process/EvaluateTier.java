@@ -20,11 +20,15 @@ public class EvaluateTier implements JavaDelegate {
     TierReviewService.Evaluation evaluation =
         reviews.evaluate(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     execution.setVariable("tierWouldChange", evaluation.tierWouldChange());
-    execution.setVariable("currentTier", evaluation.currentTier());
-    execution.setVariable("recommendation", evaluation.recommendation());
-    execution.setVariable("recommendedTier", evaluation.recommendedTier());
     execution.setVariable("failingReviewsAfter", evaluation.failingReviewsAfter());
-    execution.setVariable("reviewExplanation", evaluation.explanation());
-    execution.setVariable("healthText", evaluation.healthText());
+    if (evaluation.tierWouldChange()) {
+      // Only the confirmation forms read these; a kept tier skips them (the review row holds them for auditors).
+      execution.setVariable("companyName", evaluation.companyName());
+      execution.setVariable("currentTier", evaluation.currentTier());
+      execution.setVariable("recommendation", evaluation.recommendation());
+      execution.setVariable("recommendedTier", evaluation.recommendedTier());
+      execution.setVariable("reviewExplanation", evaluation.explanation());
+      execution.setVariable("healthText", evaluation.healthText());
+    }
   }
 }

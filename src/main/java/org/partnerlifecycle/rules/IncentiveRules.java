@@ -27,26 +27,11 @@ public final class IncentiveRules {
   }
 
   /**
-   * The rate without regard to how long the partner has been in the program. A FOUNDATION referral's "Year 1" is
-   * still honoured through the rate's FIRST_12_MONTHS term: the payout counts the contract's first 12 months only.
+   * The rate of a deal. A FOUNDATION referral's "5% revenue share (Year 1)" carries the FIRST_12_MONTHS term: the
+   * payout counts the first 12 months of the customer's contract only (README, "Decisions").
    */
   public static RuleResult<Rate> rateFor(ProgramTerms terms, Tier tier, Motion motion, DealType dealType,
       LicenseType licenseType, Attribution attribution) {
-    return rate(terms, tier, motion, dealType, licenseType, attribution, null);
-  }
-
-  /**
-   * The rate, also reading "5% revenue share (Year 1)" as the partner's first 12 months in the program: a
-   * FOUNDATION referral of new business closed later earns nothing.
-   */
-  public static RuleResult<Rate> rateFor(ProgramTerms terms, Tier tier, Motion motion, DealType dealType,
-      LicenseType licenseType, Attribution attribution, boolean withinFirstTwelveMonthsOfPartnership) {
-    return rate(terms, tier, motion, dealType, licenseType, attribution, withinFirstTwelveMonthsOfPartnership);
-  }
-
-  /** {@code firstYearOfPartnership} null: not considered (and not recorded as an input). */
-  private static RuleResult<Rate> rate(ProgramTerms terms, Tier tier, Motion motion, DealType dealType,
-      LicenseType licenseType, Attribution attribution, Boolean firstYearOfPartnership) {
     Args.required("terms", terms);
     Args.required("tier", tier);
     Args.required("motion", motion);
@@ -58,9 +43,6 @@ public final class IncentiveRules {
     IncentiveCell cell = terms.incentives().get(table).get(motion).get(tier);
     Explanation.Builder why = Explanation.of("incentive.rate", terms).input("tier", tier).input("motion", motion)
         .input("dealType", dealType).input("licenseType", licenseType).input("attribution", attribution);
-    if (firstYearOfPartnership != null) {
-      why.input("withinFirstTwelveMonthsOfPartnership", firstYearOfPartnership);
-    }
     String tableName = (table.equals(ProgramTerms.NEW) ? "new-business" : "renewal")
         + (dealType == DealType.ADD_ON ? " (add-on seats count as new business)" : "");
 
@@ -75,11 +57,6 @@ public final class IncentiveRules {
     if ("NONE".equals(cell.kind())) {
       return why.result(new Rate(IncentiveKind.NONE, BigDecimal.ZERO, BigDecimal.ZERO, false, attribution, null, true),
           cellName, "0%", tier + " " + motion + " " + tableName + ": " + cell.label());
-    }
-    if ("FIRST_12_MONTHS".equals(cell.term()) && Boolean.FALSE.equals(firstYearOfPartnership)) {
-      return why.result(new Rate(IncentiveKind.NONE, BigDecimal.ZERO, cell.percent(), false, attribution,
-          cell.term(), true), cellName, "0%", tier + " " + motion + " " + tableName + " (" + cell.label()
-              + ") is paid in the partner's first 12 months in the program only; this deal falls after them");
     }
     IncentiveKind kind = IncentiveKind.valueOf(cell.kind());
     BigDecimal factor = terms.attributionPercent().get(attribution);

@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Starts reviews that are due: one indexed query on next_review_due per batch, and a tier-review instance only
  * for partners actually due — no process per partner per day just to check a date. The nightly
- * tier-review-scheduler process calls it batch by batch, each batch in its own transaction.
+ * tier-review-scheduler process calls it batch by batch, each batch in its own transaction. Each review's
+ * evaluation is asynchronous (asyncBefore), so the job executors of all nodes evaluate in parallel.
  */
 @Service
 public class TierReviewScheduler {

@@ -50,7 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TierReviewService {
 
   /** What the review found; {@code failingReviewsAfter} is the grace count if the recommendation stands. */
-  public record Evaluation(boolean tierWouldChange, String currentTier, String recommendation,
+  public record Evaluation(boolean tierWouldChange, String companyName, String currentTier, String recommendation,
       String recommendedTier, int failingReviewsAfter, String explanation, String healthText) {
   }
 
@@ -112,7 +112,8 @@ public class TierReviewService {
     }
     boolean change = decision.recommendation() == Recommendation.PROMOTE
         || decision.recommendation() == Recommendation.DOWNGRADE;
-    return new Evaluation(change, tier.name(), decision.recommendation().name(), decision.newTier().name(),
+    return new Evaluation(change, partner.companyName(), tier.name(), decision.recommendation().name(),
+        decision.newTier().name(),
         decision.consecutiveFailingReviews(), explanation,
         health.value().score() + " (" + health.value().band() + ")");
   }

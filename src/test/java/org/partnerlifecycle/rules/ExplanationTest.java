@@ -47,7 +47,7 @@ class ExplanationTest {
         Map.entry("eligibility.motionAtTier", () -> EligibilityRules.motionAfterTierChange(TERMS, Tier.FOUNDATION,
             Motion.FULL_RESELLER)),
         Map.entry("incentive.rate", () -> IncentiveRules.rateFor(TERMS, Tier.GROWTH, Motion.REFERRAL, DealType.NEW,
-            LicenseType.SUBSCRIPTION, Attribution.SOURCED, true)),
+            LicenseType.SUBSCRIPTION, Attribution.SOURCED)),
         Map.entry("incentive.negotiatedRate", () -> IncentiveRules.withApprovedRate(TERMS, growthReferral(),
             new BigDecimal("12"), "lena")),
         Map.entry("payout.wonDeal", () -> PayoutRules.payout(TERMS, growthReferral(), new BigDecimal("100"))),

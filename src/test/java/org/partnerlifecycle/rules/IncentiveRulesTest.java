@@ -132,35 +132,6 @@ class IncentiveRulesTest {
     assertThat(IncentiveRules.requiresLeadershipApproval(result.value(), null)).isTrue();
   }
 
-  /** "5% revenue share (Year 1)": with the partnership's age known, a Foundation referrer earns it in year 1 only. */
-  @ParameterizedTest(name = "{0} {1} {2}, first year of partnership {3} -> {4}%")
-  @CsvSource({
-      "FOUNDATION, NEW,     REFERRAL, true,  5",
-      "FOUNDATION, NEW,     REFERRAL, false, 0",
-      "FOUNDATION, ADD_ON,  REFERRAL, false, 0",
-      "FOUNDATION, RENEWAL, REFERRAL, true,  0",
-      "GROWTH,     NEW,     REFERRAL, false, 10",
-      "STRATEGIC,  NEW,     REFERRAL, false, 15"})
-  void foundationReferralNewBusinessOnlyInTheFirstTwelveMonths(Tier tier, DealType dealType, Motion motion,
-      boolean firstYear, BigDecimal expected) {
-    RuleResult<Rate> result = IncentiveRules.rateFor(terms, tier, motion, dealType, LicenseType.SUBSCRIPTION,
-        Attribution.SOURCED, firstYear);
-    assertThat(result.value().percent()).isEqualByComparingTo(expected);
-    assertThat(result.explanation().inputs()).containsEntry("withinFirstTwelveMonthsOfPartnership",
-        String.valueOf(firstYear));
-    if (tier == Tier.FOUNDATION && dealType != DealType.RENEWAL && !firstYear) {
-      assertThat(result.value().kind()).isEqualTo(IncentiveKind.NONE);
-      assertThat(result.explanation().text()).contains("first 12 months in the program only");
-    }
-  }
-
-  @Test
-  void withoutThePartnershipsAgeItIsNotRecordedAsAnInput() {
-    assertThat(IncentiveRules.rateFor(terms, Tier.FOUNDATION, Motion.REFERRAL, DealType.NEW,
-        LicenseType.SUBSCRIPTION, Attribution.SOURCED).explanation().inputs())
-        .doesNotContainKey("withinFirstTwelveMonthsOfPartnership");
-  }
-
   @Test
   void renewalAndPayPerUseReferralsAreNotVolumePurchases() {
     assertThat(IncentiveRules.rateFor(terms, Tier.STRATEGIC, Motion.REFERRAL, DealType.RENEWAL,

@@ -88,6 +88,7 @@ abstract class TierReviewApiContract {
     assertThat(http.post("/api/tier-reviews", body, MARY).status()).isEqualTo(202);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("tier-review")
         .processInstanceBusinessKey(partner.id()).count()).isEqualTo(1);
+    assertThat(http.post("/api/tier-reviews", body, MARY).status()).as("one review at a time").isEqualTo(409);
     assertThat(http.post("/api/tier-reviews", "{}", MARY).status()).isEqualTo(202);
   }
 

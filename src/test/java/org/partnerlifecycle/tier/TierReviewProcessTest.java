@@ -95,9 +95,13 @@ class TierReviewProcessTest {
         ClockUtil.getCurrentTime().toInstant());
   }
 
+  /** Starts a review on demand and runs its asynchronous evaluation, as the job executor would. */
   private ProcessInstance review(Partner partner) {
     assertThat(scheduler.startReview(partner.id())).isTrue();
-    return InstanceRef.latest(engine, "tier-review", partner.id());
+    ProcessInstance instance = InstanceRef.latest(engine, "tier-review", partner.id());
+    assertThat(instance).isWaitingAt("EvaluateTier");
+    execute(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult());
+    return instance;
   }
 
   private int failing(Partner partner) {
@@ -271,5 +275,7 @@ class TierReviewProcessTest {
         .messages().singleResult()) != null) {
       execute(batch);
     }
+    engine.getManagementService().createJobQuery().processDefinitionKey("tier-review").messages().list()
+        .forEach(job -> execute(job));
   }
 }
