@@ -1,5 +1,7 @@
 package org.partnerlifecycle.deal;
 
+import org.partnerlifecycle.audit.Audited;
+import org.partnerlifecycle.audit.AuditLog;
 import java.time.LocalDate;
 import org.partnerlifecycle.api.ConflictException;
 import org.partnerlifecycle.api.InvalidRequestException;
@@ -70,6 +72,7 @@ public class DealPayouts {
   }
 
   /** The customer cancelled a WON deal: the clawback by days since close, booked once. */
+  @Audited(action = "deal.cancelled", subject = AuditLog.Subject.DEAL)
   public LedgerEntry cancel(String dealId, LocalDate cancelledOn, String reason) {
     DealRegistration deal = deals.get(dealId);
     if (deal.status() != DealStatus.WON) {

@@ -1,5 +1,7 @@
 package org.partnerlifecycle.deal;
 
+import org.partnerlifecycle.audit.Audited;
+import org.partnerlifecycle.audit.AuditLog;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -66,6 +68,7 @@ public class DealRegistrationService {
    * the caller then reads the winner with {@link #replay}.
    */
   @Transactional
+  @Audited(action = "deal.register", subject = AuditLog.Subject.DEAL, subjectId = "#result.deal().id()")
   public Submitted submit(String partnerId, DealRegistrationRequest request, String caller, String idempotencyKey,
       String requestBody) {
     String requestHash = sha256(requestBody);
@@ -140,6 +143,7 @@ public class DealRegistrationService {
 
   /** The owner asks for the one extension of its protection. */
   @Transactional
+  @Audited(action = "deal.extensionRequested", subject = AuditLog.Subject.DEAL)
   public void requestExtension(String dealId) {
     DealRegistration deal = deals.get(dealId);
     if (deal.status() != DealStatus.APPROVED) {
@@ -155,6 +159,7 @@ public class DealRegistrationService {
   }
 
   @Transactional
+  @Audited(action = "deal.closed", subject = AuditLog.Subject.DEAL)
   public void close(String dealId, String outcome, BigDecimal amount, LocalDate closedOn) {
     DealRegistration deal = deals.get(dealId);
     if (deal.status() != DealStatus.APPROVED) {
@@ -176,6 +181,7 @@ public class DealRegistrationService {
   }
 
   @Transactional
+  @Audited(action = "opportunity.created", subject = AuditLog.Subject.OPPORTUNITY, subjectId = "#result")
   public String createDirectOpportunity(String customerName, String customerDomain, String owner, String createdBy) {
     String customer = DomainNames.normalize(customerDomain);
     deals.ensureCustomerLockRow(customer);

@@ -1,5 +1,7 @@
 package org.partnerlifecycle.partner;
 
+import org.partnerlifecycle.audit.Audited;
+import org.partnerlifecycle.audit.AuditLog;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +30,7 @@ public class PartnerApplicationService {
 
   /** Stores the application and starts partner-onboarding; screening runs before this returns. */
   @Transactional
+  @Audited(action = "partner.apply", subject = AuditLog.Subject.PARTNER, subjectId = "#result.id()")
   public Partner apply(PartnerApplicationRequest request) {
     String partnerId = "P-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "").toUpperCase();
     NewApplication application = new NewApplication(request.companyName().trim(), request.websiteDomain().trim(),
@@ -48,6 +51,7 @@ public class PartnerApplicationService {
 
   /** The signed agreement: accepted only while the onboarding waits for it. */
   @Transactional
+  @Audited(action = "partner.agreementSigned", subject = AuditLog.Subject.PARTNER)
   public void signAgreement(String partnerId, String signedBy) {
     Partner partner = partners.get(partnerId);
     if (partner.status() != PartnerStatus.AWAITING_AGREEMENT) {

@@ -1,5 +1,8 @@
 package org.partnerlifecycle.security;
 
+import org.springframework.transaction.annotation.Transactional;
+import org.partnerlifecycle.audit.Audited;
+import org.partnerlifecycle.audit.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +41,8 @@ public class ApiKeys {
     this.time = time;
   }
 
+  @Transactional
+  @Audited(action = "partner.apiKeyIssued", subject = AuditLog.Subject.PARTNER)
   public IssuedKey issue(String partnerId, String issuedBy) {
     byte[] secret = new byte[32];
     random.nextBytes(secret);
@@ -49,6 +54,8 @@ public class ApiKeys {
   }
 
   /** @return whether a live key of this partner was revoked */
+  @Transactional
+  @Audited(action = "partner.apiKeyRevoked", subject = AuditLog.Subject.PARTNER)
   public boolean revoke(String partnerId, String keyId, String revokedBy) {
     return jdbc.update("UPDATE partner_api_key SET revoked_at = ?, revoked_by = ? "
             + "WHERE id = ? AND partner_id = ? AND revoked_at IS NULL",

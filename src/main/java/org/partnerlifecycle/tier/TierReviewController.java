@@ -1,5 +1,7 @@
 package org.partnerlifecycle.tier;
 
+import org.partnerlifecycle.audit.Audited;
+import org.partnerlifecycle.audit.AuditLog;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -80,7 +82,8 @@ public class TierReviewController {
 
   @PutMapping(path = "/partners/{id}/commitments", consumes = "application/json")
   @Transactional
-  ResponseEntity<Void> commitments(@PathVariable String id, @Valid @RequestBody CommitmentsRequest request) {
+  @Audited(action = "partner.commitmentsRecorded", subject = AuditLog.Subject.PARTNER)
+  public ResponseEntity<Void> commitments(@PathVariable String id, @Valid @RequestBody CommitmentsRequest request) {
     caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
     partners.get(id);
     if (request.periodEnd().isBefore(request.periodStart())) {

@@ -1,5 +1,7 @@
 package org.partnerlifecycle.tier;
 
+import org.partnerlifecycle.audit.Audited;
+import org.partnerlifecycle.audit.AuditLog;
 import java.util.List;
 import java.util.Map;
 import org.partnerlifecycle.config.EngineTime;
@@ -38,6 +40,7 @@ public class TierReviewScheduler {
 
   /** On demand: @return whether a review started (false when the partner is not ACTIVE or one already runs) */
   @Transactional
+  @Audited(action = "partner.tierReviewRequested", subject = AuditLog.Subject.PARTNER)
   public boolean startReview(String partnerId) {
     if (!reviews.claim(partnerId)) {
       return false;

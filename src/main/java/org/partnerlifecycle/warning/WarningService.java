@@ -1,5 +1,7 @@
 package org.partnerlifecycle.warning;
 
+import org.partnerlifecycle.audit.Audited;
+import org.partnerlifecycle.audit.AuditLog;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +52,7 @@ public class WarningService {
   }
 
   /** A breach starts an escalation, or joins the running one (API, tier reviews, activation checks alike). */
+  @Audited(action = "partner.complianceBreach", subject = AuditLog.Subject.PARTNER)
   public BreachRecorded raiseBreach(String partnerId, BreachCategory category, String detail, String source,
       String reportedBy) {
     partners.lock(partnerId);
@@ -129,6 +132,7 @@ public class WarningService {
   }
 
   /** Good standing (API): resets the running escalation at any level before removal. */
+  @Audited(action = "partner.goodStanding", subject = AuditLog.Subject.PARTNER)
   public void restoreGoodStanding(String partnerId, String note, String decidedBy) {
     partners.lock(partnerId);
     if (warnings.running(partnerId).isEmpty()) {
@@ -145,6 +149,7 @@ public class WarningService {
   }
 
   /** Leadership takes a REMOVED partner back: ACTIVE, level 0, listed; recorded as its own step. */
+  @Audited(action = "partner.reinstated", subject = AuditLog.Subject.PARTNER)
   public void reinstate(String partnerId, String note, String decidedBy) {
     partners.lock(partnerId);
     Partner partner = partners.get(partnerId);

@@ -1,0 +1,78 @@
+package org.partnerlifecycle.audit;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.partnerlifecycle.config.EngineTime;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+import org.aspectj.lang.reflect.MethodSignature;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the audit record of every {@link Audited} call after it succeeded and before its transaction commits
+ * (the aspect runs inside the transaction: see {@code TransactionOrderConfiguration}).
+ */
+@Aspect
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class AuditAspect {
+
+  private final AuditLog audit;
+  private final IdentityService identityService;
+  private final EngineTime time;
+  private final SpelExpressionParser parser = new SpelExpressionParser();
+  private final DefaultParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
+
+  public AuditAspect(AuditLog audit, IdentityService identityService, EngineTime time) {
+    this.audit = audit;
+    this.identityService = identityService;
+    this.time = time;
+  }
+
+  @Around("@annotation(audited)")
+  public Object record(ProceedingJoinPoint call, Audited audited) throws Throwable {
+    // The record is dated when the call began, so it precedes what the call caused in the timeline.
+    Instant began = time.now();
+    Object result = call.proceed();
+    MethodSignature signature = (MethodSignature) call.getSignature();
+    Object[] args = call.getArgs();
+    StandardEvaluationContext context = new StandardEvaluationContext();
+    String[] parameterNames = names.getParameterNames(signature.getMethod());
+    Map<String, Object> details = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      context.setVariable("p" + i, args[i]);
+      details.put(parameterNames != null ? parameterNames[i] : "p" + i, args[i]);
+    }
+    context.setVariable("result", result);
+    Object subjectId = parser.parseExpression(audited.subjectId()).getValue(context);
+    audit.append(began, principal(), audited.action(), audited.subject(), String.valueOf(subjectId), null, details);
+    return result;
+  }
+
+  /**
+   * Our API's caller; else the engine's (a task completed through /engine-rest or Tasklist); else an anonymous API
+   * caller; else the engine's own jobs ("system").
+   */
+  private String principal() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)) {
+      return authentication.getName();
+    }
+    var engineUser = identityService.getCurrentAuthentication();
+    if (engineUser != null && engineUser.getUserId() != null) {
+      return engineUser.getUserId();
+    }
+    return authentication != null ? "anonymous" : "system";
+  }
+}

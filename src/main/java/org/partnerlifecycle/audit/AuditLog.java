@@ -1,0 +1,135 @@
+package org.partnerlifecycle.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.partnerlifecycle.config.EngineTime;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends audit records to the hash chain, always inside the caller's transaction (MANDATORY): a record exists
+ * exactly when the change it describes committed. Writers take the chain head's row lock, so ids and hashes
+ * follow commit order.
+ */
+@Component
+public class AuditLog {
+
+  public enum Subject { PARTNER, DEAL, OPPORTUNITY, LEAD }
+
+  public record AuditRecord(long id, Instant at, String principal, String action, String subjectType,
+      String subjectId, String processInstanceId, String details, String prevHash, String hash) {
+  }
+
+  public record Verification(boolean intact, long recordsChecked, Long firstBrokenId, String problem) {
+  }
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+  private final EngineTime time;
+
+  public AuditLog(JdbcTemplate jdbc, ObjectMapper json, EngineTime time) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.time = time;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void append(String principal, String action, Subject subject, String subjectId, String processInstanceId,
+      Map<String, ?> details) {
+    append(time.now(), principal, action, subject, subjectId, processInstanceId, details);
+  }
+
+  /** {@code when}: the moment the recorded action happened (an API call's start). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void append(Instant when, String principal, String action, Subject subject, String subjectId,
+      String processInstanceId, Map<String, ?> details) {
+    Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+    long id = ((Number) head.get("last_id")).longValue() + 1;
+    String prevHash = ((String) head.get("last_hash")).trim();
+    // Microseconds: what both databases store, so the hash can be recomputed from the stored row.
+    Instant at = when.truncatedTo(ChronoUnit.MICROS);
+    String detailsJson = truncate(toJson(details), 8000);
+    String hash = hash(id, at, principal, action, subject.name(), subjectId, processInstanceId, detailsJson, prevHash);
+    jdbc.update("INSERT INTO audit_record (id, at, principal, action, subject_type, subject_id, process_instance_id, "
+            + "details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, Timestamp.from(at),
+        truncate(principal, 80), truncate(action, 120), subject.name(), subjectId, processInstanceId, detailsJson,
+        prevHash, hash);
+    jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, hash);
+  }
+
+  public List<AuditRecord> forSubject(Subject subject, String subjectId) {
+    return jdbc.query("SELECT * FROM audit_record WHERE subject_type = ? AND subject_id = ? ORDER BY id", this::map,
+        subject.name(), subjectId);
+  }
+
+  /** Recomputes every hash in order; reports the first record whose content or link does not match. */
+  @Transactional(readOnly = true)
+  public Verification verify() {
+    long checked = 0;
+    String previous = "0".repeat(64);
+    long lastId = 0;
+    for (AuditRecord r : jdbc.query("SELECT * FROM audit_record ORDER BY id", this::map)) {
+      checked++;
+      if (r.id() != lastId + 1) {
+        return new Verification(false, checked, r.id(), "record " + (lastId + 1) + " is missing");
+      }
+      if (!r.prevHash().equals(previous)) {
+        return new Verification(false, checked, r.id(), "prev_hash does not match the hash of record " + lastId);
+      }
+      String expected = hash(r.id(), r.at(), r.principal(), r.action(), r.subjectType(), r.subjectId(),
+          r.processInstanceId(), r.details(), r.prevHash());
+      if (!expected.equals(r.hash())) {
+        return new Verification(false, checked, r.id(), "content does not match its hash: the record was changed");
+      }
+      previous = r.hash();
+      lastId = r.id();
+    }
+    String head = jdbc.queryForObject("SELECT last_hash FROM audit_chain_head WHERE id = 1", String.class).trim();
+    if (!head.equals(previous)) {
+      return new Verification(false, checked, lastId + 1, "records after " + lastId + " were removed");
+    }
+    return new Verification(true, checked, null, null);
+  }
+
+  static String hash(long id, Instant at, String principal, String action, String subjectType, String subjectId,
+      String processInstanceId, String details, String prevHash) {
+    String content = String.join("\u001f", Long.toString(id), at.toString(), principal, action, subjectType,
+        subjectId, processInstanceId == null ? "" : processInstanceId, details, prevHash);
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(content.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private AuditRecord map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new AuditRecord(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("principal"),
+        rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"),
+        rs.getString("process_instance_id"), rs.getString("details"), rs.getString("prev_hash").trim(),
+        rs.getString("hash").trim());
+  }
+
+  private String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(value);
+    }
+  }
+
+  private static String truncate(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+  }
+}

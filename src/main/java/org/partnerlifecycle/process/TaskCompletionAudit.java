@@ -1,0 +1,97 @@
+package org.partnerlifecycle.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.partnerlifecycle.audit.AuditLog;
+import org.partnerlifecycle.audit.AuditLog;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every user task's completion leaves an audit record in the completing transaction: who, which task, and the
+ * values submitted through its form (the form's input fields, read from the deployed form). Added to every user
+ * task when BPMN is parsed, after the task's own checking listener.
+ */
+@Component
+public class TaskCompletionAudit extends AbstractProcessEnginePlugin implements TaskListener {
+
+  private final AuditLog audit;
+  private final RepositoryService repositoryService;
+  private final ObjectMapper json = new ObjectMapper();
+  private final Map<String, List<String>> formFields = new ConcurrentHashMap<>();
+
+  public TaskCompletionAudit(AuditLog audit, @Lazy RepositoryService repositoryService) {
+    this.audit = audit;
+    this.repositoryService = repositoryService;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_COMPLETE, TaskCompletionAudit.this);
+      }
+    });
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    ProcessDefinition definition = repositoryService.getProcessDefinition(task.getProcessDefinitionId());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("task", task.getName());
+    details.put("taskId", task.getId());
+    for (String field : fields(definition, task.getTaskDefinitionKey())) {
+      details.put(field, task.getVariable(field));
+    }
+    AuditLog.Subject subject = "deal-registration".equals(definition.getKey()) ? AuditLog.Subject.DEAL
+        : AuditLog.Subject.PARTNER;
+    audit.append(TaskActor.of(task), "task.complete " + task.getTaskDefinitionKey(), subject,
+        task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), details);
+  }
+
+  /** The input fields of the task's form (its formRef = the task id), from the deployment. */
+  private List<String> fields(ProcessDefinition definition, String formId) {
+    return formFields.computeIfAbsent(definition.getDeploymentId() + "/" + formId, key -> {
+      for (var resource : repositoryService.getDeploymentResources(definition.getDeploymentId())) {
+        if (resource.getName().endsWith(formId + ".form")) {
+          try (InputStream in = repositoryService.getResourceAsStream(definition.getDeploymentId(),
+              resource.getName())) {
+            JsonNode form = json.readTree(in);
+            List<String> keys = new java.util.ArrayList<>();
+            form.path("components").forEach(c -> {
+              if (c.has("key") && !c.path("readonly").asBoolean(false)) {
+                keys.add(c.get("key").asText());
+              }
+            });
+            return keys;
+          } catch (IOException e) {
+            throw new IllegalStateException("Form " + resource.getName() + " is not readable", e);
+          }
+        }
+      }
+      return List.of();
+    });
+  }
+}
