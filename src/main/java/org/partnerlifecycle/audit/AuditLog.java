@@ -60,10 +60,14 @@ public class AuditLog {
     // Microseconds: what both databases store, so the hash can be recomputed from the stored row.
     Instant at = when.truncatedTo(ChronoUnit.MICROS);
     String detailsJson = truncate(toJson(details), 8000);
+    // Stored values are what the hash covers, so a verifier can recompute it from the row.
+    principal = truncate(principal, 80);
+    action = truncate(action, 120);
+    subjectId = truncate(subjectId, 64);
     String hash = hash(id, at, principal, action, subject.name(), subjectId, processInstanceId, detailsJson, prevHash);
     jdbc.update("INSERT INTO audit_record (id, at, principal, action, subject_type, subject_id, process_instance_id, "
             + "details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, Timestamp.from(at),
-        truncate(principal, 80), truncate(action, 120), subject.name(), subjectId, processInstanceId, detailsJson,
+        principal, action, subject.name(), subjectId, processInstanceId, detailsJson,
         prevHash, hash);
     jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, hash);
   }

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.partnerlifecycle.api.InvalidRequestException;
-import org.partnerlifecycle.api.NotFoundException;
 import org.partnerlifecycle.security.ApiKeys;
 import org.partnerlifecycle.security.Caller;
 import org.partnerlifecycle.security.StaffGroups;
@@ -115,9 +114,7 @@ public class PartnerController {
   @DeleteMapping("/partners/{id}/api-keys/{keyId}")
   ResponseEntity<Void> revokeApiKey(@PathVariable String id, @PathVariable String keyId) {
     caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
-    if (!apiKeys.revoke(id, keyId, caller.name())) {
-      throw new NotFoundException("No live API key " + keyId + " of partner " + id);
-    }
+    apiKeys.revoke(id, keyId, caller.name());
     return ResponseEntity.noContent().build();
   }
 

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.partnerlifecycle.api.NotFoundException;
 import org.partnerlifecycle.config.EngineTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -53,13 +54,16 @@ public class ApiKeys {
     return new IssuedKey(keyId, apiKey);
   }
 
-  /** @return whether a live key of this partner was revoked */
+  /** Revokes a live key of this partner; an unknown or already revoked key is not found (and nothing is audited). */
   @Transactional
   @Audited(action = "partner.apiKeyRevoked", subject = AuditLog.Subject.PARTNER)
-  public boolean revoke(String partnerId, String keyId, String revokedBy) {
-    return jdbc.update("UPDATE partner_api_key SET revoked_at = ?, revoked_by = ? "
+  public void revoke(String partnerId, String keyId, String revokedBy) {
+    int revoked = jdbc.update("UPDATE partner_api_key SET revoked_at = ?, revoked_by = ? "
             + "WHERE id = ? AND partner_id = ? AND revoked_at IS NULL",
-        Timestamp.from(time.now()), revokedBy, keyId, partnerId) == 1;
+        Timestamp.from(time.now()), revokedBy, keyId, partnerId);
+    if (revoked != 1) {
+      throw new NotFoundException("No live API key " + keyId + " of partner " + partnerId);
+    }
   }
 
   public List<KeyInfo> list(String partnerId) {

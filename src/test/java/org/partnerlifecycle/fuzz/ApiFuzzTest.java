@@ -1,0 +1,184 @@
+package org.partnerlifecycle.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.deal.DealRegistration;
+import org.partnerlifecycle.deal.DealRegistrationRequest;
+import org.partnerlifecycle.deal.DealRegistrationService;
+import org.partnerlifecycle.partner.Partner;
+import org.partnerlifecycle.partner.PartnerApplicationService;
+import org.partnerlifecycle.partner.PartnerRepository;
+import org.partnerlifecycle.security.ApiKeys;
+import org.partnerlifecycle.support.ActivePartners;
+import org.partnerlifecycle.support.ApplicationTest;
+import org.partnerlifecycle.support.Http;
+import org.partnerlifecycle.support.Http.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * 10,000 malformed or hostile requests against every endpoint (wrong types, huge strings, unicode, negative and
+ * enormous numbers, missing fields, SQL and expression injection, other partners' ids), from every kind of
+ * caller: never a 5xx, and a partner never sees another partner's id. Seeded, so a failure can be replayed.
+ */
+@ApplicationTest
+class ApiFuzzTest {
+
+  static final int REQUESTS = Integer.getInteger("fuzz.requests", 10_000);
+  static final long SEED = Long.getLong("fuzz.seed", 20261124L);
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  PartnerApplicationService applications;
+  @Autowired
+  PartnerRepository partners;
+  @Autowired
+  DealRegistrationService registrations;
+  @Autowired
+  ApiKeys apiKeys;
+
+  final ObjectMapper json = new ObjectMapper();
+  final Random random = new Random(SEED);
+
+  static final List<Object> HOSTILE = List.of("", " ", "' OR '1'='1' --", "\"; DROP TABLE partner; --",
+      "${7*7}", "#{7*7}", "${jndi:ldap://x/a}", "<script>alert(1)</script>", "../../etc/passwd", "%00", "\u0000",
+      "\uD83D\uDE00 ünïcødé 名前", "x".repeat(100_000), "NaN", "-1", "1e309", -1, 0, -999999999999L,
+      Long.MAX_VALUE, 1e308, -1e308, 3.14159, true, false, "null", "[]", "{}", "P-OTHER", "D-OTHER");
+
+  @Test
+  void noHostileRequestGetsA5xxOrAnotherPartnersData() throws Exception {
+    ActivePartners active = new ActivePartners(engine, applications, partners);
+    Partner mine = active.active("Fuzz Mine", "fuzz-mine.example", "REFERRAL", "150000");
+    Partner other = active.active("Fuzz Other", "fuzz-other.example", "REFERRAL", "150000");
+    DealRegistration otherDeal = registrations.submit(other.id(), new DealRegistrationRequest(null, "Other customer",
+        "other-customer.example", "REFERRAL", "NEW", "SUBSCRIPTION", "PLUS", new java.math.BigDecimal("1000"), 12,
+        null), "partner:" + other.id(), null, "x").deal();
+    String mineKey = apiKeys.issue(mine.id(), "mary").apiKey();
+    List<String[]> callers = List.of(new String[0], new String[] {"Bearer", mineKey}, new String[] {"ada", "ada"},
+        new String[] {"mary", "mary"}, new String[] {"lena", "lena"}, new String[] {"Bearer", "plk_forged"});
+
+    String p = mine.id();
+    String o = other.id();
+    Map<String, String> templates = new TreeMap<>(Map.ofEntries(
+        Map.entry("POST /api/partner-applications", "{\"companyName\":\"A\",\"websiteDomain\":\"a.example\","
+            + "\"contactName\":\"C\",\"contactEmail\":\"c@a.example\",\"region\":\"NA\",\"motion\":\"REFERRAL\","
+            + "\"forecastAnnualRevenue\":1000}"),
+        Map.entry("POST /api/deal-registrations", "{\"partnerId\":\"" + p + "\",\"customerName\":\"G\","
+            + "\"customerDomain\":\"g.example\",\"motion\":\"REFERRAL\",\"dealType\":\"NEW\","
+            + "\"licenseType\":\"SUBSCRIPTION\",\"product\":\"PLUS\",\"estimatedValue\":100,\"termMonths\":12,"
+            + "\"proposedRate\":5}"),
+        Map.entry("POST /api/partners/{p}/agreement", "{\"signedBy\":\"S\"}"),
+        Map.entry("PUT /api/partners/{p}/commitments", "{\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-12-31\","
+            + "\"managementMeetingsHeld\":1,\"ceoMeetingsHeld\":0,\"cSuiteMeetingsHeld\":0,"
+            + "\"enablementSessionsHeld\":0,\"certifiedFieldPercent\":0,\"businessPlanAgreed\":false}"),
+        Map.entry("POST /api/partners/{p}/compliance-breaches", "{\"category\":\"OTHER\",\"detail\":\"d\"}"),
+        Map.entry("POST /api/partners/{p}/good-standing", "{\"note\":\"n\"}"),
+        Map.entry("POST /api/partners/{p}/reinstatement", "{\"note\":\"n\"}"),
+        Map.entry("POST /api/deal-registrations/{d}/close", "{\"outcome\":\"WON\",\"amount\":10,"
+            + "\"closedOn\":\"2026-01-01\"}"),
+        Map.entry("POST /api/deal-registrations/{d}/cancellation", "{\"cancelledOn\":\"2026-01-01\",\"reason\":\"r\"}"),
+        Map.entry("POST /api/deal-registrations/{d}/extension-request", ""),
+        Map.entry("POST /api/direct-opportunities", "{\"customerDomain\":\"d.example\",\"customerName\":\"D\","
+            + "\"owner\":\"O\"}"),
+        Map.entry("POST /api/tier-reviews", "{\"partnerId\":\"" + p + "\"}"),
+        Map.entry("GET /api/partners/{p}", ""), Map.entry("GET /api/partners", ""),
+        Map.entry("GET /api/partners/{p}/ledger", ""), Map.entry("GET /api/partners/{p}/tier-history", ""),
+        Map.entry("GET /api/partners/{p}/warning-history", ""), Map.entry("GET /api/directory", ""),
+        Map.entry("GET /api/deal-registrations/{d}", ""), Map.entry("GET /api/audit/partners/{p}", ""),
+        Map.entry("GET /api/audit/deal-registrations/{d}", ""), Map.entry("GET /api/audit/verify", ""),
+        Map.entry("POST /api/partners/{p}/api-keys", ""), Map.entry("DELETE /api/partners/{p}/api-keys/{k}", "")));
+    List<String> endpoints = new ArrayList<>(templates.keySet());
+    Http http = new Http(port);
+    int fiveHundreds = 0;
+    List<String> failures = new ArrayList<>();
+    Map<Integer, Integer> statuses = new TreeMap<>();
+    for (int i = 0; i < REQUESTS; i++) {
+      String endpoint = endpoints.get(random.nextInt(endpoints.size()));
+      String[] methodAndPath = endpoint.split(" ");
+      String path = methodAndPath[1].replace("{p}", pick(p, o, "P-NOPE", "%27%20OR%201=1", "P-" + "9".repeat(300)))
+          .replace("{d}", pick(otherDeal.id(), "D-NOPE", "..%2F..", "D-\u00e9"))
+          .replace("{k}", pick("key-1", "x"));
+      if (random.nextInt(10) == 0) {
+        path += "?limit=" + pick("-1", "abc", "999999999999", "1") + "&format=" + pick("xml", "csv", "json")
+            + "&from=" + pick("yesterday", "2026-13-45", "2026-01-01");
+      }
+      String body = mutate(templates.get(endpoint));
+      String[] caller = callers.get(random.nextInt(callers.size()));
+      HttpRequest.Builder request = http.builder(path).header("Content-Type", random.nextInt(20) == 0
+          ? "text/plain" : "application/json");
+      if (caller.length == 2) {
+        request.header("Authorization", caller[0].equals("Bearer") ? "Bearer " + caller[1]
+            : "Basic " + java.util.Base64.getEncoder().encodeToString((caller[0] + ":" + caller[1]).getBytes()));
+      }
+      if (random.nextInt(8) == 0) {
+        request.header("Idempotency-Key", pick("k", "", "x".repeat(500), "\u00fc"));
+      }
+      request.method(methodAndPath[0], body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofString(body));
+      Response response = http.send(request);
+      statuses.merge(response.status(), 1, Integer::sum);
+      if (response.status() >= 500) {
+        fiveHundreds++;
+        if (failures.size() < 10) {
+          failures.add(endpoint + " " + path + " as " + (caller.length == 2 ? caller[0] : "anonymous") + " -> "
+              + response.status() + " " + response.body().substring(0, Math.min(300, response.body().length()))
+              + " body=" + body.substring(0, Math.min(200, body.length())));
+        }
+      }
+      if (caller.length == 2 && caller[1].equals(mineKey) && response.status() < 300) {
+        assertThat(response.body()).as(endpoint + " leaks the other partner").doesNotContain(o)
+            .doesNotContain(otherDeal.id());
+      }
+    }
+    System.out.printf("%nFUZZ: %d requests (seed %d), statuses %s%n%n", REQUESTS, SEED, statuses);
+    assertThat(failures).as(fiveHundreds + " responses were 5xx").isEmpty();
+  }
+
+  private String pick(String... values) {
+    return values[random.nextInt(values.length)];
+  }
+
+  /** The valid body, or one with a field removed, retyped, replaced by a hostile value, or not JSON at all. */
+  private String mutate(String template) throws Exception {
+    int dice = random.nextInt(12);
+    if (template.isEmpty()) {
+      return dice < 9 ? "" : pick("{}", "garbage", "x".repeat(10_000));
+    }
+    if (dice == 0) {
+      return template;
+    }
+    if (dice == 1) {
+      return pick("", "{", "[1,2]", "null", "\"text\"", "{\"a\":", "\u0000\u0001", "{}".repeat(1000));
+    }
+    ObjectNode body = (ObjectNode) json.readTree(template);
+    List<String> fields = new ArrayList<>();
+    Iterator<String> names = body.fieldNames();
+    names.forEachRemaining(fields::add);
+    int changes = 1 + random.nextInt(3);
+    for (int c = 0; c < changes; c++) {
+      String field = fields.get(random.nextInt(fields.size()));
+      Object hostile = HOSTILE.get(random.nextInt(HOSTILE.size()));
+      switch (random.nextInt(4)) {
+        case 0 -> body.remove(field);
+        case 1 -> body.set(field, json.valueToTree(hostile));
+        case 2 -> body.set(field, json.createArrayNode().add(String.valueOf(hostile)));
+        default -> body.put("unexpected" + c, String.valueOf(hostile));
+      }
+    }
+    return body.toString();
+  }
+}
