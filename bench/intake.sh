@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Deal-registration intake over REST vs a bare engine, at 1, 8 and 32 clients, on the local PostgreSQL
+# (PG_TEST_URL, default jdbc:postgresql://127.0.0.1:5432/test, user postgres; a fresh database is made),
+# with PostgreSQL's own commit ceiling (pgbench, single-row INSERT transactions) beside it.
+# Usage: bench/intake.sh [seconds-per-row]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_ROW="${1:-10}"
+
+echo "POSTGRESQL COMMIT CEILING (pgbench, 8 clients, ${SECONDS_PER_ROW} s, one INSERT per transaction)"
+DB="ple_pgbench_$$"
+psql -h 127.0.0.1 -U postgres -d test -qc "CREATE DATABASE $DB" >/dev/null
+psql -h 127.0.0.1 -U postgres -d "$DB" -qc "CREATE TABLE commit_probe (id bigserial PRIMARY KEY, v int)" >/dev/null
+echo "INSERT INTO commit_probe (v) VALUES (1);" > /tmp/ple-commit-probe.sql
+pgbench -h 127.0.0.1 -U postgres -n -c 8 -j 2 -T "$SECONDS_PER_ROW" -f /tmp/ple-commit-probe.sql "$DB" 2>/dev/null \
+  | grep -E "^tps|latency average" || echo "pgbench not available"
+psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE $DB" >/dev/null
+
+mvn -B -q test -Dtest.excludedGroups= -Dgroups=benchmark -Dtest=DealIntakeBenchmark \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dbench.seconds="$SECONDS_PER_ROW" \
+  2>&1 | grep -A14 "DEAL INTAKE BENCHMARK" || { echo "benchmark failed; rerun without -q for details"; exit 1; }

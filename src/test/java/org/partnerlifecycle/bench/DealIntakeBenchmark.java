@@ -1,0 +1,191 @@
+package org.partnerlifecycle.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.security.ApiKeys;
+import org.partnerlifecycle.support.PostgresProfileTest;
+import org.partnerlifecycle.support.PostgresTestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Benchmark (run {@code bench/intake.sh}, not part of mvn verify): deal-registration intake over REST on
+ * PostgreSQL — authenticated by API key, validated, conflict-checked under the customer lock, audited, process
+ * started to the review task — at 1, 8 and 32 concurrent clients, against a bare engine starting a one-user-task
+ * process through the Java API in the same run, on the same database.
+ */
+@Tag("benchmark")
+@PostgresProfileTest
+class DealIntakeBenchmark {
+
+  static final int SECONDS = Integer.getInteger("bench.seconds", 10);
+  static final int[] CLIENTS = {1, 8, 32};
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    String url = PostgresTestDatabase.create();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "40");
+    registry.add("server.tomcat.threads.max", () -> "64");
+  }
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  ApiKeys apiKeys;
+  @Autowired
+  ProcessEngine engine;
+
+  record Result(String what, int clients, long requests, double seconds, long errors, double[] millis) {
+    double throughput() {
+      return requests / seconds;
+    }
+
+    double percentile(double p) {
+      if (millis.length == 0) {
+        return Double.NaN;
+      }
+      double[] sorted = millis.clone();
+      Arrays.sort(sorted);
+      return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+  }
+
+  @Test
+  void intakeAgainstTheBareEngine() throws Exception {
+    List<String> keys = seedPartners(32);
+    engine.getRepositoryService().createDeployment().addModelInstance("bare.bpmn",
+        Bpmn.createExecutableProcess("bare").camundaHistoryTimeToLive(1).startEvent().userTask("Task")
+            .camundaCandidateGroups("partner-managers").endEvent().done()).deploy();
+    HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+    AtomicLong sequence = new AtomicLong();
+
+    // Warm up both paths (JIT, pools, caches) before measuring.
+    run("warm-up", 8, 5, i -> register(client, keys.get(i), sequence.incrementAndGet()));
+    run("warm-up", 8, 3, i -> engine.getRuntimeService().startProcessInstanceByKey("bare"));
+
+    List<Result> results = new ArrayList<>();
+    long peakRss = 0;
+    for (int clients : CLIENTS) {
+      results.add(run("intake over REST", clients, SECONDS,
+          i -> register(client, keys.get(i), sequence.incrementAndGet())));
+      peakRss = Math.max(peakRss, rssKiB());
+      results.add(run("bare engine (Java API)", clients, SECONDS,
+          i -> engine.getRuntimeService().startProcessInstanceByKey("bare")));
+    }
+
+    System.out.printf("%nDEAL INTAKE BENCHMARK (PostgreSQL, %d s per row)%n", SECONDS);
+    System.out.printf("%-24s %7s %10s %8s %8s %8s %8s%n", "path", "clients", "req/s", "p50 ms", "p95 ms", "p99 ms",
+        "errors");
+    for (Result r : results) {
+      System.out.printf("%-24s %7d %10.1f %8.1f %8.1f %8.1f %8d%n", r.what(), r.clients(), r.throughput(),
+          r.percentile(50), r.percentile(95), r.percentile(99), r.errors());
+    }
+    for (int i = 0; i < results.size(); i += 2) {
+      System.out.printf("intake / bare engine at %d clients: %.2f%n", results.get(i).clients(),
+          results.get(i).throughput() / results.get(i + 1).throughput());
+    }
+    System.out.printf("peak RSS of this JVM (application + load driver) up to the 32-client runs: %d MiB; "
+        + "max heap %d MiB (JVM default)%n%n", peakRss / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+  }
+
+  private void register(HttpClient client, String key, long n) {
+    String body = "{\"customerName\":\"Customer " + n + "\",\"customerDomain\":\"c" + n + ".bench.example\","
+        + "\"motion\":\"REFERRAL\",\"dealType\":\"NEW\",\"licenseType\":\"SUBSCRIPTION\",\"product\":\"PLUS\","
+        + "\"estimatedValue\":48000,\"termMonths\":12}";
+    try {
+      HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+              URI.create("http://localhost:" + port + "/api/deal-registrations"))
+          .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
+          .header("Idempotency-Key", "bench-" + n).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 201) {
+        throw new IllegalStateException(response.statusCode() + " " + response.body());
+      }
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code clients} threads call {@code call} (with their client index) back to back for {@code seconds}. */
+  private Result run(String what, int clients, int seconds, IntConsumer call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    long start = System.nanoTime();
+    List<Future<double[]>> futures = new ArrayList<>();
+    AtomicLong errors = new AtomicLong();
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      futures.add(pool.submit(() -> {
+        double[] latencies = new double[1 << 16];
+        int n = 0;
+        while (System.nanoTime() < end) {
+          long t0 = System.nanoTime();
+          try {
+            call.accept(client);
+            if (n < latencies.length) {
+              latencies[n++] = (System.nanoTime() - t0) / 1e6;
+            }
+          } catch (RuntimeException e) {
+            errors.incrementAndGet();
+          }
+        }
+        return Arrays.copyOf(latencies, n);
+      }));
+    }
+    List<double[]> all = new ArrayList<>();
+    for (Future<double[]> future : futures) {
+      all.add(future.get());
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    double[] merged = all.stream().flatMapToDouble(Arrays::stream).toArray();
+    return new Result(what, clients, merged.length, elapsed, errors.get(), merged);
+  }
+
+  /** ACTIVE GROWTH referral partners and an API key each (one per client, so clients do not share a customer). */
+  private List<String> seedPartners(int count) {
+    jdbc.update("INSERT INTO partner (id, company_name, website_domain, normalized_domain, contact_name, contact_email, "
+        + "region, applied_motion, forecast_annual_revenue, status, proposed_tier, tier, motion, terms_version, "
+        + "launch_methods, products, integration_types, listed, next_review_due, activated_at, created_at, updated_at) "
+        + "SELECT 'P-I' || n, 'Intake ' || n, 'intake' || n || '.example', 'intake' || n || '.example', 'C', "
+        + "'c@intake.example', 'NA', 'REFERRAL', 150000, 'ACTIVE', 'GROWTH', 'GROWTH', 'REFERRAL', '2026-01-01', "
+        + "'SCORM,AICC,LAUNCH_LINKS_SSO', 'PLUS,SIMON,ORO', 'DIRECT_INTEGRATION', TRUE, current_date + 365, now(), "
+        + "now(), now() FROM generate_series(1, ?) AS n", count);
+    List<String> keys = new ArrayList<>();
+    for (int n = 1; n <= count; n++) {
+      keys.add(apiKeys.issue("P-I" + n, "bench").apiKey());
+    }
+    return keys;
+  }
+
+  private static long rssKiB() throws java.io.IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("\\D+", ""));
+      }
+    }
+    return -1;
+  }
+}
