@@ -54,16 +54,16 @@ public class AuditLog {
   @Transactional(propagation = Propagation.MANDATORY)
   public void append(Instant when, String principal, String action, Subject subject, String subjectId,
       String processInstanceId, Map<String, ?> details) {
-    Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-    long id = ((Number) head.get("last_id")).longValue() + 1;
-    String prevHash = ((String) head.get("last_hash")).trim();
-    // Microseconds: what both databases store, so the hash can be recomputed from the stored row.
+    // Everything that needs no lock first: the chain head stays locked only for the insert and the commit.
     Instant at = when.truncatedTo(ChronoUnit.MICROS);
     String detailsJson = truncate(toJson(details), 8000);
     // Stored values are what the hash covers, so a verifier can recompute it from the row.
     principal = truncate(principal, 80);
     action = truncate(action, 120);
     subjectId = truncate(subjectId, 64);
+    Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+    long id = ((Number) head.get("last_id")).longValue() + 1;
+    String prevHash = ((String) head.get("last_hash")).trim();
     String hash = hash(id, at, principal, action, subject.name(), subjectId, processInstanceId, detailsJson, prevHash);
     jdbc.update("INSERT INTO audit_record (id, at, principal, action, subject_type, subject_id, process_instance_id, "
             + "details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, Timestamp.from(at),
