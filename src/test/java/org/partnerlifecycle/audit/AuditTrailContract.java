@@ -3,48 +3,18 @@ package org.partnerlifecycle.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnerlifecycle.support.Http;
+import org.partnerlifecycle.support.ApiContract;
 import org.partnerlifecycle.support.Http.Response;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A partner's whole life through the API and /engine-rest — onboarding, a deal, a tier review, a warning and its
  * reset — and the auditor's timeline of it, asserted step by step; the hash chain; auditors changing nothing.
  */
-abstract class AuditTrailContract {
-
-  static final String[] MARY = {"mary", "mary"};
-  static final String[] LENA = {"lena", "lena"};
-  static final String[] ADA = {"ada", "ada"};
-
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  JdbcTemplate jdbc;
-
-  Http http;
-  final ObjectMapper json = new ObjectMapper();
-
-  @BeforeEach
-  void setUp() {
-    http = new Http(port);
-  }
-
-  JsonNode body(Response response) throws Exception {
-    assertThat(response.status()).as(response.body()).isLessThan(300);
-    return json.readTree(response.body());
-  }
+abstract class AuditTrailContract extends ApiContract {
 
   /** Completes the open task of this key through /engine-rest as the user, like Tasklist does. */
   void completeTask(String businessKey, String taskKey, String[] user, String variablesJson) {

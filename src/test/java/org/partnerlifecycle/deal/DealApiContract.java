@@ -7,52 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.partnerlifecycle.partner.Partner;
-import org.partnerlifecycle.partner.PartnerApplicationService;
-import org.partnerlifecycle.partner.PartnerRepository;
-import org.partnerlifecycle.security.ApiKeys;
-import org.partnerlifecycle.support.ActivePartners;
-import org.partnerlifecycle.support.Http;
+import org.partnerlifecycle.support.ApiContract;
 import org.partnerlifecycle.support.Http.Response;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Deal registration over HTTP: partners, staff and auditors against what each may and may not do. */
-abstract class DealApiContract {
-
-  static final String[] MARY = {"mary", "mary"};
-  static final String[] LENA = {"lena", "lena"};
-  static final String[] ADA = {"ada", "ada"};
-
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  PartnerApplicationService applications;
-  @Autowired
-  PartnerRepository partners;
-  @Autowired
-  ApiKeys apiKeys;
-  @Autowired
-  JdbcTemplate jdbc;
-
-  Http http;
-  ActivePartners active;
-  final ObjectMapper json = new ObjectMapper();
-
-  @BeforeEach
-  void setUp() {
-    http = new Http(port);
-    active = new ActivePartners(engine, applications, partners);
-  }
+abstract class DealApiContract extends ApiContract {
 
   Partner partner() {
     return active.active("Api Co", "api-" + System.nanoTime() + ".example", "REFERRAL", "150000");
@@ -72,10 +36,6 @@ abstract class DealApiContract {
 
   int dealRows() {
     return jdbc.queryForObject("SELECT count(*) FROM deal_registration", Integer.class);
-  }
-
-  JsonNode body(Response response) throws Exception {
-    return json.readTree(response.body());
   }
 
   Response postWithKey(String path, String body, String idempotencyKey, String... auth) {

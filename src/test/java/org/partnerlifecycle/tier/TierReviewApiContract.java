@@ -2,51 +2,17 @@ package org.partnerlifecycle.tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.partner.Partner;
-import org.partnerlifecycle.partner.PartnerApplicationService;
-import org.partnerlifecycle.partner.PartnerRepository;
-import org.partnerlifecycle.security.ApiKeys;
-import org.partnerlifecycle.support.ActivePartners;
-import org.partnerlifecycle.support.Http;
+import org.partnerlifecycle.support.ApiContract;
 import org.partnerlifecycle.support.Http.Response;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Tier review endpoints over HTTP: roles, validation, and the partner's view of its own tier history. */
-abstract class TierReviewApiContract {
+abstract class TierReviewApiContract extends ApiContract {
 
-  static final String[] MARY = {"mary", "mary"};
-  static final String[] LENA = {"lena", "lena"};
-  static final String[] ADA = {"ada", "ada"};
   static final String COMMITMENTS = "{\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-12-31\","
       + "\"managementMeetingsHeld\":24,\"ceoMeetingsHeld\":0,\"cSuiteMeetingsHeld\":2,\"enablementSessionsHeld\":2,"
       + "\"certifiedFieldPercent\":75,\"businessPlanAgreed\":true,\"nps\":30,\"strategicFit\":\"STRONG\"}";
-
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  PartnerApplicationService applications;
-  @Autowired
-  PartnerRepository partners;
-  @Autowired
-  ApiKeys apiKeys;
-  @Autowired
-  JdbcTemplate jdbc;
-
-  Http http;
-  ActivePartners active;
-
-  @BeforeEach
-  void setUp() {
-    http = new Http(port);
-    active = new ActivePartners(engine, applications, partners);
-  }
 
   Partner partner() {
     return active.active("Tier Api Co", "tier-api-" + System.nanoTime() + ".example", "REFERRAL", "150000");

@@ -3,52 +3,16 @@ package org.partnerlifecycle.warning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.partner.Partner;
-import org.partnerlifecycle.partner.PartnerApplicationService;
-import org.partnerlifecycle.partner.PartnerRepository;
-import org.partnerlifecycle.security.ApiKeys;
-import org.partnerlifecycle.support.ActivePartners;
-import org.partnerlifecycle.support.Http;
+import org.partnerlifecycle.support.ApiContract;
 import org.partnerlifecycle.support.Http.Response;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Warning endpoints over HTTP: who may raise, reset and reinstate, and what the partner itself may see. */
-abstract class WarningApiContract {
+abstract class WarningApiContract extends ApiContract {
 
-  static final String[] MARY = {"mary", "mary"};
-  static final String[] LENA = {"lena", "lena"};
-  static final String[] ADA = {"ada", "ada"};
   static final String BREACH = "{\"category\":\"REPORTING\",\"detail\":\"No quarterly report\"}";
-
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  PartnerApplicationService applications;
-  @Autowired
-  PartnerRepository partners;
-  @Autowired
-  ApiKeys apiKeys;
-  @Autowired
-  JdbcTemplate jdbc;
-
-  Http http;
-  ActivePartners active;
-  final ObjectMapper json = new ObjectMapper();
-
-  @BeforeEach
-  void setUp() {
-    http = new Http(port);
-    active = new ActivePartners(engine, applications, partners);
-  }
 
   Partner partner() {
     return active.active("Warn Api Co", "warn-api-" + System.nanoTime() + ".example", "REFERRAL", "150000");
