@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Fault test: kill -9 of the application during deal-registration load on PostgreSQL, then restart.
+# Checks that every acknowledged (201) registration exists after the restart with its process waiting at the
+# review task, and that retrying acknowledged requests with their Idempotency-Key creates nothing new.
+# Needs: the built jar (mvn -q package -DskipTests), psql, curl, sha256sum, local PostgreSQL (trust auth).
+# Usage: bench/kill9.sh [seconds-of-load-before-the-kill]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LOAD_SECONDS="${1:-6}"
+JAR=target/partner-lifecycle-engine.jar
+[ -f "$JAR" ] || mvn -q -B package -DskipTests
+DB="ple_kill9_$$"
+PORT=8095
+WORK=$(mktemp -d)
+psql -h 127.0.0.1 -U postgres -d test -qc "CREATE DATABASE $DB" >/dev/null
+
+start_app() {
+  SPRING_PROFILES_ACTIVE=postgres DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" DB_USER=postgres \
+    ADMIN_USER=admin ADMIN_PASSWORD=admin PORT=$PORT java -jar "$JAR" >>"$WORK/app.log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 90); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && return 0; sleep 1; done
+  echo "application did not start"; exit 1
+}
+
+start_app
+# One ACTIVE partner and an API key (stored hashed, as the application stores it).
+KEY="plk_kill9$(date +%s%N)"
+HASH=$(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1)
+psql -h 127.0.0.1 -U postgres -d "$DB" -q <<SQL
+INSERT INTO partner (id, company_name, website_domain, normalized_domain, contact_name, contact_email, region,
+  applied_motion, forecast_annual_revenue, status, proposed_tier, tier, motion, terms_version, launch_methods,
+  products, integration_types, listed, next_review_due, activated_at, created_at, updated_at)
+VALUES ('P-KILL9', 'Kill Nine', 'kill9.example', 'kill9.example', 'C', 'c@kill9.example', 'NA', 'REFERRAL', 150000,
+  'ACTIVE', 'GROWTH', 'GROWTH', 'REFERRAL', '2026-01-01', 'SCORM,AICC', 'PLUS', 'DIRECT_INTEGRATION', TRUE,
+  current_date + 365, now(), now(), now());
+INSERT INTO partner_api_key (id, partner_id, key_hash, created_by, created_at)
+VALUES ('key-kill9', 'P-KILL9', '$HASH', 'kill9', now());
+SQL
+
+register() { # $1 = request number; prints "key dealId" for an acknowledged registration
+  local body="{\"customerName\":\"K$1\",\"customerDomain\":\"k$1.kill9.example\",\"motion\":\"REFERRAL\",\
+\"dealType\":\"NEW\",\"licenseType\":\"SUBSCRIPTION\",\"product\":\"PLUS\",\"estimatedValue\":1000,\"termMonths\":12}"
+  local answer
+  answer=$(curl -s -m 5 -w ' %{http_code}' -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: kill9-$1" -d "$body" "localhost:$PORT/api/deal-registrations" || true)
+  if [[ "$answer" == *" 201" ]]; then
+    echo "$1 $(echo "$answer" | sed -E 's/.*"dealId":"([^"]+)".*/\1/')"
+  fi
+}
+
+for client in 1 2 3 4; do
+  ( n=$((client * 100000)); while true; do n=$((n + 1)); register $n; done ) >>"$WORK/acked.$client" 2>/dev/null &
+done
+sleep "$LOAD_SECONDS"
+kill -9 "$APP"
+sleep 1
+kill $(jobs -p) 2>/dev/null || true
+wait 2>/dev/null || true
+cat "$WORK"/acked.* > "$WORK/acked"
+ACKED=$(wc -l < "$WORK/acked")
+echo "acknowledged before kill -9: $ACKED"
+
+start_app
+MISSING=0; NOT_WAITING=0
+while read -r n deal; do
+  status=$(curl -s -u admin:admin "localhost:$PORT/api/deal-registrations/$deal" | sed -E 's/.*"status":"([^"]+)".*/\1/')
+  [ "$status" = "IN_REVIEW" ] || { MISSING=$((MISSING + 1)); echo "missing or wrong: $deal ($status)"; }
+  tasks=$(curl -s -u admin:admin "localhost:$PORT/engine-rest/task/count?processInstanceBusinessKey=$deal&taskDefinitionKey=ReviewDealRegistration" | sed -E 's/.*"count":([0-9]+).*/\1/')
+  [ "$tasks" = "1" ] || { NOT_WAITING=$((NOT_WAITING + 1)); echo "no review task: $deal"; }
+done < "$WORK/acked"
+
+# Retry every acknowledged request: each must answer with the same registration.
+DIFFERENT=0
+while read -r n deal; do
+  again=$(register "$n" | cut -d' ' -f2)
+  [ "$again" = "$deal" ] || DIFFERENT=$((DIFFERENT + 1))
+done < "$WORK/acked"
+ROWS=$(psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "SELECT count(*) FROM deal_registration")
+kill "$APP"; wait "$APP" 2>/dev/null || true
+psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE $DB" >/dev/null || true
+echo "after restart: missing $MISSING, without review task $NOT_WAITING, retries answered differently $DIFFERENT"
+echo "registrations stored: $ROWS (acknowledged $ACKED; the difference is requests that committed but whose answer the kill cut off)"
+[ "$MISSING" = 0 ] && [ "$NOT_WAITING" = 0 ] && [ "$DIFFERENT" = 0 ] && echo "KILL -9: PASS" || { echo "KILL -9: FAIL"; exit 1; }
