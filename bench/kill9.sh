@@ -9,33 +9,14 @@ cd "$(dirname "$0")/.."
 LOAD_SECONDS="${1:-6}"
 JAR=target/partner-lifecycle-engine.jar
 [ -f "$JAR" ] || mvn -q -B package -DskipTests
+source bench/lib.sh
 DB="ple_kill9_$$"
 PORT=8095
 WORK=$(mktemp -d)
-psql -h 127.0.0.1 -U postgres -d test -qc "CREATE DATABASE $DB" >/dev/null
-
-start_app() {
-  SPRING_PROFILES_ACTIVE=postgres DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" DB_USER=postgres \
-    ADMIN_USER=admin ADMIN_PASSWORD=admin PORT=$PORT java -jar "$JAR" >>"$WORK/app.log" 2>&1 &
-  APP=$!
-  for _ in $(seq 1 90); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && return 0; sleep 1; done
-  echo "application did not start"; exit 1
-}
-
+new_database "$DB"
+start_app() { start_node "$DB" "$PORT" "$WORK/app.log"; APP=$NODE_PID; }
 start_app
-# One ACTIVE partner and an API key (stored hashed, as the application stores it).
-KEY="plk_kill9$(date +%s%N)"
-HASH=$(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1)
-psql -h 127.0.0.1 -U postgres -d "$DB" -q <<SQL
-INSERT INTO partner (id, company_name, website_domain, normalized_domain, contact_name, contact_email, region,
-  applied_motion, forecast_annual_revenue, status, proposed_tier, tier, motion, terms_version, launch_methods,
-  products, integration_types, listed, next_review_due, activated_at, created_at, updated_at)
-VALUES ('P-KILL9', 'Kill Nine', 'kill9.example', 'kill9.example', 'C', 'c@kill9.example', 'NA', 'REFERRAL', 150000,
-  'ACTIVE', 'GROWTH', 'GROWTH', 'REFERRAL', '2026-01-01', 'SCORM,AICC', 'PLUS', 'DIRECT_INTEGRATION', TRUE,
-  current_date + 365, now(), now(), now());
-INSERT INTO partner_api_key (id, partner_id, key_hash, created_by, created_at)
-VALUES ('key-kill9', 'P-KILL9', '$HASH', 'kill9', now());
-SQL
+KEY=$(seed_partner "$DB" P-KILL9)
 
 register() { # $1 = request number; prints "key dealId" for an acknowledged registration
   local body="{\"customerName\":\"K$1\",\"customerDomain\":\"k$1.kill9.example\",\"motion\":\"REFERRAL\",\
@@ -77,7 +58,7 @@ while read -r n deal; do
 done < "$WORK/acked"
 ROWS=$(psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "SELECT count(*) FROM deal_registration")
 kill "$APP"; wait "$APP" 2>/dev/null || true
-psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE $DB" >/dev/null || true
+drop_database "$DB"
 echo "after restart: missing $MISSING, without review task $NOT_WAITING, retries answered differently $DIFFERENT"
 echo "registrations stored: $ROWS (acknowledged $ACKED; the difference is requests that committed but whose answer the kill cut off)"
 [ "$MISSING" = 0 ] && [ "$NOT_WAITING" = 0 ] && [ "$DIFFERENT" = 0 ] && echo "KILL -9: PASS" || { echo "KILL -9: FAIL"; exit 1; }

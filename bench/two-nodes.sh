@@ -9,35 +9,17 @@ cd "$(dirname "$0")/.."
 DEALS="${1:-40}"
 JAR=target/partner-lifecycle-engine.jar
 [ -f "$JAR" ] || mvn -q -B package -DskipTests
+source bench/lib.sh
 DB="ple_twonodes_$$"
 WORK=$(mktemp -d)
-psql -h 127.0.0.1 -U postgres -d test -qc "CREATE DATABASE $DB" >/dev/null
+new_database "$DB"
 PIDS=()
-start_node() { # $1 = port
-  SPRING_PROFILES_ACTIVE=postgres DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" DB_USER=postgres \
-    ADMIN_USER=admin ADMIN_PASSWORD=admin PORT=$1 java -jar "$JAR" >>"$WORK/node-$1.log" 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 1 90); do curl -sf "localhost:$1/actuator/health" >/dev/null && return 0; sleep 1; done
-  echo "node $1 did not start"; exit 1
-}
-cleanup() { kill "${PIDS[@]}" 2>/dev/null || true; wait 2>/dev/null || true
-  psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true; }
+cleanup() { kill "${PIDS[@]}" 2>/dev/null || true; wait 2>/dev/null || true; drop_database "$DB"; }
 trap cleanup EXIT
-start_node 8096
-start_node 8097
+start_node "$DB" 8096 "$WORK/node-8096.log"; PIDS+=("$NODE_PID")
+start_node "$DB" 8097 "$WORK/node-8097.log"; PIDS+=("$NODE_PID")
 A=localhost:8096
-KEY="plk_twonodes$(date +%s%N)"
-HASH=$(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1)
-psql -h 127.0.0.1 -U postgres -d "$DB" -q <<SQL
-INSERT INTO partner (id, company_name, website_domain, normalized_domain, contact_name, contact_email, region,
-  applied_motion, forecast_annual_revenue, status, proposed_tier, tier, motion, terms_version, launch_methods,
-  products, integration_types, listed, next_review_due, activated_at, created_at, updated_at)
-VALUES ('P-NODES', 'Two Nodes', 'nodes.example', 'nodes.example', 'C', 'c@nodes.example', 'NA', 'REFERRAL', 150000,
-  'ACTIVE', 'GROWTH', 'GROWTH', 'REFERRAL', '2026-01-01', 'SCORM,AICC', 'PLUS', 'DIRECT_INTEGRATION', TRUE,
-  current_date + 365, now(), now(), now());
-INSERT INTO partner_api_key (id, partner_id, key_hash, created_by, created_at)
-VALUES ('key-nodes', 'P-NODES', '$HASH', 'twonodes', now());
-SQL
+KEY=$(seed_partner "$DB" P-NODES)
 
 json() { python3 -c "import sys,json; d=json.load(sys.stdin); print($1)"; }
 for n in $(seq 1 "$DEALS"); do
