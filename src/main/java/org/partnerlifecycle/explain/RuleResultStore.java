@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RuleResultStore {
 
-  public enum Subject { PARTNER, DEAL }
+  public enum Subject { PARTNER, DEAL, LEAD }
 
   public record StoredRuleResult(long id, String rule, String termsVersion, String cell, Map<String, Object> inputs,
       String outcome, String explanation, String processInstanceId, java.time.Instant createdAt) {

@@ -16,6 +16,7 @@ public class ProcessAdapter {
   public static final String DEAL_REGISTRATION = "deal-registration";
   public static final String WARNING_ESCALATION = "warning-escalation";
   public static final String TIER_REVIEW = "tier-review";
+  public static final String LEAD_ROUTING = "lead-routing";
 
   private final RuntimeService runtimeService;
 

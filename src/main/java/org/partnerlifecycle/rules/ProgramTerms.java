@@ -31,7 +31,8 @@ public record ProgramTerms(
     Map<Tier, Integer> reviewCadenceMonths,
     int warningCurePeriodDays,
     HealthTerms health,
-    int volumeLicenceMonths) {
+    int volumeLicenceMonths,
+    LeadRoutingTerms leadRouting) {
 
   /** The incentive tables are keyed NEW and RENEWAL, as in the guide. */
   public static final String NEW = "NEW";
@@ -69,6 +70,10 @@ public record ProgramTerms(
    */
   public record HealthTerms(Map<HealthFactor, Integer> weights,
       Map<HealthFactor, Map<String, Integer>> indicatorPoints, List<HealthBand> bands) {
+  }
+
+  /** The published lead allocation rule (seed 002 items 3–7): tier weights, lookback window, acceptance window. */
+  public record LeadRoutingTerms(String rule, Map<Tier, Integer> tierWeights, int lookbackDays, int acceptanceHours) {
   }
 
   public record HealthBand(String name, int min) {

@@ -164,7 +164,23 @@ final class TermsLoader {
     return new ProgramTerms(version, effectiveFrom, thresholds, motionsByTier, incentives, products, productNotes,
         launchMethods, integrationTypes, integrationTypeNotes, support, benefits, standards, attribution, deals,
         bands, proRataDays, grace, cadence, count(root, "warning.curePeriodDays"), health(root),
-        count(root, "licences.volumeMonths"));
+        count(root, "licences.volumeMonths"), leadRouting(root));
+  }
+
+  private ProgramTerms.LeadRoutingTerms leadRouting(JsonNode root) {
+    Map<Tier, Integer> weights = byTier(tier -> {
+      int weight = count(root, "leadRouting.tierWeights." + tier);
+      if (weight < 1) {
+        throw fail("leadRouting.tierWeights." + tier, "must be at least 1");
+      }
+      return weight;
+    });
+    int acceptanceHours = count(root, "leadRouting.acceptanceHours");
+    if (acceptanceHours < 1) {
+      throw fail("leadRouting.acceptanceHours", "must be at least 1");
+    }
+    return new ProgramTerms.LeadRoutingTerms(text(root, "leadRouting.rule"), weights,
+        count(root, "leadRouting.lookbackDays"), acceptanceHours);
   }
 
   private IncentiveCell incentive(JsonNode root, String cell, boolean motionAllowed) {

@@ -1,0 +1,112 @@
+package org.partnerlifecycle.lead;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.partnerlifecycle.api.InputPatterns;
+import org.partnerlifecycle.api.InvalidRequestException;
+import org.partnerlifecycle.api.NotFoundException;
+import org.partnerlifecycle.partner.PartnerRepository;
+import org.partnerlifecycle.partner.PartnerStatus;
+import org.partnerlifecycle.security.Caller;
+import org.partnerlifecycle.security.StaffGroups;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Leads and the published fairness report (seed 002 items 3–7). */
+@RestController
+@RequestMapping(path = "/api/leads", produces = "application/json")
+public class LeadController {
+
+  public record LeadRequest(
+      @NotBlank @Size(max = 200) @Pattern(regexp = InputPatterns.PLAIN_TEXT, message = InputPatterns.PLAIN_TEXT_MESSAGE)
+      String companyName,
+      @NotBlank @Size(max = 253) @Pattern(regexp = InputPatterns.DOMAIN, message = InputPatterns.DOMAIN_MESSAGE)
+      String customerDomain,
+      @NotBlank @Pattern(regexp = "NA|EMEA|APAC|LATAM", message = "must be one of NA, EMEA, APAC, LATAM")
+      String region,
+      @NotNull LeadCategory category) {
+  }
+
+  private final LeadRoutingService leads;
+  private final PartnerRepository partners;
+  private final Caller caller;
+
+  public LeadController(LeadRoutingService leads, PartnerRepository partners, Caller caller) {
+    this.leads = leads;
+    this.partners = partners;
+    this.caller = caller;
+  }
+
+  @PostMapping(consumes = "application/json")
+  ResponseEntity<LeadRoutingService.Offer> create(@Valid @RequestBody LeadRequest request) {
+    caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
+    return ResponseEntity.status(HttpStatus.CREATED).body(leads.create(request.companyName().trim(),
+        request.customerDomain().trim(), request.region(), request.category(), caller.name()));
+  }
+
+  @PostMapping("/{id}/accept")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  void accept(@PathVariable String id) {
+    leads.answer(id, assignedPartner(id), true);
+  }
+
+  @PostMapping("/{id}/decline")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  void decline(@PathVariable String id) {
+    leads.answer(id, assignedPartner(id), false);
+  }
+
+  /** Only the partner the lead is offered to answers it; to anyone else the lead does not exist. */
+  private String assignedPartner(String leadId) {
+    String partnerId = caller.partnerId();
+    if (partnerId == null) {
+      throw new NotFoundException("No lead " + leadId + " offered to you");
+    }
+    return partnerId;
+  }
+
+  /** Aggregates only; staff, and ACTIVE partners with their key. {@code from}/{@code to}: ISO dates, [from, to). */
+  @GetMapping("/transparency")
+  Map<String, Object> transparency(@RequestParam String from, @RequestParam String to) {
+    String partnerId = caller.partnerId();
+    if (partnerId != null) {
+      if (partners.get(partnerId).status() != PartnerStatus.ACTIVE) {
+        throw new AccessDeniedException("Only ACTIVE partners read the transparency report");
+      }
+    } else {
+      caller.requireStaff();
+    }
+    Instant start = date("from", from);
+    Instant end = date("to", to);
+    if (!end.isAfter(start)) {
+      throw new InvalidRequestException("to", "must be after from");
+    }
+    List<Map<String, Object>> rows = leads.transparency(start, end);
+    return Map.of("from", from, "to", to, "rows", rows);
+  }
+
+  private static Instant date(String parameter, String value) {
+    try {
+      return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new InvalidRequestException(parameter, "must be an ISO date such as 2026-01-31");
+    }
+  }
+}

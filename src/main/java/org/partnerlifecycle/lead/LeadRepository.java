@@ -1,0 +1,92 @@
+package org.partnerlifecycle.lead;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.partnerlifecycle.api.NotFoundException;
+import org.partnerlifecycle.rules.LeadAllocation.Candidate;
+import org.partnerlifecycle.rules.Tier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Leads, their offers, and the queries the allocation rule and the transparency report read. */
+@Repository
+public class LeadRepository {
+
+  public record Lead(String id, String companyName, String normalizedDomain, String region, String category,
+      String status, String assignedPartnerId, String reason) {
+  }
+
+  private final JdbcTemplate jdbc;
+
+  public LeadRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(String id, String companyName, String customerDomain, String normalizedDomain, String region,
+      String category, String termsVersion, String createdBy, Instant now) {
+    jdbc.update("INSERT INTO sales_lead (id, company_name, customer_domain, normalized_domain, region, category, status, "
+            + "terms_version, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?)", id, companyName,
+        customerDomain, normalizedDomain, region, category, termsVersion, createdBy, Timestamp.from(now));
+  }
+
+  public Lead get(String id) {
+    return jdbc.query("SELECT * FROM sales_lead WHERE id = ?", (rs, i) -> new Lead(rs.getString("id"),
+            rs.getString("company_name"), rs.getString("normalized_domain"), rs.getString("region"),
+            rs.getString("category"), rs.getString("status"), rs.getString("assigned_partner_id"),
+            rs.getString("reason")), id).stream().findFirst()
+        .orElseThrow(() -> new NotFoundException("No lead " + id));
+  }
+
+  /**
+   * Eligible partners for a lead: ACTIVE, in the region, referrals not paused, no live registration for the
+   * customer, not offered this lead before; each with its offers in the region since {@code since}.
+   */
+  public List<Candidate> candidates(String leadId, String region, String normalizedDomain, Instant since) {
+    return jdbc.query("SELECT p.id, p.tier, (SELECT count(*) FROM lead_offer o WHERE o.partner_id = p.id "
+            + "AND o.region = ? AND o.offered_at >= ?) AS leads FROM partner p "
+            + "WHERE p.status = 'ACTIVE' AND p.region = ? AND NOT p.referrals_paused "
+            + "AND NOT EXISTS (SELECT 1 FROM deal_registration d WHERE d.partner_id = p.id AND d.normalized_domain = ? "
+            + "AND d.status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_RATE_APPROVAL', 'APPROVED')) "
+            + "AND NOT EXISTS (SELECT 1 FROM lead_offer o WHERE o.lead_id = ? AND o.partner_id = p.id)",
+        (rs, i) -> new Candidate(rs.getString("id"), Tier.valueOf(rs.getString("tier")), rs.getLong("leads")),
+        region, Timestamp.from(since), region, normalizedDomain, leadId);
+  }
+
+  public void offer(String leadId, String partnerId, String region, String reason, Instant now) {
+    jdbc.update("INSERT INTO lead_offer (lead_id, partner_id, region, outcome, reason, offered_at) "
+        + "VALUES (?, ?, ?, 'OFFERED', ?, ?)", leadId, partnerId, region, reason, Timestamp.from(now));
+    jdbc.update("UPDATE sales_lead SET status = 'OFFERED', assigned_partner_id = ?, reason = ? WHERE id = ?", partnerId,
+        reason, leadId);
+  }
+
+  public void unassigned(String leadId, String reason) {
+    jdbc.update("UPDATE sales_lead SET status = 'UNASSIGNED', assigned_partner_id = NULL, reason = ? WHERE id = ?", reason,
+        leadId);
+  }
+
+  /** The open offer's outcome: ACCEPTED, DECLINED or TIMED_OUT. */
+  public void decide(String leadId, String outcome, Instant now) {
+    jdbc.update("UPDATE lead_offer SET outcome = ?, decided_at = ? WHERE lead_id = ? AND outcome = 'OFFERED'", outcome,
+        Timestamp.from(now), leadId);
+    if ("ACCEPTED".equals(outcome)) {
+      jdbc.update("UPDATE sales_lead SET status = 'ACCEPTED' WHERE id = ?", leadId);
+    }
+  }
+
+  /** Offers per region and partner in [from, to): the transparency report's raw counts. */
+  public List<Map<String, Object>> offersByRegionAndPartner(Instant from, Instant to) {
+    return jdbc.queryForList("SELECT o.region, o.partner_id, p.company_name, p.tier, count(*) AS offers, "
+        + "SUM(CASE WHEN o.outcome = 'ACCEPTED' THEN 1 ELSE 0 END) AS accepted FROM lead_offer o "
+        + "JOIN partner p ON p.id = o.partner_id WHERE o.offered_at >= ? AND o.offered_at < ? "
+        + "GROUP BY o.region, o.partner_id, p.company_name, p.tier ORDER BY o.region, o.partner_id",
+        Timestamp.from(from), Timestamp.from(to));
+  }
+
+  /** Tiers of the partners currently eligible for leads in a region (for their entitlement). */
+  public List<Map<String, Object>> eligibleByRegion() {
+    return jdbc.queryForList("SELECT region, id, tier FROM partner WHERE status = 'ACTIVE' AND NOT referrals_paused "
+        + "ORDER BY region, id");
+  }
+}

@@ -1,0 +1,140 @@
+package org.partnerlifecycle.lead;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.partnerlifecycle.api.ConflictException;
+import org.partnerlifecycle.api.NotFoundException;
+import org.partnerlifecycle.audit.AuditLog;
+import org.partnerlifecycle.audit.Audited;
+import org.partnerlifecycle.config.EngineTime;
+import org.partnerlifecycle.explain.RuleResultStore;
+import org.partnerlifecycle.lead.LeadRepository.Lead;
+import org.partnerlifecycle.partner.DomainNames;
+import org.partnerlifecycle.process.ProcessAdapter;
+import org.partnerlifecycle.rules.LeadAllocation;
+import org.partnerlifecycle.rules.ProgramTerms;
+import org.partnerlifecycle.rules.RuleResult;
+import org.partnerlifecycle.rules.TermsCatalog;
+import org.partnerlifecycle.rules.Tier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Leads: routed by the published rule, offered with an acceptance window, reassigned on decline or timeout. */
+@Service
+@Transactional
+public class LeadRoutingService {
+
+  public static final String LEAD_ACCEPTED = "LeadAccepted";
+  public static final String LEAD_DECLINED = "LeadDeclined";
+
+  public record Offer(String leadId, String assignedPartnerId, String status, String reason, Instant acceptBy) {
+  }
+
+  private final LeadRepository leads;
+  private final TermsCatalog terms;
+  private final RuleResultStore ruleResults;
+  private final ProcessAdapter processes;
+  private final EngineTime time;
+
+  public LeadRoutingService(LeadRepository leads, TermsCatalog terms, RuleResultStore ruleResults,
+      ProcessAdapter processes, EngineTime time) {
+    this.leads = leads;
+    this.terms = terms;
+    this.ruleResults = ruleResults;
+    this.processes = processes;
+    this.time = time;
+  }
+
+  /** A new lead, routed at once (its lead-routing process makes the first offer before this returns). */
+  @Audited(action = "lead.created", subject = AuditLog.Subject.LEAD, subjectId = "#result.leadId()")
+  public Offer create(String companyName, String customerDomain, String region, LeadCategory category,
+      String createdBy) {
+    String leadId = "L-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "").toUpperCase();
+    leads.insert(leadId, companyName, customerDomain, DomainNames.normalize(customerDomain), region, category.name(),
+        terms.effectiveOn(time.today()).version(), createdBy, time.now());
+    processes.start(ProcessAdapter.LEAD_ROUTING, leadId, Map.of("leadId", leadId));
+    Lead lead = leads.get(leadId);
+    return new Offer(leadId, lead.assignedPartnerId(), lead.status(), lead.reason(), null);
+  }
+
+  /** OfferLead: the next eligible partner by the rule, or UNASSIGNED. @return the acceptance deadline, if offered */
+  public Optional<Instant> offer(String leadId, String processInstanceId) {
+    Lead lead = leads.get(leadId);
+    ProgramTerms current = terms.effectiveOn(time.today());
+    Instant now = time.now();
+    RuleResult<Optional<String>> allocation = LeadAllocation.allocate(current, lead.region(),
+        leads.candidates(leadId, lead.region(), lead.normalizedDomain(),
+            now.minus(Duration.ofDays(current.leadRouting().lookbackDays()))));
+    ruleResults.record(RuleResultStore.Subject.LEAD, leadId, allocation.explanation(), processInstanceId);
+    if (allocation.value().isEmpty()) {
+      leads.unassigned(leadId, allocation.explanation().text());
+      return Optional.empty();
+    }
+    leads.offer(leadId, allocation.value().get(), lead.region(), allocation.explanation().text(), now);
+    return Optional.of(now.plus(Duration.ofHours(current.leadRouting().acceptanceHours())));
+  }
+
+  /** The assigned partner's answer (API): only the partner the lead is offered to may give it. */
+  @Audited(action = "lead.answered", subject = AuditLog.Subject.LEAD)
+  public void answer(String leadId, String partnerId, boolean accept) {
+    Lead lead = leads.get(leadId);
+    if (!"OFFERED".equals(lead.status()) || !partnerId.equals(lead.assignedPartnerId())) {
+      throw new NotFoundException("No lead " + leadId + " offered to you");
+    }
+    if (!processes.deliver(leadId, accept ? LEAD_ACCEPTED : LEAD_DECLINED, Map.of())) {
+      throw new ConflictException("Lead " + leadId + " is not waiting for an answer");
+    }
+  }
+
+  /** RecordAnswer / RecordTimeout: the open offer's outcome. */
+  public void recordOutcome(String leadId, String outcome) {
+    leads.decide(leadId, outcome, time.now());
+  }
+
+  /**
+   * Offers per region and partner in [from, to), each partner's share of its region's offers against its
+   * entitlement under the rule (its tier weight over the weights of the region's currently eligible partners).
+   * Aggregates only: no lead's company or domain.
+   */
+  @Transactional(readOnly = true)
+  public List<Map<String, Object>> transparency(Instant from, Instant to) {
+    ProgramTerms current = terms.effectiveOn(time.today());
+    Map<String, List<Tier>> eligibleTiers = new LinkedHashMap<>();
+    for (Map<String, Object> row : leads.eligibleByRegion()) {
+      eligibleTiers.computeIfAbsent((String) row.get("region"), r -> new ArrayList<>())
+          .add(Tier.valueOf((String) row.get("tier")));
+    }
+    List<Map<String, Object>> rows = leads.offersByRegionAndPartner(from, to);
+    Map<String, Long> regionTotals = new LinkedHashMap<>();
+    rows.forEach(r -> regionTotals.merge((String) r.get("region"), ((Number) r.get("offers")).longValue(), Long::sum));
+    List<Map<String, Object>> report = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      String region = (String) row.get("region");
+      long offers = ((Number) row.get("offers")).longValue();
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("region", region);
+      line.put("companyName", row.get("company_name"));
+      line.put("tier", row.get("tier"));
+      line.put("leadsOffered", offers);
+      line.put("leadsAccepted", ((Number) row.get("accepted")).longValue());
+      line.put("regionLeads", regionTotals.get(region));
+      line.put("share", round((double) offers / regionTotals.get(region)));
+      line.put("entitlement", round(LeadAllocation.entitlement(current, Tier.valueOf((String) row.get("tier")),
+          eligibleTiers.getOrDefault(region, List.of()))));
+      line.put("rule", current.leadRouting().rule());
+      line.put("termsVersion", current.version());
+      report.add(line);
+    }
+    return report;
+  }
+
+  private static double round(double share) {
+    return Math.round(share * 10_000) / 10_000.0;
+  }
+}

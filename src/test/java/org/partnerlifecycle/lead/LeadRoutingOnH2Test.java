@@ -1,0 +1,7 @@
+package org.partnerlifecycle.lead;
+
+import org.partnerlifecycle.support.ApplicationTest;
+
+@ApplicationTest
+class LeadRoutingOnH2Test extends LeadRoutingContract {
+}
