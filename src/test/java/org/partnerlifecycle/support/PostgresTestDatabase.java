@@ -6,13 +6,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * A fresh PostgreSQL database per test context, on the server of {@code PG_TEST_URL}
  * (default {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code postgres}).
  * In CI ({@code CI=true}) a missing server fails the test loudly; elsewhere the test is skipped with a message.
+ * The databases made by a test run are dropped when its JVM ends.
  */
 public final class PostgresTestDatabase {
 
@@ -21,7 +24,25 @@ public final class PostgresTestDatabase {
   public static final String USER = System.getenv().getOrDefault("PG_TEST_USER", "postgres");
   public static final String PASSWORD = System.getenv().getOrDefault("PG_TEST_PASSWORD", "");
 
+  private static final List<String> CREATED = new CopyOnWriteArrayList<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(PostgresTestDatabase::dropCreated, "drop-test-databases"));
+  }
+
   private PostgresTestDatabase() {
+  }
+
+  /** FORCE (PostgreSQL 13+): the application contexts may still hold connections while the JVM ends. */
+  private static void dropCreated() {
+    try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
+         Statement statement = connection.createStatement()) {
+      for (String name : CREATED) {
+        statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      }
+    } catch (SQLException e) {
+      System.err.println("Could not drop the test databases " + CREATED + ": " + e.getMessage());
+    }
   }
 
   /** Creates an empty database and returns its JDBC URL. */
@@ -30,6 +51,7 @@ public final class PostgresTestDatabase {
     try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
          Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
+      CREATED.add(name);
     } catch (SQLException e) {
       String message = "PostgreSQL is not reachable at " + SERVER_URL + " as " + USER + ": " + e.getMessage();
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
