@@ -40,8 +40,9 @@ public class DealReviewService {
   public static final String FIRST_DEAL_APPROVED = "FirstDealApproved";
 
   /** What the review form shows. */
-  public record Check(String partnerName, String partnerStanding, String dealSummary, boolean conflict,
-      String conflictEvidence, String standardRate, String rateExplanation, Instant reviewDueAt) {
+  public record Check(String partnerName, String partnerStanding, String customerName, String customerDomain,
+      String dealValueText, String dealSummary, boolean conflict, String conflictEvidence, String standardRate,
+      String rateExplanation, Instant reviewDueAt) {
   }
 
   private final DealRepository deals;
@@ -76,12 +77,13 @@ public class DealReviewService {
         + (partner.warningLevel() > 0 ? ", warning level " + partner.warningLevel() : ", no warnings")
         + ", " + deals.countApproved(partner.id()) + " approved registration(s) before";
     String summary = deal.dealType() + " " + deal.licenseType() + " " + deal.product() + ", $"
-        + String.format("%,.2f", deal.estimatedValue()) + " over " + deal.termMonths() + " months"
+        + String.format(java.util.Locale.ROOT, "%,.2f", deal.estimatedValue()) + " over " + deal.termMonths() + " months"
         + (deal.proposedRate() != null ? "; the partner proposes " + deal.proposedRate().toPlainString() + "%" : "");
     String rateText = rate.value().standardPercent() == null ? "negotiated (no table figure)"
         : rate.value().standardPercent().toPlainString() + "% " + rate.value().kind()
             + (rate.value().negotiated() ? " (negotiated cell: leadership approves)" : "");
-    return new Check(partner.companyName(), standing, summary, deal.conflict(),
+    return new Check(partner.companyName(), standing, deal.customerName(), deal.customerDomain(),
+        "$" + String.format(java.util.Locale.ROOT, "%,.0f", deal.estimatedValue()), summary, deal.conflict(),
         deal.conflict() ? deal.conflictEvidence() : "No live registration or direct opportunity for "
             + deal.normalizedDomain(), rateText, rate.explanation().text(), due);
   }
@@ -172,6 +174,11 @@ public class DealReviewService {
     ruleResults.record(Subject.DEAL, dealId, approved.explanation(), processInstanceId);
     deals.update(dealId, time.now(), "rate_percent = ?, rate_approved_by = ?, reason = COALESCE(?, reason)",
         approved.value().percent(), approver, why);
+  }
+
+  /** Who asked for the rate leadership decides on (shown on the approval form), or null. */
+  public String rateProposer(String dealId) {
+    return deals.get(dealId).rateProposedBy();
   }
 
   /** The rate is locked at approval; protection starts. The partner's onboarding learns of its first deal. */

@@ -21,6 +21,9 @@ public class CheckRegistration implements JavaDelegate {
     DealReviewService.Check check = reviews.check(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     execution.setVariable("partnerName", check.partnerName());
     execution.setVariable("partnerStanding", check.partnerStanding());
+    execution.setVariable("customerName", check.customerName());
+    execution.setVariable("customerDomain", check.customerDomain());
+    execution.setVariable("dealValueText", check.dealValueText());
     execution.setVariable("dealSummary", check.dealSummary());
     execution.setVariable("conflict", check.conflict());
     execution.setVariable("conflictEvidence", check.conflictEvidence());

@@ -21,5 +21,6 @@ public class DealReviewed extends CheckedTaskCompletion {
         task.getProcessInstanceId());
     task.setVariable("rateNeedsApproval", toLeadership);
     task.setVariable("reviewedBy", TaskActor.of(task));
+    task.setVariable("rateProposedBy", reviews.rateProposer(dealId));
   }
 }

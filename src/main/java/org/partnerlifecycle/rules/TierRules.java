@@ -151,6 +151,6 @@ public final class TierRules {
   }
 
   private static String plain(BigDecimal amount) {
-    return String.format("%,.2f", amount);
+    return String.format(java.util.Locale.ROOT, "%,.2f", amount);
   }
 }

@@ -116,7 +116,10 @@ class DealRegistrationProcessTest {
     assertThat(task(instance)).hasCandidateGroup("partner-managers")
         .hasDueDate(Date.from(Instant.parse("2026-04-02T10:00:00Z")));
     assertThat(instance).variables().containsEntry("standardRate", "10% REVENUE_SHARE")
-        .containsEntry("conflict", false).containsEntry("partnerName", partner.companyName());
+        .containsEntry("conflict", false).containsEntry("partnerName", partner.companyName())
+        .containsEntry("customerName", "Globex").containsEntry("customerDomain", "globex-a.example");
+    assertThat(task(instance).getName())
+        .isEqualTo("Review deal registration — " + partner.companyName() + " / Globex, $48,000");
     assertThat(deals.get(deal.id()).status()).isEqualTo(DealStatus.IN_REVIEW);
 
     complete(deal, "ReviewDealRegistration", "mary", "decision", "APPROVE");
@@ -180,6 +183,8 @@ class DealRegistrationProcessTest {
     ProcessInstance instance = instanceOf(deal);
     assertThat(instance).isWaitingAt("ApproveNegotiatedRate");
     assertThat(task(instance)).hasCandidateGroup("leadership");
+    assertThat(task(instance).getName()).startsWith("Approve negotiated rate — ").endsWith("/ Globex, $10,000");
+    assertThat(instance).variables().containsEntry("rateProposedBy", "demo").containsEntry("proposedRate", 12L);
     assertThat(deals.get(deal.id()).status()).isEqualTo(DealStatus.AWAITING_RATE_APPROVAL);
 
     assertThatThrownBy(() -> complete(deal, "ApproveNegotiatedRate", "demo", "rateDecision", "APPROVE"))

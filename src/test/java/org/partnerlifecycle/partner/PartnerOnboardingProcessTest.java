@@ -94,7 +94,7 @@ class PartnerOnboardingProcessTest {
     ProcessInstance instance = instanceOf(applied);
 
     assertThat(instance).isWaitingAt("ReviewApplication").hasPassed("ScreenApplication");
-    assertThat(task(instance)).hasCandidateGroup("partner-managers");
+    assertThat(task(instance)).hasCandidateGroup("partner-managers").hasName("Review application — Acme Learning");
     assertThat(instance).variables().containsEntry("proposedTier", "FOUNDATION")
         .containsEntry("duplicateHits", "none").containsKey("proposedTierExplanation");
     assertThat(partners.get(applied.id()).proposedTier()).isEqualTo("FOUNDATION");
