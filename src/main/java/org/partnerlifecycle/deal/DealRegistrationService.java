@@ -72,10 +72,6 @@ public class DealRegistrationService {
   public Submitted submit(String partnerId, DealRegistrationRequest request, String caller, String idempotencyKey,
       String requestBody) {
     String requestHash = sha256(requestBody);
-    Optional<Submitted> earlier = replay(caller, idempotencyKey, requestHash);
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
     Partner partner = partners.find(partnerId)
         .orElseThrow(() -> new InvalidRequestException("partnerId", "is not a known partner"));
     if (partner.status() != PartnerStatus.ACTIVE) {
@@ -98,7 +94,8 @@ public class DealRegistrationService {
     // One submission per customer at a time: two racing registrations cannot both miss each other.
     deals.ensureCustomerLockRow(customer);
     deals.lockCustomer(customer);
-    earlier = replay(caller, idempotencyKey, requestHash);
+    // A retry is answered once the customer is locked: an earlier request with this key has committed by then.
+    Optional<Submitted> earlier = replay(caller, idempotencyKey, requestHash);
     if (earlier.isPresent()) {
       return earlier.get();
     }

@@ -10,17 +10,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.partnerlifecycle.api.NotFoundException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Deal registrations, their idempotency keys, direct opportunities and the per-customer lock. */
 @Repository
 public class DealRepository {
 
   private final JdbcTemplate jdbc;
+  /** The database's own upsert for the lock row (PostgreSQL and H2 spell it differently). */
+  private volatile String upsertLockRow;
 
   public DealRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -75,17 +74,22 @@ public class DealRepository {
 
   // --- the per-customer lock ---------------------------------------------------------------------------------
 
-  /** Makes sure the customer's lock row exists, in its own short transaction (a duplicate means it already does). */
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  /**
+   * Makes sure the customer's lock row exists, in the caller's transaction. A concurrent insert of the same
+   * customer waits for the other transaction and then does nothing, so the lock below still serialises them.
+   */
   public void ensureCustomerLockRow(String normalizedDomain) {
-    if (jdbc.queryForObject("SELECT count(*) FROM customer_domain_lock WHERE normalized_domain = ?", Integer.class,
-        normalizedDomain) == 0) {
-      try {
-        jdbc.update("INSERT INTO customer_domain_lock (normalized_domain) VALUES (?)", normalizedDomain);
-      } catch (DuplicateKeyException raced) {
-        // Another submission created it first: the row is there, which is all we need.
-      }
+    jdbc.update(upsertLockRow(), normalizedDomain);
+  }
+
+  private String upsertLockRow() {
+    if (upsertLockRow == null) {
+      String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+      upsertLockRow = "PostgreSQL".equals(product)
+          ? "INSERT INTO customer_domain_lock (normalized_domain) VALUES (?) ON CONFLICT DO NOTHING"
+          : "MERGE INTO customer_domain_lock (normalized_domain) KEY (normalized_domain) VALUES (?)";
     }
+    return upsertLockRow;
   }
 
   /** Locks the customer until the caller's transaction ends: conflict checks for one customer run one at a time. */
