@@ -181,6 +181,11 @@ public class DealReviewService {
     return deals.get(dealId).rateProposedBy();
   }
 
+  /** The rate proposed for this deal (by the reviewer or with the submission), or null. */
+  public BigDecimal proposedRate(String dealId) {
+    return deals.get(dealId).proposedRate();
+  }
+
   /** The rate is locked at approval; protection starts. The partner's onboarding learns of its first deal. */
   public Instant lockRateAndProtect(String dealId) {
     DealRegistration deal = deals.get(dealId);

@@ -84,9 +84,12 @@ public class LeadRepository {
         Timestamp.from(from), Timestamp.from(to));
   }
 
-  /** Tiers of the partners currently eligible for leads in a region (for their entitlement). */
-  public List<Map<String, Object>> eligibleByRegion() {
-    return jdbc.queryForList("SELECT region, id, tier FROM partner WHERE status = 'ACTIVE' AND NOT referrals_paused "
+  /**
+   * The ACTIVE partners of each region, the base of the entitlements. Paused partners are included on purpose: the
+   * report is read by partners, and a level-2 pause is private.
+   */
+  public List<Map<String, Object>> activeByRegion() {
+    return jdbc.queryForList("SELECT region, id, company_name, tier FROM partner WHERE status = 'ACTIVE' "
         + "ORDER BY region, id");
   }
 }

@@ -105,33 +105,50 @@ public class LeadRoutingService {
   @Transactional(readOnly = true)
   public List<Map<String, Object>> transparency(Instant from, Instant to) {
     ProgramTerms current = terms.effectiveOn(time.today());
-    Map<String, List<Tier>> eligibleTiers = new LinkedHashMap<>();
-    for (Map<String, Object> row : leads.eligibleByRegion()) {
-      eligibleTiers.computeIfAbsent((String) row.get("region"), r -> new ArrayList<>())
-          .add(Tier.valueOf((String) row.get("tier")));
-    }
-    List<Map<String, Object>> rows = leads.offersByRegionAndPartner(from, to);
-    Map<String, Long> regionTotals = new LinkedHashMap<>();
-    rows.forEach(r -> regionTotals.merge((String) r.get("region"), ((Number) r.get("offers")).longValue(), Long::sum));
-    List<Map<String, Object>> report = new ArrayList<>();
-    for (Map<String, Object> row : rows) {
+    Map<String, List<Tier>> activeTiers = new LinkedHashMap<>();
+    // One line per ACTIVE partner (also those offered nothing) and per partner that was offered leads.
+    Map<String, Map<String, Object>> lines = new java.util.TreeMap<>();
+    java.util.Set<String> active = new java.util.HashSet<>();
+    for (Map<String, Object> row : leads.activeByRegion()) {
       String region = (String) row.get("region");
-      long offers = ((Number) row.get("offers")).longValue();
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("region", region);
-      line.put("companyName", row.get("company_name"));
-      line.put("tier", row.get("tier"));
-      line.put("leadsOffered", offers);
-      line.put("leadsAccepted", ((Number) row.get("accepted")).longValue());
-      line.put("regionLeads", regionTotals.get(region));
-      line.put("share", round((double) offers / regionTotals.get(region)));
-      line.put("entitlement", round(LeadAllocation.entitlement(current, Tier.valueOf((String) row.get("tier")),
-          eligibleTiers.getOrDefault(region, List.of()))));
+      activeTiers.computeIfAbsent(region, r -> new ArrayList<>()).add(Tier.valueOf((String) row.get("tier")));
+      active.add(region + "/" + row.get("id"));
+      lines.put(region + "/" + row.get("id"), line(region, row, 0, 0));
+    }
+    for (Map<String, Object> row : leads.offersByRegionAndPartner(from, to)) {
+      String region = (String) row.get("region");
+      lines.put(region + "/" + row.get("partner_id"), line(region, row, ((Number) row.get("offers")).longValue(),
+          ((Number) row.get("accepted")).longValue()));
+    }
+    Map<String, Long> regionTotals = new LinkedHashMap<>();
+    lines.values().forEach(l -> regionTotals.merge((String) l.get("region"), (Long) l.get("leadsOffered"), Long::sum));
+    List<Map<String, Object>> report = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Object>> entry : lines.entrySet()) {
+      Map<String, Object> line = entry.getValue();
+      String region = (String) line.get("region");
+      long total = regionTotals.get(region);
+      line.put("regionLeads", total);
+      line.put("share", total == 0 ? 0.0 : round((double) (Long) line.get("leadsOffered") / total));
+      List<Tier> tiers = activeTiers.getOrDefault(region, List.of());
+      Tier tier = Tier.valueOf((String) line.get("tier"));
+      // A partner no longer ACTIVE in the region is entitled to nothing now; its past offers still count.
+      line.put("entitlement", active.contains(entry.getKey())
+          ? round(LeadAllocation.entitlement(current, tier, tiers)) : 0.0);
       line.put("rule", current.leadRouting().rule());
       line.put("termsVersion", current.version());
       report.add(line);
     }
     return report;
+  }
+
+  private static Map<String, Object> line(String region, Map<String, Object> row, long offers, long accepted) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("region", region);
+    line.put("companyName", row.get("company_name"));
+    line.put("tier", row.get("tier"));
+    line.put("leadsOffered", offers);
+    line.put("leadsAccepted", accepted);
+    return line;
   }
 
   private static double round(double share) {

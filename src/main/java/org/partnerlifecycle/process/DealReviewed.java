@@ -22,5 +22,8 @@ public class DealReviewed extends CheckedTaskCompletion {
     task.setVariable("rateNeedsApproval", toLeadership);
     task.setVariable("reviewedBy", TaskActor.of(task));
     task.setVariable("rateProposedBy", reviews.rateProposer(dealId));
+    // The rate leadership decides on, also when the partner proposed it with the submission (display only).
+    java.math.BigDecimal proposed = reviews.proposedRate(dealId);
+    task.setVariable("proposedRate", proposed == null ? null : proposed.doubleValue());
   }
 }

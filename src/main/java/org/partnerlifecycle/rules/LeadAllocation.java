@@ -16,6 +16,9 @@ public final class LeadAllocation {
   public record Candidate(String partnerId, Tier tier, long leadsInWindow) {
   }
 
+  /** How many candidates an explanation names, best first. */
+  static final int SHOWN = 5;
+
   private LeadAllocation() {
   }
 
@@ -26,13 +29,15 @@ public final class LeadAllocation {
         a.leadsInWindow() * weights.get(b.tier()), b.leadsInWindow() * weights.get(a.tier()));
     Optional<Candidate> chosen = candidates.stream()
         .min(fewestRelativeToWeight.thenComparing(Candidate::partnerId));
+    // The leading candidates only: a region may have hundreds, and the explanation is stored with every offer.
     String considered = candidates.stream()
-        .sorted(Comparator.comparing(Candidate::partnerId))
+        .sorted(fewestRelativeToWeight.thenComparing(Candidate::partnerId)).limit(SHOWN)
         .map(c -> c.partnerId() + " " + c.tier() + " " + c.leadsInWindow() + "/" + weights.get(c.tier()))
-        .collect(Collectors.joining(", "));
+        .collect(Collectors.joining(", "))
+        + (candidates.size() > SHOWN ? " and " + (candidates.size() - SHOWN) + " more" : "");
     String text = chosen.map(c -> "Lead for " + region + " to " + c.partnerId() + ": " + c.leadsInWindow()
             + " leads in the last " + terms.leadRouting().lookbackDays() + " days against tier weight "
-            + weights.get(c.tier()) + " (" + c.tier() + "), the fewest relative to weight among [" + considered + "]")
+            + weights.get(c.tier()) + " (" + c.tier() + "), the fewest relative to weight (leading candidates: " + considered + ")")
         .orElse("No eligible partner in " + region + ": the lead stays unassigned");
     return Explanation.of("lead.allocation", terms).input("region", region).input("candidates", considered)
         .result(chosen.map(Candidate::partnerId), "leadRouting.tierWeights",

@@ -184,7 +184,7 @@ class DealRegistrationProcessTest {
     assertThat(instance).isWaitingAt("ApproveNegotiatedRate");
     assertThat(task(instance)).hasCandidateGroup("leadership");
     assertThat(task(instance).getName()).startsWith("Approve negotiated rate — ").endsWith("/ Globex, $10,000");
-    assertThat(instance).variables().containsEntry("rateProposedBy", "demo").containsEntry("proposedRate", 12L);
+    assertThat(instance).variables().containsEntry("rateProposedBy", "demo").containsEntry("proposedRate", 12.0);
     assertThat(deals.get(deal.id()).status()).isEqualTo(DealStatus.AWAITING_RATE_APPROVAL);
 
     assertThatThrownBy(() -> complete(deal, "ApproveNegotiatedRate", "demo", "rateDecision", "APPROVE"))

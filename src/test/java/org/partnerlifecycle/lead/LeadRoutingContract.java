@@ -118,10 +118,12 @@ abstract class LeadRoutingContract extends ApiContract {
     JsonNode rows = json.readTree(report.body()).get("rows");
     long latam = 0;
     double shares = 0;
+    double entitlements = 0;
     for (JsonNode row : rows) {
       if (row.get("region").asText().equals("LATAM")) {
         latam += row.get("leadsOffered").asLong();
         shares += row.get("share").asDouble();
+        entitlements += row.get("entitlement").asDouble();
         assertThat(row.has("partnerId")).isFalse();
         assertThat(row.toString()).doesNotContain("report0.example");
       }
@@ -130,6 +132,7 @@ abstract class LeadRoutingContract extends ApiContract {
         Long.class, java.sql.Timestamp.valueOf(java.time.LocalDate.now().atStartOfDay()));
     assertThat(latam).isEqualTo(raw);
     assertThat(shares).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
+    assertThat(entitlements).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
     assertThat(http.get("/api/leads/transparency?from=" + today + "&to=" + tomorrow).status()).isEqualTo(401);
     assertThat(http.get("/api/leads/transparency?from=today&to=" + tomorrow, MARY).body())
         .contains("\"field\":\"from\"");

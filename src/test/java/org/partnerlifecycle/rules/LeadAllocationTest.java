@@ -26,6 +26,10 @@ class LeadAllocationTest {
     assertThat(LeadAllocation.allocate(terms, "EMEA", List.of(new Candidate("P-Z", Tier.GROWTH, 2),
         new Candidate("P-Y", Tier.FOUNDATION, 1))).value()).as("1/1 = 2/2: the lowest id").contains("P-Y");
     assertThat(LeadAllocation.allocate(terms, "EMEA", List.of()).value()).isEmpty();
+    List<Candidate> many = java.util.stream.IntStream.range(0, 500)
+        .mapToObj(i -> new Candidate(String.format("P-%04d", i), Tier.GROWTH, 7)).toList();
+    assertThat(LeadAllocation.allocate(terms, "EMEA", many).explanation().text())
+        .as("the explanation stays short enough to store").hasSizeLessThan(600).contains("and 495 more");
   }
 
   @Test

@@ -137,6 +137,8 @@ class TasklistBrowserTest extends ApiContract {
     shot("03-lena-rate-approval-filled");
     complete();
     shot("04-lena-rate-approval-completed");
+    assertThat(jdbc.queryForObject("SELECT rate_locked_at FROM deal_registration WHERE id = ?", java.sql.Timestamp.class,
+        dealId)).as("the rate is locked at approval").isNotNull();
     assertThat(jdbc.queryForMap("SELECT status, rate_percent, rate_approved_by FROM deal_registration WHERE id = ?",
         dealId)).containsEntry("status", "APPROVED").containsEntry("rate_approved_by", "lena")
         .satisfies(row -> assertThat((java.math.BigDecimal) row.get("rate_percent")).isEqualByComparingTo("12"));
