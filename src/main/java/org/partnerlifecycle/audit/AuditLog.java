@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import org.partnerlifecycle.config.EngineTime;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,11 +69,6 @@ public class AuditLog {
         principal, action, subject.name(), subjectId, processInstanceId, detailsJson,
         prevHash, hash);
     jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, hash);
-  }
-
-  public List<AuditRecord> forSubject(Subject subject, String subjectId) {
-    return jdbc.query("SELECT * FROM audit_record WHERE subject_type = ? AND subject_id = ? ORDER BY id", this::map,
-        subject.name(), subjectId);
   }
 
   /** Recomputes every hash in order; reports the first record whose content or link does not match. */

@@ -3,8 +3,6 @@ package org.partnerlifecycle.explain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
-import java.util.List;
-import java.util.Map;
 import org.partnerlifecycle.config.EngineTime;
 import org.partnerlifecycle.rules.Explanation;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,10 +16,6 @@ import org.springframework.stereotype.Component;
 public class RuleResultStore {
 
   public enum Subject { PARTNER, DEAL, LEAD }
-
-  public record StoredRuleResult(long id, String rule, String termsVersion, String cell, Map<String, Object> inputs,
-      String outcome, String explanation, String processInstanceId, java.time.Instant createdAt) {
-  }
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
@@ -41,29 +35,11 @@ public class RuleResultStore {
         Timestamp.from(time.now()));
   }
 
-  public List<StoredRuleResult> forSubject(Subject subject, String subjectId) {
-    return jdbc.query("SELECT * FROM rule_result WHERE subject_type = ? AND subject_id = ? ORDER BY id",
-        (rs, i) -> new StoredRuleResult(rs.getLong("id"), rs.getString("rule_name"), rs.getString("terms_version"),
-            rs.getString("cell"), fromJson(rs.getString("inputs")), rs.getString("outcome"),
-            rs.getString("explanation"), rs.getString("process_instance_id"),
-            rs.getTimestamp("created_at").toInstant()),
-        subject.name(), subjectId);
-  }
-
   private String toJson(Object value) {
     try {
       return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> fromJson(String value) {
-    try {
-      return json.readValue(value, Map.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Stored rule inputs are not JSON: " + value, e);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.partnerlifecycle.config.EngineTime;
 import org.partnerlifecycle.decision.Decisions;
@@ -87,7 +88,8 @@ public class TierReviewService {
     Motion motion = Motion.valueOf(partner.motion());
 
     BigDecimal revenue = attributedRevenue(partnerId, today.minusMonths(12), today, current);
-    Commitments commitments = reviews.latestCommitments(partnerId).map(TierReviewService::commitments)
+    Optional<CommitmentRecord> recorded = reviews.latestCommitments(partnerId);
+    Commitments commitments = recorded.map(TierReviewService::commitments)
         // Nothing recorded: no standard was met.
         .orElse(new Commitments(12, 0, 0, 0, 0, 0, false));
     RuleResult<Tier> revenueTier = TierRules.revenueTier(current, motion, revenue);
@@ -95,7 +97,7 @@ public class TierReviewService {
     RuleResult<Tier> qualified = TierRules.qualifiedTier(current, motion, revenue, commitments);
     RuleResult<MaintenanceDecision> maintenance = TierMaintenance.evaluate(current, tier, qualified.value(),
         reviews.failingReviews(partnerId));
-    RuleResult<Health> health = HealthScore.scoreFromIndicators(current, indicators(partnerId, revenue, today,
+    RuleResult<Health> health = HealthScore.scoreFromIndicators(current, indicators(partnerId, revenue, recorded, today,
         current));
     for (RuleResult<?> result : List.of(qualified, maintenance, health)) {
       ruleResults.record(Subject.PARTNER, partnerId, result.explanation(), reviewId);
@@ -210,7 +212,8 @@ public class TierReviewService {
   }
 
   /** The playbook's indicators from what we record; unknown NPS and fit count as the lowest (the cautious reading). */
-  private Indicators indicators(String partnerId, BigDecimal revenue, LocalDate today, ProgramTerms terms) {
+  private Indicators indicators(String partnerId, BigDecimal revenue, Optional<CommitmentRecord> commitments,
+      LocalDate today, ProgramTerms terms) {
     BigDecimal previous = attributedRevenue(partnerId, today.minusMonths(24), today.minusMonths(12), terms);
     BigDecimal growth = previous.signum() == 0 ? (revenue.signum() > 0 ? new BigDecimal("100") : BigDecimal.ZERO)
         : revenue.subtract(previous).multiply(Money.HUNDRED).divide(previous, 2, java.math.RoundingMode.HALF_EVEN);
@@ -221,7 +224,6 @@ public class TierReviewService {
       return days <= 7 ? PortalActivity.WEEKLY : days <= 31 ? PortalActivity.MONTHLY
           : days <= 92 ? PortalActivity.QUARTERLY : PortalActivity.INACTIVE;
     }).orElse(PortalActivity.INACTIVE);
-    var commitments = reviews.latestCommitments(partnerId);
     Integer nps = commitments.map(CommitmentRecord::nps).orElse(null);
     StrategicFit fit = commitments.map(CommitmentRecord::strategicFit).map(StrategicFit::valueOf)
         .orElse(StrategicFit.WEAK);
