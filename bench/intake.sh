@@ -2,10 +2,13 @@
 # Deal-registration intake over REST vs a bare engine, at 1, 8 and 32 clients, on the local PostgreSQL
 # (PG_TEST_URL, default jdbc:postgresql://127.0.0.1:5432/test, user postgres; a fresh database is made),
 # with PostgreSQL's own commit ceiling (pgbench, single-row INSERT transactions) beside it.
-# Usage: bench/intake.sh [seconds-per-row]
+# Usage: bench/intake.sh [seconds-per-row] [warm-up-seconds]
+# The warm-up (default 120 s) is long because on two cores the JIT's C2 compiler keeps a core busy for the first
+# minutes of load; measured sooner, the rows measure the compiler.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_ROW="${1:-10}"
+WARM_UP="${2:-120}"
 
 echo "POSTGRESQL COMMIT CEILING (pgbench, 8 clients, ${SECONDS_PER_ROW} s, one INSERT per transaction)"
 DB="ple_pgbench_$$"
@@ -17,5 +20,5 @@ pgbench -h 127.0.0.1 -U postgres -n -c 8 -j 2 -T "$SECONDS_PER_ROW" -f /tmp/ple-
 psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE $DB" >/dev/null
 
 mvn -B -q test -Dtest.excludedGroups= -Dgroups=benchmark -Dtest=DealIntakeBenchmark \
-  -Dsurefire.failIfNoSpecifiedTests=false -Dbench.seconds="$SECONDS_PER_ROW" \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dbench.seconds="$SECONDS_PER_ROW" -Dbench.warmup="$WARM_UP" \
   2>&1 | grep -A14 "DEAL INTAKE BENCHMARK" || { echo "benchmark failed; rerun without -q for details"; exit 1; }

@@ -7,10 +7,12 @@ new_database() { psql -h 127.0.0.1 -U postgres -d test -qc "CREATE DATABASE $1" 
 # drop_database NAME
 drop_database() { psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE IF EXISTS $1" >/dev/null 2>&1 || true; }
 
-# start_node DB PORT LOG: the application in profile postgres (admin/admin); waits for health; sets NODE_PID.
+# start_node DB PORT LOG [ARGS...]: the application in profile postgres (admin/admin); waits for health; sets NODE_PID.
+# The engine's host name is node-PORT, so the engine's job log (ACT_HI_JOB_LOG.HOSTNAME_) says which node ran a job.
 start_node() {
   SPRING_PROFILES_ACTIVE=postgres DB_URL="jdbc:postgresql://127.0.0.1:5432/$1" DB_USER=postgres \
-    ADMIN_USER=admin ADMIN_PASSWORD=admin PORT="$2" java -jar target/partner-lifecycle-engine.jar >>"$3" 2>&1 &
+    ADMIN_USER=admin ADMIN_PASSWORD=admin PORT="$2" java -jar target/partner-lifecycle-engine.jar \
+    --camunda.bpm.generic-properties.properties.hostname="node-$2" "${@:4}" >>"$3" 2>&1 &
   NODE_PID=$!
   for _ in $(seq 1 90); do curl -sf "localhost:$2/actuator/health" >/dev/null && return 0; sleep 1; done
   echo "the application on port $2 did not start (see $3)"; exit 1

@@ -1,9 +1,5 @@
 package org.partnerlifecycle.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class DealIntakeBenchmark {
 
   static final int SECONDS = Integer.getInteger("bench.seconds", 10);
+  /** Long enough for the JIT to finish compiling the hot paths: C2 otherwise takes a core during the first rows. */
+  static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 120);
   static final int[] CLIENTS = {1, 8, 32};
 
   @DynamicPropertySource
@@ -78,24 +76,32 @@ class DealIntakeBenchmark {
     engine.getRepositoryService().createDeployment().addModelInstance("bare.bpmn",
         Bpmn.createExecutableProcess("bare").camundaHistoryTimeToLive(1).startEvent().userTask("Task")
             .camundaCandidateGroups("partner-managers").endEvent().done()).deploy();
-    HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+    List<KeepAliveHttpClient> connections = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      connections.add(new KeepAliveHttpClient("localhost", port));
+    }
     AtomicLong sequence = new AtomicLong();
 
     // Warm up both paths (JIT, pools, caches) before measuring.
-    run("warm-up", 8, 5, i -> register(client, keys.get(i), sequence.incrementAndGet()));
-    run("warm-up", 8, 3, i -> engine.getRuntimeService().startProcessInstanceByKey("bare"));
+    run("warm-up", 8, WARM_UP_SECONDS, i -> register(connections.get(i), keys.get(i), sequence.incrementAndGet()));
+    run("warm-up", 8, WARM_UP_SECONDS / 3, i -> engine.getRuntimeService().startProcessInstanceByKey("bare"));
+    // Planner statistics for the warmed-up tables, as autovacuum's analyze would keep them; the machines here run
+    // PostgreSQL with autovacuum off, and without statistics the planner picks the wrong index for some queries.
+    String autovacuum = jdbc.queryForObject("SHOW autovacuum", String.class);
+    jdbc.execute("ANALYZE");
 
     List<Result> results = new ArrayList<>();
     long peakRss = 0;
     for (int clients : CLIENTS) {
       results.add(run("intake over REST", clients, SECONDS,
-          i -> register(client, keys.get(i), sequence.incrementAndGet())));
+          i -> register(connections.get(i), keys.get(i), sequence.incrementAndGet())));
       peakRss = Math.max(peakRss, rssKiB());
       results.add(run("bare engine (Java API)", clients, SECONDS,
           i -> engine.getRuntimeService().startProcessInstanceByKey("bare")));
     }
 
-    System.out.printf("%nDEAL INTAKE BENCHMARK (PostgreSQL, %d s per row)%n", SECONDS);
+    System.out.printf("%nDEAL INTAKE BENCHMARK (PostgreSQL, %d s per row after %d s of warm-up; autovacuum %s, "
+        + "ANALYZE after the warm-up)%n", SECONDS, WARM_UP_SECONDS, autovacuum);
     System.out.printf("%-24s %7s %10s %8s %8s %8s %8s%n", "path", "clients", "req/s", "p50 ms", "p95 ms", "p99 ms",
         "errors");
     for (Result r : results) {
@@ -110,20 +116,17 @@ class DealIntakeBenchmark {
         + "max heap %d MiB (JVM default)%n%n", peakRss / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024));
   }
 
-  private void register(HttpClient client, String key, long n) {
+  private void register(KeepAliveHttpClient client, String key, long n) {
     String body = "{\"customerName\":\"Customer " + n + "\",\"customerDomain\":\"c" + n + ".bench.example\","
         + "\"motion\":\"REFERRAL\",\"dealType\":\"NEW\",\"licenseType\":\"SUBSCRIPTION\",\"product\":\"PLUS\","
         + "\"estimatedValue\":48000,\"termMonths\":12}";
     try {
-      HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-              URI.create("http://localhost:" + port + "/api/deal-registrations"))
-          .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
-          .header("Idempotency-Key", "bench-" + n).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 201) {
-        throw new IllegalStateException(response.statusCode() + " " + response.body());
+      KeepAliveHttpClient.Response response = client.post("/api/deal-registrations", body,
+          "Content-Type", "application/json", "Authorization", "Bearer " + key, "Idempotency-Key", "bench-" + n);
+      if (response.status() != 201) {
+        throw new IllegalStateException(response.status() + " " + response.body());
       }
-    } catch (java.io.IOException | InterruptedException e) {
+    } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -148,7 +151,9 @@ class DealIntakeBenchmark {
               latencies[n++] = (System.nanoTime() - t0) / 1e6;
             }
           } catch (RuntimeException e) {
-            errors.incrementAndGet();
+            if (errors.incrementAndGet() == 1) {
+              System.out.println(what + ": first error: " + e.getMessage());
+            }
           }
         }
         return Arrays.copyOf(latencies, n);
