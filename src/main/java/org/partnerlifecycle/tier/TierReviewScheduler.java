@@ -1,6 +1,7 @@
 package org.partnerlifecycle.tier;
 
 import org.partnerlifecycle.audit.Audited;
+import org.partnerlifecycle.api.ConflictException;
 import org.partnerlifecycle.audit.AuditLog;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +39,16 @@ public class TierReviewScheduler {
     return due.size();
   }
 
-  /** On demand: @return whether a review started (false when the partner is not ACTIVE or one already runs) */
+  /**
+   * On demand. Refused (and so neither started nor audited) when the partner is not ACTIVE or a review already runs.
+   */
   @Transactional
   @Audited(action = "partner.tierReviewRequested", subject = AuditLog.Subject.PARTNER)
-  public boolean startReview(String partnerId) {
+  public void startReview(String partnerId) {
     if (!reviews.claim(partnerId)) {
-      return false;
+      throw new ConflictException("Partner " + partnerId + " is not ACTIVE or its tier review is already running");
     }
     start(partnerId);
-    return true;
   }
 
   private void start(String partnerId) {

@@ -26,11 +26,13 @@ import org.partnerlifecycle.support.Http;
 import org.partnerlifecycle.support.Http.Response;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 10,000 malformed or hostile requests against every endpoint (wrong types, huge strings, unicode, negative and
  * enormous numbers, missing fields, SQL and expression injection, other partners' ids), from every kind of
- * caller: never a 5xx, and a partner never sees another partner's id. Seeded, so a failure can be replayed.
+ * caller: never a 5xx, a refused request (4xx) stores nothing, and a partner never sees another partner's id.
+ * Seeded, so a failure can be replayed.
  */
 @ApplicationTest
 class ApiFuzzTest {
@@ -50,6 +52,8 @@ class ApiFuzzTest {
   DealRegistrationService registrations;
   @Autowired
   ApiKeys apiKeys;
+  @Autowired
+  JdbcTemplate jdbc;
 
   final ObjectMapper json = new ObjectMapper();
   final Random random = new Random(SEED);
@@ -106,6 +110,7 @@ class ApiFuzzTest {
     int fiveHundreds = 0;
     List<String> failures = new ArrayList<>();
     Map<Integer, Integer> statuses = new TreeMap<>();
+    Map<String, Object> rows = rowCounts();
     for (int i = 0; i < REQUESTS; i++) {
       String endpoint = endpoints.get(random.nextInt(endpoints.size()));
       String[] methodAndPath = endpoint.split(" ");
@@ -139,13 +144,36 @@ class ApiFuzzTest {
               + " body=" + body.substring(0, Math.min(200, body.length())));
         }
       }
+      Map<String, Object> rowsAfter = rowCounts();
+      if (response.status() >= 400 && response.status() < 500 && !rowsAfter.equals(rows) && failures.size() < 10) {
+        failures.add(endpoint + " " + path + " answered " + response.status() + " but stored rows: " + rows + " -> "
+            + rowsAfter + " body=" + body.substring(0, Math.min(200, body.length())));
+      }
+      rows = rowsAfter;
       if (caller.length == 2 && caller[1].equals(mineKey) && response.status() < 300) {
         assertThat(response.body()).as(endpoint + " leaks the other partner").doesNotContain(o)
             .doesNotContain(otherDeal.id());
       }
     }
     System.out.printf("%nFUZZ: %d requests (seed %d), statuses %s%n%n", REQUESTS, SEED, statuses);
-    assertThat(failures).as(fiveHundreds + " responses were 5xx").isEmpty();
+    assertThat(failures).as(fiveHundreds + " responses were 5xx; refused requests that stored rows are listed")
+        .isEmpty();
+  }
+
+  /** Rows in every table of ours and the engine's running state (no job executor runs here: only requests write). */
+  private Map<String, Object> rowCounts() {
+    return jdbc.queryForMap("SELECT "
+        + "(SELECT count(*) FROM partner) partner, (SELECT count(*) FROM partner_api_key) api_keys, "
+        + "(SELECT count(*) FROM deal_registration) deals, (SELECT count(*) FROM deal_idempotency_key) idempotency, "
+        + "(SELECT count(*) FROM direct_opportunity) opportunities, (SELECT count(*) FROM ledger_entry) ledger, "
+        + "(SELECT count(*) FROM rule_result) rule_results, (SELECT count(*) FROM compliance_breach) breaches, "
+        + "(SELECT count(*) FROM warning_escalation) escalations, (SELECT count(*) FROM warning_step) steps, "
+        + "(SELECT count(*) FROM partner_commitment) commitments, (SELECT count(*) FROM tier_review) reviews, "
+        + "(SELECT count(*) FROM tier_change) tier_changes, (SELECT count(*) FROM audit_record) audit, "
+        + "(SELECT count(*) FROM notification_outbox) notifications, (SELECT count(*) FROM sales_lead) leads, "
+        + "(SELECT count(*) FROM lead_offer) offers, (SELECT count(*) FROM ACT_RU_EXECUTION) executions, "
+        + "(SELECT count(*) FROM ACT_RU_TASK) tasks, (SELECT count(*) FROM ACT_RU_VARIABLE) variables, "
+        + "(SELECT count(*) FROM ACT_HI_PROCINST) process_history");
   }
 
   private String pick(String... values) {
