@@ -19,6 +19,10 @@ pgbench -h 127.0.0.1 -U postgres -n -c 8 -j 2 -T "$SECONDS_PER_ROW" -f /tmp/ple-
   | grep -E "^tps|latency average" || echo "pgbench not available"
 psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE $DB" >/dev/null
 
+OUT=$(mktemp)
 mvn -B -q test -Dtest.excludedGroups= -Dgroups=benchmark -Dtest=DealIntakeBenchmark \
-  -Dsurefire.failIfNoSpecifiedTests=false -Dbench.seconds="$SECONDS_PER_ROW" -Dbench.warmup="$WARM_UP" \
-  2>&1 | grep -A14 "DEAL INTAKE BENCHMARK" || { echo "benchmark failed; rerun without -q for details"; exit 1; }
+  -Dsurefire.failIfNoSpecifiedTests=false -Dbench.seconds="$SECONDS_PER_ROW" -Dbench.warmup="$WARM_UP" >"$OUT" 2>&1 \
+  || { tail -50 "$OUT"; echo "benchmark failed (output above)"; exit 1; }
+grep -A15 "DEAL INTAKE BENCHMARK" "$OUT"
+grep "most lock waits" "$OUT" | grep -v "^warm-up" || true
+rm -f "$OUT"

@@ -8,18 +8,24 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.partnerlifecycle.config.EngineTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends audit records to the hash chain, always inside the caller's transaction (MANDATORY): a record exists
  * exactly when the change it describes committed. Writers take the chain head's row lock, so ids and hashes
- * follow commit order.
+ * follow commit order. The records of a transaction are written just before it commits, so that the lock is held
+ * only for their insert and the commit: taken at the append, it was held through everything the transaction did
+ * afterwards (for a job, the engine's whole flush), and parallel writers queued on it.
  */
 @Component
 public class AuditLog {
@@ -53,22 +59,63 @@ public class AuditLog {
   @Transactional(propagation = Propagation.MANDATORY)
   public void append(Instant when, String principal, String action, Subject subject, String subjectId,
       String processInstanceId, Map<String, ?> details) {
-    // Everything that needs no lock first: the chain head stays locked only for the insert and the commit.
-    Instant at = when.truncatedTo(ChronoUnit.MICROS);
-    String detailsJson = truncate(toJson(details), 8000);
-    // Stored values are what the hash covers, so a verifier can recompute it from the row.
-    principal = truncate(principal, 80);
-    action = truncate(action, 120);
-    subjectId = truncate(subjectId, 64);
+    // Stored values are what the hash covers, so a verifier can recompute it from the row. The details are
+    // serialized now: the objects they describe may change before the commit.
+    Entry entry = new Entry(when.truncatedTo(ChronoUnit.MICROS), truncate(principal, 80), truncate(action, 120),
+        subject.name(), truncate(subjectId, 64), processInstanceId, truncate(toJson(details), 8000));
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      pendingInThisTransaction().entries.add(entry);
+    } else {
+      write(List.of(entry));
+    }
+  }
+
+  /** An audit record before the chain gives it its id and hashes. */
+  private record Entry(Instant at, String principal, String action, String subjectType, String subjectId,
+      String processInstanceId, String details) {
+  }
+
+  /** This transaction's records, written by the last step before its commit. */
+  private final class PendingEntries implements TransactionSynchronization {
+    final List<Entry> entries = new ArrayList<>();
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      write(entries);
+    }
+  }
+
+  private PendingEntries pendingInThisTransaction() {
+    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+      if (synchronization instanceof PendingEntries pending) {
+        return pending;
+      }
+    }
+    PendingEntries pending = new PendingEntries();
+    TransactionSynchronizationManager.registerSynchronization(pending);
+    return pending;
+  }
+
+  /** Links the entries to the chain under the head's row lock, which the commit releases. */
+  private void write(List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
     Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-    long id = ((Number) head.get("last_id")).longValue() + 1;
+    long id = ((Number) head.get("last_id")).longValue();
     String prevHash = ((String) head.get("last_hash")).trim();
-    String hash = hash(id, at, principal, action, subject.name(), subjectId, processInstanceId, detailsJson, prevHash);
-    jdbc.update("INSERT INTO audit_record (id, at, principal, action, subject_type, subject_id, process_instance_id, "
-            + "details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, Timestamp.from(at),
-        principal, action, subject.name(), subjectId, processInstanceId, detailsJson,
-        prevHash, hash);
-    jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, hash);
+    List<Object[]> rows = new ArrayList<>();
+    for (Entry e : entries) {
+      id++;
+      String hash = hash(id, e.at(), e.principal(), e.action(), e.subjectType(), e.subjectId(), e.processInstanceId(),
+          e.details(), prevHash);
+      rows.add(new Object[] {id, Timestamp.from(e.at()), e.principal(), e.action(), e.subjectType(), e.subjectId(),
+          e.processInstanceId(), e.details(), prevHash, hash});
+      prevHash = hash;
+    }
+    jdbc.batchUpdate("INSERT INTO audit_record (id, at, principal, action, subject_type, subject_id, "
+        + "process_instance_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, prevHash);
   }
 
   /** Recomputes every hash in order; reports the first record whose content or link does not match. */

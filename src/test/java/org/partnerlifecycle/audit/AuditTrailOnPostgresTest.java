@@ -6,13 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.audit.AuditLog.Subject;
 import org.partnerlifecycle.support.PostgresProfileTest;
 import org.partnerlifecycle.support.PostgresTestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @PostgresProfileTest
 class AuditTrailOnPostgresTest extends AuditTrailContract {
@@ -25,6 +34,62 @@ class AuditTrailOnPostgresTest extends AuditTrailContract {
 
   @Autowired
   DataSource dataSource;
+  @Autowired
+  AuditLog audit;
+  @Autowired
+  PlatformTransactionManager transactions;
+
+  @Test
+  void concurrentWritersKeepOneUnbrokenChainAndARolledBackChangeLeavesNoRecord() throws Exception {
+    long before = jdbc.queryForObject("SELECT count(*) FROM audit_record", Long.class);
+    long lastIdBefore = jdbc.queryForObject("SELECT last_id FROM audit_chain_head", Long.class);
+    TransactionTemplate transaction = new TransactionTemplate(transactions);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<?>> writers = new ArrayList<>();
+    for (int w = 0; w < 8; w++) {
+      String writer = "writer-" + w;
+      writers.add(pool.submit(() -> {
+        for (int n = 0; n < 25; n++) {
+          Map<String, Integer> details = Map.of("n", n);
+          transaction.executeWithoutResult(status -> {
+            audit.append(writer, "test.first", Subject.PARTNER, writer, null, details);
+            audit.append(writer, "test.second", Subject.PARTNER, writer, null, details);
+          });
+        }
+      }));
+    }
+    assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+      audit.append("writer-x", "test.rolledBack", Subject.PARTNER, "writer-x", null, Map.of());
+      throw new IllegalStateException("the change failed");
+    })).hasMessage("the change failed");
+    for (Future<?> writer : writers) {
+      writer.get();
+    }
+    pool.shutdown();
+
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record", Long.class) - before).isEqualTo(8 * 25 * 2);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE action = 'test.rolledBack'",
+        Long.class)).isZero();
+    // A transaction's records are consecutive in the chain, in the order they were appended.
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record a JOIN audit_record b ON b.id = a.id + 1 "
+        + "WHERE a.action = 'test.first' AND (b.action <> 'test.second' OR b.principal <> a.principal "
+        + "OR b.details <> a.details)", Long.class)).isZero();
+    // Each new record links to the one before it and its hash covers its content (another test here breaks an
+    // older record on purpose, so the whole chain's verification is not the measure).
+    String previous = lastIdBefore == 0 ? "0".repeat(64)
+        : jdbc.queryForObject("SELECT hash FROM audit_record WHERE id = ?", String.class, lastIdBefore).trim();
+    for (Map<String, Object> r : jdbc.queryForList("SELECT * FROM audit_record WHERE id > ? ORDER BY id",
+        lastIdBefore)) {
+      assertThat(((String) r.get("prev_hash")).trim()).as("record %s links to its predecessor", r.get("id"))
+          .isEqualTo(previous);
+      previous = AuditLog.hash(((Number) r.get("id")).longValue(), ((java.sql.Timestamp) r.get("at")).toInstant(),
+          (String) r.get("principal"), (String) r.get("action"), (String) r.get("subject_type"),
+          (String) r.get("subject_id"), (String) r.get("process_instance_id"), (String) r.get("details"), previous);
+      assertThat(((String) r.get("hash")).trim()).as("record %s's hash", r.get("id")).isEqualTo(previous);
+    }
+    assertThat(jdbc.queryForObject("SELECT last_hash FROM audit_chain_head", String.class).trim())
+        .isEqualTo(previous);
+  }
 
   @Test
   void auditRecordsAndLedgerEntriesCannotBeChangedAndATamperedRecordIsFound() throws Exception {

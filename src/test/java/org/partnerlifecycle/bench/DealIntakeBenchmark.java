@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,7 +57,8 @@ class DealIntakeBenchmark {
   @Autowired
   ProcessEngine engine;
 
-  record Result(String what, int clients, long requests, double seconds, long errors, double[] millis) {
+  record Result(String what, int clients, long requests, double seconds, long errors, double[] millis,
+      double lockWaiters) {
     double throughput() {
       return requests / seconds;
     }
@@ -102,12 +105,13 @@ class DealIntakeBenchmark {
 
     System.out.printf("%nDEAL INTAKE BENCHMARK (PostgreSQL, %d s per row after %d s of warm-up; autovacuum %s, "
         + "ANALYZE after the warm-up)%n", SECONDS, WARM_UP_SECONDS, autovacuum);
-    System.out.printf("%-24s %7s %10s %8s %8s %8s %8s%n", "path", "clients", "req/s", "p50 ms", "p95 ms", "p99 ms",
-        "errors");
+    System.out.printf("%-24s %7s %10s %8s %8s %8s %8s %11s%n", "path", "clients", "req/s", "p50 ms", "p95 ms",
+        "p99 ms", "errors", "lock waits");
     for (Result r : results) {
-      System.out.printf("%-24s %7d %10.1f %8.1f %8.1f %8.1f %8d%n", r.what(), r.clients(), r.throughput(),
-          r.percentile(50), r.percentile(95), r.percentile(99), r.errors());
+      System.out.printf("%-24s %7d %10.1f %8.1f %8.1f %8.1f %8d %11.1f%n", r.what(), r.clients(), r.throughput(),
+          r.percentile(50), r.percentile(95), r.percentile(99), r.errors(), r.lockWaiters());
     }
+    System.out.println("lock waits: PostgreSQL sessions waiting for a lock, on average (sampled every 100 ms)");
     for (int i = 0; i < results.size(); i += 2) {
       System.out.printf("intake / bare engine at %d clients: %.2f%n", results.get(i).clients(),
           results.get(i).throughput() / results.get(i + 1).throughput());
@@ -159,6 +163,23 @@ class DealIntakeBenchmark {
         return Arrays.copyOf(latencies, n);
       }));
     }
+    // Which statements wait for a lock, and how many at a time: where the clients queue, if they do.
+    long samples = 0;
+    long waiters = 0;
+    Map<String, Integer> waitingStatements = new HashMap<>();
+    while (System.nanoTime() < end) {
+      for (String statement : jdbc.queryForList("SELECT left(query, 70) FROM pg_stat_activity "
+          + "WHERE wait_event_type = 'Lock'", String.class)) {
+        waitingStatements.merge(statement, 1, Integer::sum);
+        waiters++;
+      }
+      samples++;
+      Thread.sleep(100);
+    }
+    long sampledWaits = waiters;
+    waitingStatements.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(top -> System.out.printf(
+        "%s, %d clients: most lock waits (%d of %d sampled) in: %s%n", what, clients, top.getValue(), sampledWaits,
+        top.getKey()));
     List<double[]> all = new ArrayList<>();
     for (Future<double[]> future : futures) {
       all.add(future.get());
@@ -166,7 +187,8 @@ class DealIntakeBenchmark {
     double elapsed = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
     double[] merged = all.stream().flatMapToDouble(Arrays::stream).toArray();
-    return new Result(what, clients, merged.length, elapsed, errors.get(), merged);
+    return new Result(what, clients, merged.length, elapsed, errors.get(), merged,
+        samples == 0 ? 0 : (double) waiters / samples);
   }
 
   /** ACTIVE GROWTH referral partners and an API key each (one per client, so clients do not share a customer). */
