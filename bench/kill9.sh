@@ -57,8 +57,13 @@ while read -r n deal; do
   [ "$again" = "$deal" ] || DIFFERENT=$((DIFFERENT + 1))
 done < "$WORK/acked"
 ROWS=$(psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "SELECT count(*) FROM deal_registration")
+CHAIN=$(curl -s -u admin:admin "localhost:$PORT/api/audit/verify")
+AUDITED=$(psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "SELECT count(*) FROM audit_record WHERE action = 'deal.register'")
 kill "$APP"; wait "$APP" 2>/dev/null || true
 drop_database "$DB"
 echo "after restart: missing $MISSING, without review task $NOT_WAITING, retries answered differently $DIFFERENT"
 echo "registrations stored: $ROWS (acknowledged $ACKED; the difference is requests that committed but whose answer the kill cut off)"
-[ "$MISSING" = 0 ] && [ "$NOT_WAITING" = 0 ] && [ "$DIFFERENT" = 0 ] && echo "KILL -9: PASS" || { echo "KILL -9: FAIL"; exit 1; }
+echo "audit chain after the kill: $CHAIN; registrations on record: $AUDITED (one per stored registration)"
+[ "$MISSING" = 0 ] && [ "$NOT_WAITING" = 0 ] && [ "$DIFFERENT" = 0 ] && [[ "$CHAIN" == *'"intact":true'* ]] \
+  && [ "$AUDITED" = "$ROWS" ] \
+  && echo "KILL -9: PASS" || { echo "KILL -9: FAIL"; exit 1; }

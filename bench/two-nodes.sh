@@ -69,12 +69,14 @@ TWICE=$(psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "SELECT count(*) FROM (SELEC
 BY_NODE=$(sql "SELECT hostname_ || ': ' || count(*) FROM act_hi_job_log WHERE job_def_type_ LIKE 'timer-%' \
   AND job_state_ = 2 GROUP BY hostname_ ORDER BY hostname_" | paste -sd, -)
 FAILED=$(curl -s -u admin:admin "$A/engine-rest/job/count?withException=true" | json "d['count']")
+CHAIN=$(curl -s -u admin:admin "$B/api/audit/verify") # both nodes wrote to the one audit chain
 IN_REVIEW=$(( (DEALS + 3) / 4 )); CLOSED=$(( DEALS / 2 )); TO_EXPIRE=$(( DEALS - IN_REVIEW - CLOSED ))
 echo "deals: $DEALS; won: $WON (expected $CLOSED); close answers from the two nodes: \
 $(sort "$WORK/close-statuses" | uniq -c | awk '{print $2 " x" $1}' | paste -sd' ' -)"
 echo "payouts booked: $PAYOUTS (expected $CLOSED); deals paid twice: $PAID_TWICE"
 echo "expired: $EXPIRED (expected $TO_EXPIRE); escalated: $ESCALATED (expected $IN_REVIEW)"
 echo "timer work that ran twice: $TWICE; jobs left with an exception: $FAILED; timers fired per node: $BY_NODE"
+echo "audit chain written by both nodes: $CHAIN"
 [ "$WON" = "$CLOSED" ] && [ "$PAYOUTS" = "$CLOSED" ] && [ "$PAID_TWICE" = 0 ] && [ "$EXPIRED" = "$TO_EXPIRE" ] \
-  && [ "$ESCALATED" = "$IN_REVIEW" ] && [ "$TWICE" = 0 ] && [ "$FAILED" = 0 ] \
+  && [ "$ESCALATED" = "$IN_REVIEW" ] && [ "$TWICE" = 0 ] && [ "$FAILED" = 0 ] && [[ "$CHAIN" == *'"intact":true'* ]] \
   && echo "TWO NODES: PASS" || { echo "TWO NODES: FAIL"; exit 1; }

@@ -55,6 +55,10 @@ public class AuditAspect {
       details.put(parameterNames != null ? parameterNames[i] : "p" + i, args[i]);
     }
     context.setVariable("result", result);
+    if (!audited.unless().isEmpty()
+        && Boolean.TRUE.equals(parser.parseExpression(audited.unless()).getValue(context, Boolean.class))) {
+      return result;
+    }
     Object subjectId = parser.parseExpression(audited.subjectId()).getValue(context);
     audit.append(began, principal(), audited.action(), audited.subject(), String.valueOf(subjectId), null, details);
     return result;

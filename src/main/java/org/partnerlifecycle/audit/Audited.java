@@ -19,4 +19,7 @@ public @interface Audited {
   AuditLog.Subject subject();
 
   String subjectId() default "#p0";
+
+  /** A SpEL condition over the same variables; when true the call changed nothing and leaves no record. */
+  String unless() default "";
 }

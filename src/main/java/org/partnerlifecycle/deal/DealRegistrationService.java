@@ -68,7 +68,8 @@ public class DealRegistrationService {
    * the caller then reads the winner with {@link #replay}.
    */
   @Transactional
-  @Audited(action = "deal.register", subject = AuditLog.Subject.DEAL, subjectId = "#result.deal().id()")
+  @Audited(action = "deal.register", subject = AuditLog.Subject.DEAL, subjectId = "#result.deal().id()",
+      unless = "#result.replayed()")
   public Submitted submit(String partnerId, DealRegistrationRequest request, String caller, String idempotencyKey,
       String requestBody) {
     String requestHash = sha256(requestBody);
