@@ -1,7 +1,7 @@
 package org.partnerlifecycle.tier;
 
-import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.api.ConflictException;
+import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.audit.AuditLog;
 import java.util.List;
 import java.util.Map;
