@@ -3,6 +3,7 @@ package org.partnerlifecycle.audit;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.partnerlifecycle.config.EngineTime;
 import org.aspectj.lang.ProceedingJoinPoint;
@@ -12,6 +13,7 @@ import org.aspectj.lang.reflect.MethodSignature;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.expression.Expression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -33,6 +35,8 @@ public class AuditAspect {
   private final EngineTime time;
   private final SpelExpressionParser parser = new SpelExpressionParser();
   private final DefaultParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
+  /** Parsed once per annotation text: audited calls are on the request path. */
+  private final Map<String, Expression> expressions = new ConcurrentHashMap<>();
 
   public AuditAspect(AuditLog audit, IdentityService identityService, EngineTime time) {
     this.audit = audit;
@@ -56,12 +60,16 @@ public class AuditAspect {
     }
     context.setVariable("result", result);
     if (!audited.unless().isEmpty()
-        && Boolean.TRUE.equals(parser.parseExpression(audited.unless()).getValue(context, Boolean.class))) {
+        && Boolean.TRUE.equals(expression(audited.unless()).getValue(context, Boolean.class))) {
       return result;
     }
-    Object subjectId = parser.parseExpression(audited.subjectId()).getValue(context);
+    Object subjectId = expression(audited.subjectId()).getValue(context);
     audit.append(began, principal(), audited.action(), audited.subject(), String.valueOf(subjectId), null, details);
     return result;
+  }
+
+  private Expression expression(String text) {
+    return expressions.computeIfAbsent(text, parser::parseExpression);
   }
 
   /**
