@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -164,31 +166,45 @@ class DealIntakeBenchmark {
       }));
     }
     // Which statements wait for a lock, and how many at a time: where the clients queue, if they do.
-    long samples = 0;
-    long waiters = 0;
-    Map<String, Integer> waitingStatements = new HashMap<>();
-    while (System.nanoTime() < end) {
-      for (String statement : jdbc.queryForList("SELECT left(query, 70) FROM pg_stat_activity "
-          + "WHERE wait_event_type = 'Lock'", String.class)) {
-        waitingStatements.merge(statement, 1, Integer::sum);
-        waiters++;
-      }
-      samples++;
-      Thread.sleep(100);
-    }
-    long sampledWaits = waiters;
-    waitingStatements.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(top -> System.out.printf(
-        "%s, %d clients: most lock waits (%d of %d sampled) in: %s%n", what, clients, top.getValue(), sampledWaits,
-        top.getKey()));
+    LockWaits lockWaits = new LockWaits();
+    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    sampler.scheduleAtFixedRate(lockWaits::sample, 0, 100, TimeUnit.MILLISECONDS);
     List<double[]> all = new ArrayList<>();
     for (Future<double[]> future : futures) {
       all.add(future.get());
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
+    sampler.shutdown();
+    sampler.awaitTermination(5, TimeUnit.SECONDS);
+    lockWaits.printTop(what + ", " + clients + " clients");
     double[] merged = all.stream().flatMapToDouble(Arrays::stream).toArray();
-    return new Result(what, clients, merged.length, elapsed, errors.get(), merged,
-        samples == 0 ? 0 : (double) waiters / samples);
+    return new Result(what, clients, merged.length, elapsed, errors.get(), merged, lockWaits.averageWaiting());
+  }
+
+  /** Samples of the PostgreSQL sessions waiting for a lock, by the statement they wait in. */
+  private final class LockWaits {
+    private final Map<String, Integer> byStatement = new HashMap<>();
+    private long samples;
+    private long waiting;
+
+    synchronized void sample() {
+      for (String statement : jdbc.queryForList("SELECT left(query, 70) FROM pg_stat_activity "
+          + "WHERE wait_event_type = 'Lock'", String.class)) {
+        byStatement.merge(statement, 1, Integer::sum);
+        waiting++;
+      }
+      samples++;
+    }
+
+    synchronized double averageWaiting() {
+      return samples == 0 ? 0 : (double) waiting / samples;
+    }
+
+    synchronized void printTop(String run) {
+      byStatement.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(top -> System.out.printf(
+          "%s: most lock waits (%d of %d sampled) in: %s%n", run, top.getValue(), waiting, top.getKey()));
+    }
   }
 
   /** ACTIVE GROWTH referral partners and an API key each (one per client, so clients do not share a customer). */
