@@ -2,13 +2,14 @@
 # Deal-registration intake over REST vs a bare engine, at 1, 8 and 32 clients, on the local PostgreSQL
 # (PG_TEST_URL, default jdbc:postgresql://127.0.0.1:5432/test, user postgres; a fresh database is made),
 # with PostgreSQL's own commit ceiling (pgbench, single-row INSERT transactions) beside it.
-# Usage: bench/intake.sh [seconds-per-row] [warm-up-seconds]
+# Usage: bench/intake.sh [seconds-per-row] [warm-up-seconds] [clients, default 1,8,32]
 # The warm-up (default 120 s) is long because on two cores the JIT's C2 compiler keeps a core busy for the first
 # minutes of load; measured sooner, the rows measure the compiler.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_ROW="${1:-10}"
 WARM_UP="${2:-120}"
+CLIENTS="${3:-1,8,32}"
 
 echo "POSTGRESQL COMMIT CEILING (pgbench, 8 clients, ${SECONDS_PER_ROW} s, one INSERT per transaction)"
 DB="ple_pgbench_$$"
@@ -21,7 +22,8 @@ psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE $DB" >/dev/null
 
 OUT=$(mktemp)
 mvn -B -q test -Dtest.excludedGroups= -Dgroups=benchmark -Dtest=DealIntakeBenchmark \
-  -Dsurefire.failIfNoSpecifiedTests=false -Dbench.seconds="$SECONDS_PER_ROW" -Dbench.warmup="$WARM_UP" >"$OUT" 2>&1 \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dbench.seconds="$SECONDS_PER_ROW" -Dbench.warmup="$WARM_UP" \
+  -Dbench.clients="$CLIENTS" >"$OUT" 2>&1 \
   || { tail -50 "$OUT"; echo "benchmark failed (output above)"; exit 1; }
 grep -A15 "DEAL INTAKE BENCHMARK" "$OUT"
 grep "most lock waits" "$OUT" | grep -v "^warm-up" || true

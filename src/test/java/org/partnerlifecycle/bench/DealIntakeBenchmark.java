@@ -40,7 +40,8 @@ class DealIntakeBenchmark {
   static final int SECONDS = Integer.getInteger("bench.seconds", 10);
   /** Long enough for the JIT to finish compiling the hot paths: C2 otherwise takes a core during the first rows. */
   static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 120);
-  static final int[] CLIENTS = {1, 8, 32};
+  static final int[] CLIENTS = Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(","))
+      .mapToInt(Integer::parseInt).toArray();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -60,7 +61,7 @@ class DealIntakeBenchmark {
   ProcessEngine engine;
 
   record Result(String what, int clients, long requests, double seconds, long errors, double[] millis,
-      double lockWaiters) {
+      double lockWaiters, double appCpuMillis, double postgresCpuMillis) {
     double throughput() {
       return requests / seconds;
     }
@@ -107,18 +108,21 @@ class DealIntakeBenchmark {
 
     System.out.printf("%nDEAL INTAKE BENCHMARK (PostgreSQL, %d s per row after %d s of warm-up; autovacuum %s, "
         + "ANALYZE after the warm-up)%n", SECONDS, WARM_UP_SECONDS, autovacuum);
-    System.out.printf("%-24s %7s %10s %8s %8s %8s %8s %11s%n", "path", "clients", "req/s", "p50 ms", "p95 ms",
-        "p99 ms", "errors", "lock waits");
+    System.out.printf("%-24s %7s %10s %8s %8s %8s %8s %11s %9s %9s%n", "path", "clients", "req/s", "p50 ms", "p95 ms",
+        "p99 ms", "errors", "lock waits", "app CPU", "PG CPU");
     for (Result r : results) {
-      System.out.printf("%-24s %7d %10.1f %8.1f %8.1f %8.1f %8d %11.1f%n", r.what(), r.clients(), r.throughput(),
-          r.percentile(50), r.percentile(95), r.percentile(99), r.errors(), r.lockWaiters());
+      System.out.printf("%-24s %7d %10.1f %8.1f %8.1f %8.1f %8d %11.1f %9.2f %9.2f%n", r.what(), r.clients(),
+          r.throughput(), r.percentile(50), r.percentile(95), r.percentile(99), r.errors(), r.lockWaiters(),
+          r.appCpuMillis() / r.requests(), r.postgresCpuMillis() / r.requests());
     }
     System.out.println("lock waits: PostgreSQL sessions waiting for a lock, on average (sampled every 100 ms)");
+    System.out.println("app CPU, PG CPU: CPU milliseconds per request of this JVM (application, load driver, sampler) "
+        + "and of all PostgreSQL processes");
     for (int i = 0; i < results.size(); i += 2) {
       System.out.printf("intake / bare engine at %d clients: %.2f%n", results.get(i).clients(),
           results.get(i).throughput() / results.get(i + 1).throughput());
     }
-    System.out.printf("peak RSS of this JVM (application + load driver) up to the 32-client runs: %d MiB; "
+    System.out.printf("peak RSS of this JVM (application + load driver) through the runs: %d MiB; "
         + "max heap %d MiB (JVM default)%n%n", peakRss / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024));
   }
 
@@ -142,6 +146,8 @@ class DealIntakeBenchmark {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     long start = System.nanoTime();
+    double appCpuBefore = appCpuMillis();
+    double postgresCpuBefore = postgresCpuMillis();
     List<Future<double[]>> futures = new ArrayList<>();
     AtomicLong errors = new AtomicLong();
     for (int c = 0; c < clients; c++) {
@@ -174,12 +180,26 @@ class DealIntakeBenchmark {
       all.add(future.get());
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
+    double appCpu = appCpuMillis() - appCpuBefore;
+    double postgresCpu = postgresCpuMillis() - postgresCpuBefore;
     pool.shutdown();
     sampler.shutdown();
     sampler.awaitTermination(5, TimeUnit.SECONDS);
     lockWaits.printTop(what + ", " + clients + " clients");
     double[] merged = all.stream().flatMapToDouble(Arrays::stream).toArray();
-    return new Result(what, clients, merged.length, elapsed, errors.get(), merged, lockWaits.averageWaiting());
+    return new Result(what, clients, merged.length, elapsed, errors.get(), merged, lockWaits.averageWaiting(),
+        appCpu, postgresCpu);
+  }
+
+  private static double appCpuMillis() {
+    return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
+  }
+
+  /** PostgreSQL runs on this machine (127.0.0.1): its server processes' CPU, where the OS lets us read it. */
+  private static double postgresCpuMillis() {
+    return ProcessHandle.allProcesses().map(ProcessHandle::info)
+        .filter(info -> info.command().map(c -> c.endsWith("/postgres")).orElse(false))
+        .mapToDouble(info -> info.totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0)).sum();
   }
 
   /** Samples of the PostgreSQL sessions waiting for a lock, by the statement they wait in. */
