@@ -47,7 +47,6 @@ class DealIntakeBenchmark {
   static void database(DynamicPropertyRegistry registry) {
     String url = PostgresTestDatabase.create();
     registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "40");
     registry.add("server.tomcat.threads.max", () -> "64");
   }
 
