@@ -47,7 +47,6 @@ class DealIntakeBenchmark {
   static void database(DynamicPropertyRegistry registry) {
     String url = PostgresTestDatabase.create();
     registry.add("spring.datasource.url", () -> url);
-    registry.add("server.tomcat.threads.max", () -> "64");
   }
 
   @LocalServerPort
