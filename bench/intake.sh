@@ -7,18 +7,19 @@
 # minutes of load; measured sooner, the rows measure the compiler.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 SECONDS_PER_ROW="${1:-10}"
 WARM_UP="${2:-120}"
 CLIENTS="${3:-1,8,32}"
 
 echo "POSTGRESQL COMMIT CEILING (pgbench, 8 clients, ${SECONDS_PER_ROW} s, one INSERT per transaction)"
 DB="ple_pgbench_$$"
-psql -h 127.0.0.1 -U postgres -d test -qc "CREATE DATABASE $DB" >/dev/null
-psql -h 127.0.0.1 -U postgres -d "$DB" -qc "CREATE TABLE commit_probe (id bigserial PRIMARY KEY, v int)" >/dev/null
+new_database "$DB"
+sql "$DB" "CREATE TABLE commit_probe (id bigserial PRIMARY KEY, v int)" >/dev/null
 echo "INSERT INTO commit_probe (v) VALUES (1);" > /tmp/ple-commit-probe.sql
 pgbench -h 127.0.0.1 -U postgres -n -c 8 -j 2 -T "$SECONDS_PER_ROW" -f /tmp/ple-commit-probe.sql "$DB" 2>/dev/null \
   | grep -E "^tps|latency average" || echo "pgbench not available"
-psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE $DB" >/dev/null
+drop_database "$DB"
 
 OUT=$(mktemp)
 mvn -B -q test -Dtest.excludedGroups= -Dgroups=benchmark -Dtest=DealIntakeBenchmark \

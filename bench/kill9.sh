@@ -56,9 +56,9 @@ while read -r n deal; do
   again=$(register "$n" | cut -d' ' -f2)
   [ "$again" = "$deal" ] || DIFFERENT=$((DIFFERENT + 1))
 done < "$WORK/acked"
-ROWS=$(psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "SELECT count(*) FROM deal_registration")
+ROWS=$(sql "$DB" "SELECT count(*) FROM deal_registration")
 CHAIN=$(curl -s -u admin:admin "localhost:$PORT/api/audit/verify")
-AUDITED=$(psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "SELECT count(*) FROM audit_record WHERE action = 'deal.register'")
+AUDITED=$(sql "$DB" "SELECT count(*) FROM audit_record WHERE action = 'deal.register'")
 kill "$APP"; wait "$APP" 2>/dev/null || true
 drop_database "$DB"
 echo "after restart: missing $MISSING, without review task $NOT_WAITING, retries answered differently $DIFFERENT"

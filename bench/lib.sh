@@ -7,6 +7,9 @@ new_database() { psql -h 127.0.0.1 -U postgres -d test -qc "CREATE DATABASE $1" 
 # drop_database NAME
 drop_database() { psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE IF EXISTS $1" >/dev/null 2>&1 || true; }
 
+# sql DB QUERY: runs QUERY in database DB; prints its rows unaligned, without headers (one value per line).
+sql() { psql -h 127.0.0.1 -U postgres -d "$1" -Atc "$2"; }
+
 # start_node DB PORT LOG [ARGS...]: the application in profile postgres (admin/admin); waits for health; sets NODE_PID.
 # The engine's host name is node-PORT, so the engine's job log (ACT_HI_JOB_LOG.HOSTNAME_) says which node ran a job.
 start_node() {

@@ -59,14 +59,13 @@ for _ in $(seq 1 120); do
   left=$(curl -s -u admin:admin "$A/engine-rest/job/count?timers=true&processDefinitionKey=deal-registration" | json "d['count']")
   [ "$left" = 0 ] && break; sleep 1
 done
-sql() { psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "$1"; }
-WON=$(sql "SELECT count(*) FROM deal_registration WHERE status = 'WON'")
-PAYOUTS=$(sql "SELECT count(*) FROM ledger_entry WHERE kind <> 'CLAWBACK'")
-PAID_TWICE=$(sql "SELECT count(*) FROM (SELECT deal_id FROM ledger_entry GROUP BY deal_id, kind HAVING count(*) > 1) t")
-EXPIRED=$(sql "SELECT count(*) FROM deal_registration WHERE status = 'EXPIRED'")
-ESCALATED=$(sql "SELECT count(*) FROM deal_registration WHERE escalated_at IS NOT NULL")
-TWICE=$(sql "SELECT count(*) FROM (SELECT proc_inst_id_, act_id_ FROM act_hi_actinst WHERE act_id_ IN ('ExpireRegistration','EscalateReview') GROUP BY proc_inst_id_, act_id_ HAVING count(*) > 1) t")
-BY_NODE=$(sql "SELECT hostname_ || ': ' || count(*) FROM act_hi_job_log WHERE job_def_type_ LIKE 'timer-%' \
+WON=$(sql "$DB" "SELECT count(*) FROM deal_registration WHERE status = 'WON'")
+PAYOUTS=$(sql "$DB" "SELECT count(*) FROM ledger_entry WHERE kind <> 'CLAWBACK'")
+PAID_TWICE=$(sql "$DB" "SELECT count(*) FROM (SELECT deal_id FROM ledger_entry GROUP BY deal_id, kind HAVING count(*) > 1) t")
+EXPIRED=$(sql "$DB" "SELECT count(*) FROM deal_registration WHERE status = 'EXPIRED'")
+ESCALATED=$(sql "$DB" "SELECT count(*) FROM deal_registration WHERE escalated_at IS NOT NULL")
+TWICE=$(sql "$DB" "SELECT count(*) FROM (SELECT proc_inst_id_, act_id_ FROM act_hi_actinst WHERE act_id_ IN ('ExpireRegistration','EscalateReview') GROUP BY proc_inst_id_, act_id_ HAVING count(*) > 1) t")
+BY_NODE=$(sql "$DB" "SELECT hostname_ || ': ' || count(*) FROM act_hi_job_log WHERE job_def_type_ LIKE 'timer-%' \
   AND job_state_ = 2 GROUP BY hostname_ ORDER BY hostname_" | paste -sd, -)
 FAILED=$(curl -s -u admin:admin "$A/engine-rest/job/count?withException=true" | json "d['count']")
 CHAIN=$(curl -s -u admin:admin "$B/api/audit/verify") # both nodes wrote to the one audit chain
