@@ -2,6 +2,8 @@ package org.partnerlifecycle.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -227,13 +229,7 @@ class DealIntakeBenchmark {
 
   /** ACTIVE GROWTH referral partners and an API key each (one per client, so clients do not share a customer). */
   private List<String> seedPartners(int count) {
-    jdbc.update("INSERT INTO partner (id, company_name, website_domain, normalized_domain, contact_name, contact_email, "
-        + "region, applied_motion, forecast_annual_revenue, status, proposed_tier, tier, motion, terms_version, "
-        + "launch_methods, products, integration_types, listed, next_review_due, activated_at, created_at, updated_at) "
-        + "SELECT 'P-I' || n, 'Intake ' || n, 'intake' || n || '.example', 'intake' || n || '.example', 'C', "
-        + "'c@intake.example', 'NA', 'REFERRAL', 150000, 'ACTIVE', 'GROWTH', 'GROWTH', 'REFERRAL', '2026-01-01', "
-        + "'SCORM,AICC,LAUNCH_LINKS_SSO', 'PLUS,SIMON,ORO', 'DIRECT_INTEGRATION', TRUE, current_date + 365, now(), "
-        + "now(), now() FROM generate_series(1, ?) AS n", count);
+    BenchPartners.insertActive(jdbc, "P-I", count, LocalDate.now().plusYears(1), Instant.now());
     List<String> keys = new ArrayList<>();
     for (int n = 1; n <= count; n++) {
       keys.add(apiKeys.issue("P-I" + n, "bench").apiKey());

@@ -124,14 +124,8 @@ class TierReviewCycleBenchmark {
 
   /** PARTNERS ACTIVE partners due today, a year of WON deals each, commitments for every other one. */
   private void seed(LocalDate today) {
-    jdbc.update("INSERT INTO partner (id, company_name, website_domain, normalized_domain, contact_name, contact_email, "
-        + "region, applied_motion, forecast_annual_revenue, status, proposed_tier, tier, motion, terms_version, "
-        + "launch_methods, products, integration_types, listed, next_review_due, activated_at, created_at, updated_at) "
-        + "SELECT 'P-B' || n, 'Bench ' || n, 'bench' || n || '.example', 'bench' || n || '.example', 'Contact', "
-        + "'c' || n || '@bench.example', (ARRAY['NA','EMEA','APAC','LATAM'])[1 + n % 4], 'REFERRAL', 150000, "
-        + "'ACTIVE', 'GROWTH', 'GROWTH', 'REFERRAL', '2026-01-01', 'SCORM,AICC,LAUNCH_LINKS_SSO', 'PLUS,SIMON,ORO', "
-        + "'DIRECT_INTEGRATION', TRUE, ?, now() - interval '1 year', now(), now() "
-        + "FROM generate_series(1, ?) AS n", Date.valueOf(today), PARTNERS);
+    BenchPartners.insertActive(jdbc, "P-B", PARTNERS, today, today.minusYears(1).atStartOfDay(ZoneOffset.UTC)
+        .toInstant());
     // Revenue spread so that some partners keep GROWTH, some qualify for STRATEGIC and some fall short.
     jdbc.update("INSERT INTO deal_registration (id, partner_id, submitted_by, customer_name, customer_domain, "
         + "normalized_domain, motion, deal_type, license_type, product, estimated_value, term_months, status, "
