@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q package -DskipTests || exit 1
 failed=0
-for run in "bench/intake.sh 10 120" "bench/tier-review-cycle.sh 10000 12 4" "bench/kill9.sh 6" "bench/two-nodes.sh 80"; do
+for run in "bench/intake.sh 10" "bench/tier-review-cycle.sh 10000 12 4" "bench/kill9.sh 6" "bench/two-nodes.sh 80"; do
   echo "=== $run"
   $run || failed=1
   echo

@@ -1,5 +1,7 @@
 package org.partnerlifecycle.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,10 +42,18 @@ import org.springframework.test.context.DynamicPropertySource;
 class DealIntakeBenchmark {
 
   static final int SECONDS = Integer.getInteger("bench.seconds", 10);
-  /** Long enough for the JIT to finish compiling the hot paths: C2 otherwise takes a core during the first rows. */
-  static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 120);
+  /**
+   * The most load the warm-up runs before measuring. It stops sooner once a round of load compiles little: on two
+   * cores the JIT's C2 compiler otherwise still works through its queue during the rows, and they measure it.
+   */
+  static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 300);
+  static final int WARM_UP_ROUND_SECONDS = 30;
+  /** A round of warm-up load during which the JIT compiled for less than this share of the time ends the warm-up. */
+  static final double SETTLED_JIT_SHARE = 0.1;
   static final int[] CLIENTS = Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(","))
       .mapToInt(Integer::parseInt).toArray();
+
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -61,9 +71,17 @@ class DealIntakeBenchmark {
   ProcessEngine engine;
 
   record Result(String what, int clients, long requests, double seconds, long errors, double[] millis,
-      double lockWaiters, double appCpuMillis, double postgresCpuMillis) {
+      double lockWaiters, double appCpuMillis, double postgresCpuMillis, double jitMillis) {
     double throughput() {
       return requests / seconds;
+    }
+
+    /**
+     * Time the JIT compilers spent on compilations per second of the row, wall clock summed over the compiler
+     * threads: 1 = a compiler was at work throughout (under load on two cores, mostly waiting for a CPU); 0 = steady.
+     */
+    double jitShare() {
+      return jitMillis / 1000 / seconds;
     }
 
     double percentile(double p) {
@@ -88,9 +106,21 @@ class DealIntakeBenchmark {
     }
     AtomicLong sequence = new AtomicLong();
 
-    // Warm up both paths (JIT, pools, caches) before measuring.
-    run("warm-up", 8, WARM_UP_SECONDS, i -> register(connections.get(i), keys.get(i), sequence.incrementAndGet()));
-    run("warm-up", 8, WARM_UP_SECONDS / 3, i -> engine.getRuntimeService().startProcessInstanceByKey("bare"));
+    // Warm up both paths (JIT, pools, caches) in rounds until a round leaves the JIT idle, or the budget is spent.
+    IntConsumer intake = i -> register(connections.get(i), keys.get(i), sequence.incrementAndGet());
+    IntConsumer bare = i -> engine.getRuntimeService().startProcessInstanceByKey("bare");
+    int round = Math.max(3, Math.min(WARM_UP_ROUND_SECONDS, WARM_UP_SECONDS));
+    int warmedUp = 0;
+    boolean settled = false;
+    while (warmedUp < WARM_UP_SECONDS && !settled) {
+      Result intakeRound = run("warm-up", 8, round, intake);
+      Result bareRound = run("warm-up", 8, round / 3, bare);
+      warmedUp += round + round / 3;
+      settled = intakeRound.jitShare() < SETTLED_JIT_SHARE && bareRound.jitShare() < SETTLED_JIT_SHARE;
+      System.out.printf("warm-up after %d s: JIT busy %.2f (intake), %.2f (bare)%n", warmedUp, intakeRound.jitShare(),
+          bareRound.jitShare());
+      waitForIdleJit();
+    }
     // Planner statistics for the warmed-up tables, as autovacuum's analyze would keep them; the machines here run
     // PostgreSQL with autovacuum off, and without statistics the planner picks the wrong index for some queries.
     String autovacuum = jdbc.queryForObject("SHOW autovacuum", String.class);
@@ -99,25 +129,28 @@ class DealIntakeBenchmark {
     List<Result> results = new ArrayList<>();
     long peakRss = 0;
     for (int clients : CLIENTS) {
-      results.add(run("intake over REST", clients, SECONDS,
-          i -> register(connections.get(i), keys.get(i), sequence.incrementAndGet())));
+      waitForIdleJit();
+      results.add(run("intake over REST", clients, SECONDS, intake));
       peakRss = Math.max(peakRss, rssKiB());
-      results.add(run("bare engine (Java API)", clients, SECONDS,
-          i -> engine.getRuntimeService().startProcessInstanceByKey("bare")));
+      waitForIdleJit();
+      results.add(run("bare engine (Java API)", clients, SECONDS, bare));
     }
 
-    System.out.printf("%nDEAL INTAKE BENCHMARK (PostgreSQL, %d s per row after %d s of warm-up; autovacuum %s, "
-        + "ANALYZE after the warm-up)%n", SECONDS, WARM_UP_SECONDS, autovacuum);
-    System.out.printf("%-24s %7s %10s %8s %8s %8s %8s %11s %9s %9s%n", "path", "clients", "req/s", "p50 ms", "p95 ms",
-        "p99 ms", "errors", "lock waits", "app CPU", "PG CPU");
+    System.out.printf("%nDEAL INTAKE BENCHMARK (PostgreSQL, %d s per row after %d s of warm-up load%s; autovacuum %s, "
+        + "ANALYZE after the warm-up)%n", SECONDS, warmedUp, settled ? ", JIT settled" : ", JIT NOT settled",
+        autovacuum);
+    System.out.printf("%-24s %7s %10s %8s %8s %8s %8s %11s %9s %9s %6s%n", "path", "clients", "req/s", "p50 ms",
+        "p95 ms", "p99 ms", "errors", "lock waits", "app CPU", "PG CPU", "JIT");
     for (Result r : results) {
-      System.out.printf("%-24s %7d %10.1f %8.1f %8.1f %8.1f %8d %11.1f %9.2f %9.2f%n", r.what(), r.clients(),
+      System.out.printf("%-24s %7d %10.1f %8.1f %8.1f %8.1f %8d %11.1f %9.2f %9.2f %6.2f%n", r.what(), r.clients(),
           r.throughput(), r.percentile(50), r.percentile(95), r.percentile(99), r.errors(), r.lockWaiters(),
-          r.appCpuMillis() / r.requests(), r.postgresCpuMillis() / r.requests());
+          r.appCpuMillis() / r.requests(), r.postgresCpuMillis() / r.requests(), r.jitShare());
     }
     System.out.println("lock waits: PostgreSQL sessions waiting for a lock, on average (sampled every 100 ms)");
-    System.out.println("app CPU, PG CPU: CPU milliseconds per request of this JVM (application, load driver, sampler) "
-        + "and of all PostgreSQL processes");
+    System.out.println("app CPU, PG CPU: CPU milliseconds per request of this JVM (application, load driver, sampler, "
+        + "JIT compiler, GC) and of all PostgreSQL processes");
+    System.out.println("JIT: seconds the JIT compilers spent on compilations per second of the row, wall clock "
+        + "(1 = a compiler at work throughout, 0 = steady state)");
     for (int i = 0; i < results.size(); i += 2) {
       System.out.printf("intake / bare engine at %d clients: %.2f%n", results.get(i).clients(),
           results.get(i).throughput() / results.get(i + 1).throughput());
@@ -147,6 +180,7 @@ class DealIntakeBenchmark {
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     long start = System.nanoTime();
     double appCpuBefore = appCpuMillis();
+    long jitBefore = JIT.getTotalCompilationTime();
     double postgresCpuBefore = postgresCpuMillis();
     List<Future<double[]>> futures = new ArrayList<>();
     AtomicLong errors = new AtomicLong();
@@ -182,13 +216,28 @@ class DealIntakeBenchmark {
     double elapsed = (System.nanoTime() - start) / 1e9;
     double appCpu = appCpuMillis() - appCpuBefore;
     double postgresCpu = postgresCpuMillis() - postgresCpuBefore;
+    long jit = JIT.getTotalCompilationTime() - jitBefore;
     pool.shutdown();
     sampler.shutdown();
     sampler.awaitTermination(5, TimeUnit.SECONDS);
     lockWaits.printTop(what + ", " + clients + " clients");
     double[] merged = all.stream().flatMapToDouble(Arrays::stream).toArray();
     return new Result(what, clients, merged.length, elapsed, errors.get(), merged, lockWaits.averageWaiting(),
-        appCpu, postgresCpu);
+        appCpu, postgresCpu, jit);
+  }
+
+  /**
+   * Idle until the JIT has worked through its queue (compiled for under 50 ms in a second), at most a minute: under
+   * load on two cores the compiler gets a small share of the CPU, and a row should not start with its backlog.
+   */
+  private static void waitForIdleJit() throws InterruptedException {
+    for (int second = 0; second < 60; second++) {
+      long before = JIT.getTotalCompilationTime();
+      Thread.sleep(1000);
+      if (JIT.getTotalCompilationTime() - before < 50) {
+        return;
+      }
+    }
   }
 
   private static double appCpuMillis() {
