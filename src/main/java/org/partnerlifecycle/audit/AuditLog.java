@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,6 +39,9 @@ public class AuditLog {
 
   public record Verification(boolean intact, long recordsChecked, Long firstBrokenId, String problem) {
   }
+
+  /** The hash the first record links to (as the chain head's row starts). */
+  private static final String CHAIN_START = "0".repeat(64);
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
@@ -121,30 +125,64 @@ public class AuditLog {
   /** Recomputes every hash in order; reports the first record whose content or link does not match. */
   @Transactional(readOnly = true)
   public Verification verify() {
-    long checked = 0;
-    String previous = "0".repeat(64);
-    long lastId = 0;
-    for (AuditRecord r : jdbc.query("SELECT * FROM audit_record ORDER BY id", this::map)) {
-      checked++;
-      if (r.id() != lastId + 1) {
-        return new Verification(false, checked, r.id(), "record " + (lastId + 1) + " is missing");
+    return verifyAfter(0);
+  }
+
+  /**
+   * As {@link #verify()}, for the records after record {@code trustedId}, whose stored hash is taken as the first
+   * link (0: from the start of the chain). The records are read as a stream: a long chain need not fit in memory.
+   */
+  @Transactional(readOnly = true)
+  public Verification verifyAfter(long trustedId) {
+    String trustedHash = trustedId == 0 ? CHAIN_START
+        : jdbc.queryForObject("SELECT hash FROM audit_record WHERE id = ?", String.class, trustedId).trim();
+    ChainWalk walk = jdbc.query(connection -> {
+      PreparedStatement statement = connection.prepareStatement("SELECT * FROM audit_record WHERE id > ? ORDER BY id");
+      statement.setLong(1, trustedId);
+      statement.setFetchSize(1000); // PostgreSQL then reads through a cursor (inside this transaction)
+      return statement;
+    }, rs -> {
+      ChainWalk at = new ChainWalk(trustedId, trustedHash, 0, null);
+      while (rs.next()) {
+        at = at.next(map(rs, 0));
+        if (at.broken() != null) {
+          break;
+        }
       }
-      if (!r.prevHash().equals(previous)) {
-        return new Verification(false, checked, r.id(), "prev_hash does not match the hash of record " + lastId);
+      return at;
+    });
+    if (walk.broken() != null) {
+      return walk.broken();
+    }
+    String head = jdbc.queryForObject("SELECT last_hash FROM audit_chain_head WHERE id = 1", String.class).trim();
+    if (!head.equals(walk.lastHash())) {
+      return new Verification(false, walk.checked(), walk.lastId() + 1, "records after " + walk.lastId()
+          + " were removed");
+    }
+    return new Verification(true, walk.checked(), null, null);
+  }
+
+  /** How far a verification got: the last good record, or the first broken one. */
+  private record ChainWalk(long lastId, String lastHash, long checked, Verification broken) {
+    ChainWalk next(AuditRecord r) {
+      long count = checked + 1;
+      if (r.id() != lastId + 1) {
+        return fail(count, r, "record " + (lastId + 1) + " is missing");
+      }
+      if (!r.prevHash().equals(lastHash)) {
+        return fail(count, r, "prev_hash does not match the hash of record " + lastId);
       }
       String expected = hash(r.id(), r.at(), r.principal(), r.action(), r.subjectType(), r.subjectId(),
           r.processInstanceId(), r.details(), r.prevHash());
       if (!expected.equals(r.hash())) {
-        return new Verification(false, checked, r.id(), "content does not match its hash: the record was changed");
+        return fail(count, r, "content does not match its hash: the record was changed");
       }
-      previous = r.hash();
-      lastId = r.id();
+      return new ChainWalk(r.id(), r.hash(), count, null);
     }
-    String head = jdbc.queryForObject("SELECT last_hash FROM audit_chain_head WHERE id = 1", String.class).trim();
-    if (!head.equals(previous)) {
-      return new Verification(false, checked, lastId + 1, "records after " + lastId + " were removed");
+
+    private ChainWalk fail(long count, AuditRecord r, String problem) {
+      return new ChainWalk(lastId, lastHash, count, new Verification(false, count, r.id(), problem));
     }
-    return new Verification(true, checked, null, null);
   }
 
   static String hash(long id, Instant at, String principal, String action, String subjectType, String subjectId,

@@ -3,11 +3,17 @@ package org.partnerlifecycle.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.audit.AuditLog.Verification;
 import org.partnerlifecycle.support.ApplicationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @ApplicationTest
 class AuditTrailOnH2Test extends AuditTrailContract {
+
+  @Autowired
+  AuditLog audit;
 
   @Test
   void theHashChainFindsAnEditedRecord() throws Exception {
@@ -22,5 +28,49 @@ class AuditTrailOnH2Test extends AuditTrailContract {
     assertThat(verification.get("intact").asBoolean()).isFalse();
     assertThat(verification.get("firstBrokenId").asLong()).isEqualTo(id);
     assertThat(verification.get("problem").asText()).contains("changed");
+  }
+
+  @Test
+  void theHashChainFindsAMissingRecordAndARemovedTail() throws Exception {
+    long before = jdbc.queryForObject("SELECT MAX(id) FROM audit_record", Long.class);
+    for (String company : new String[] {"Gap Co", "Tail Co"}) {
+      http.post("/api/partner-applications", "{\"companyName\":\"" + company + "\",\"websiteDomain\":\""
+          + company.replace(" ", "").toLowerCase() + ".example\",\"contactName\":\"C\",\"contactEmail\":"
+          + "\"c@gap.example\",\"region\":\"NA\",\"motion\":\"REFERRAL\",\"forecastAnnualRevenue\":1000}");
+    }
+    long last = jdbc.queryForObject("SELECT MAX(id) FROM audit_record", Long.class);
+    assertThat(last - before).isGreaterThanOrEqualTo(2);
+    // Checked from the last record before this test: the other test here breaks an older record on purpose.
+    assertThat(audit.verifyAfter(before).intact()).isTrue();
+
+    Map<String, Object> middle = removeRecord(last - 1);
+    Verification gap = audit.verifyAfter(before);
+    assertThat(gap.intact()).isFalse();
+    assertThat(gap.firstBrokenId()).isEqualTo(last);
+    assertThat(gap.problem()).isEqualTo("record " + (last - 1) + " is missing");
+    restore(middle);
+
+    Map<String, Object> tail = removeRecord(last);
+    Verification cut = audit.verifyAfter(before);
+    assertThat(cut.intact()).isFalse();
+    assertThat(cut.firstBrokenId()).isEqualTo(last);
+    assertThat(cut.problem()).isEqualTo("records after " + (last - 1) + " were removed");
+    restore(tail);
+
+    assertThat(audit.verifyAfter(before).intact()).isTrue();
+  }
+
+  /** H2 has no append-only trigger: the row can go, and come back as it was. */
+  private Map<String, Object> removeRecord(long id) {
+    Map<String, Object> row = jdbc.queryForMap("SELECT * FROM audit_record WHERE id = ?", id);
+    jdbc.update("DELETE FROM audit_record WHERE id = ?", id);
+    return row;
+  }
+
+  private void restore(Map<String, Object> row) {
+    jdbc.update("INSERT INTO audit_record (id, at, principal, action, subject_type, subject_id, process_instance_id, "
+        + "details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("ID"), row.get("AT"),
+        row.get("PRINCIPAL"), row.get("ACTION"), row.get("SUBJECT_TYPE"), row.get("SUBJECT_ID"),
+        row.get("PROCESS_INSTANCE_ID"), row.get("DETAILS"), row.get("PREV_HASH"), row.get("HASH"));
   }
 }
