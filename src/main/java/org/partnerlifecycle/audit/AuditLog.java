@@ -89,6 +89,10 @@ public class AuditLog {
     }
   }
 
+  /**
+   * Found among the transaction's synchronizations, not bound as a resource: a REQUIRES_NEW transaction suspends
+   * the outer one's synchronizations (a bound resource would stay visible), so each sees only its own entries.
+   */
   private PendingEntries pendingInThisTransaction() {
     for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
       if (synchronization instanceof PendingEntries pending) {
