@@ -4,14 +4,14 @@
 # with PostgreSQL's own commit ceiling (pgbench, single-row INSERT transactions) beside it.
 # Usage: bench/intake.sh [seconds-per-row] [most-warm-up-seconds] [clients, default 1,8,32]
 # The warm-up runs rounds of load (30 s intake, 10 s bare engine) until a round leaves the JIT compiler nearly idle,
-# or until the most warm-up seconds (default 300) are spent: on two cores under load the C2 compiler gets a small
+# or until the most warm-up seconds (default 600) are spent: on two cores under load the C2 compiler gets a small
 # share of the CPU and works through its queue for minutes; measured sooner, the rows measure the compiler. The
 # table's JIT column says how busy it still was during each row.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 SECONDS_PER_ROW="${1:-10}"
-WARM_UP="${2:-300}"
+WARM_UP="${2:-600}"
 CLIENTS="${3:-1,8,32}"
 
 echo "POSTGRESQL COMMIT CEILING (pgbench, 8 clients, ${SECONDS_PER_ROW} s, one INSERT per transaction)"

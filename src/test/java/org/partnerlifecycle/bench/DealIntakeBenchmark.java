@@ -46,7 +46,7 @@ class DealIntakeBenchmark {
    * The most load the warm-up runs before measuring. It stops sooner once a round of load compiles little: on two
    * cores the JIT's C2 compiler otherwise still works through its queue during the rows, and they measure it.
    */
-  static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 300);
+  static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 600);
   static final int WARM_UP_ROUND_SECONDS = 30;
   /** A round of warm-up load during which the JIT compiled for less than this share of the time ends the warm-up. */
   static final double SETTLED_JIT_SHARE = 0.1;
