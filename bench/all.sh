@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every benchmark and fault run, one after the other, on the local PostgreSQL (about 25 minutes on two cores):
+# Every benchmark and fault run, one after the other, on the local PostgreSQL (about 20 minutes on two cores):
 # intake vs the bare engine with pgbench's ceiling and peak RSS, the 10,000-partner tier-review cycle, kill -9
 # during load, two nodes on one database. Exits non-zero if a run fails; the fault runs print PASS or FAIL.
 # Usage: bench/all.sh
