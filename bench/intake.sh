@@ -29,6 +29,6 @@ mvn -B -q test -Dtest.excludedGroups= -Dgroups=benchmark -Dtest=DealIntakeBenchm
   -Dbench.clients="$CLIENTS" >"$OUT" 2>&1 \
   || { tail -50 "$OUT"; echo "benchmark failed (output above)"; exit 1; }
 grep "^warm-up after" "$OUT" || true
-grep -A15 "DEAL INTAKE BENCHMARK" "$OUT"
+grep -A22 "DEAL INTAKE BENCHMARK" "$OUT"
 grep "most lock waits" "$OUT" | grep -v "^warm-up" || true
 rm -f "$OUT"

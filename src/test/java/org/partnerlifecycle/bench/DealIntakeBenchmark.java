@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.process.ProcessAdapter;
 import org.partnerlifecycle.security.ApiKeys;
 import org.partnerlifecycle.support.PostgresProfileTest;
 import org.partnerlifecycle.support.PostgresTestDatabase;
@@ -35,7 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Benchmark (run {@code bench/intake.sh}, not part of mvn verify): deal-registration intake over REST on
  * PostgreSQL — authenticated by API key, validated, conflict-checked under the customer lock, audited, process
  * started to the review task — at 1, 8 and 32 concurrent clients, against a bare engine starting a one-user-task
- * process through the Java API in the same run, on the same database.
+ * process through the Java API in the same run, on the same database. Between the two, the intake's process part
+ * alone: the deal-registration process started through the Java API for a registration already stored.
  */
 @Tag("benchmark")
 @PostgresProfileTest
@@ -69,6 +71,8 @@ class DealIntakeBenchmark {
   ApiKeys apiKeys;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  ProcessAdapter processes;
 
   record Result(String what, int clients, long requests, double seconds, long errors, double[] millis,
       double lockWaiters, double appCpuMillis, double postgresCpuMillis, double jitMillis) {
@@ -97,6 +101,8 @@ class DealIntakeBenchmark {
   @Test
   void intakeAgainstTheBareEngine() throws Exception {
     List<String> keys = seedPartners(32);
+    int storedDeals = SECONDS * CLIENTS.length * 1000;
+    seedSubmittedDeals(storedDeals, 32);
     engine.getRepositoryService().createDeployment().addModelInstance("bare.bpmn",
         Bpmn.createExecutableProcess("bare").camundaHistoryTimeToLive(1).startEvent().userTask("Task")
             .camundaCandidateGroups("partner-managers").endEvent().done()).deploy();
@@ -109,6 +115,15 @@ class DealIntakeBenchmark {
     // Warm up both paths (JIT, pools, caches) in rounds until a round leaves the JIT idle, or the budget is spent.
     IntConsumer intake = i -> register(connections.get(i), keys.get(i), sequence.incrementAndGet());
     IntConsumer bare = i -> engine.getRuntimeService().startProcessInstanceByKey("bare");
+    AtomicLong storedDeal = new AtomicLong();
+    IntConsumer dealProcess = i -> {
+      long n = storedDeal.incrementAndGet();
+      if (n > storedDeals) {
+        throw new IllegalStateException("all " + storedDeals + " stored registrations have their process");
+      }
+      processes.start(ProcessAdapter.DEAL_REGISTRATION, "D-P" + n, Map.of("dealId", "D-P" + n, "partnerId",
+          "P-I" + (1 + n % 32)));
+    };
     int round = Math.max(3, Math.min(WARM_UP_ROUND_SECONDS, WARM_UP_SECONDS));
     int warmedUp = 0;
     boolean settled = false;
@@ -133,6 +148,8 @@ class DealIntakeBenchmark {
       results.add(run("intake over REST", clients, SECONDS, intake));
       peakRss = Math.max(peakRss, rssKiB());
       waitForIdleJit();
+      results.add(run("deal process (Java API)", clients, SECONDS, dealProcess));
+      waitForIdleJit();
       results.add(run("bare engine (Java API)", clients, SECONDS, bare));
     }
 
@@ -151,9 +168,14 @@ class DealIntakeBenchmark {
         + "JIT compiler, GC) and of all PostgreSQL processes");
     System.out.println("JIT: seconds the JIT compilers spent on compilations per second of the row, wall clock "
         + "(1 = a compiler at work throughout, 0 = steady state)");
-    for (int i = 0; i < results.size(); i += 2) {
-      System.out.printf("intake / bare engine at %d clients: %.2f%n", results.get(i).clients(),
-          results.get(i).throughput() / results.get(i + 1).throughput());
+    System.out.println("deal process: the deal-registration process started through the Java API for a stored "
+        + "registration (check step, rule result, 13 variables, review task with its SLA timer); no HTTP, conflict "
+        + "check or audit record");
+    for (int i = 0; i < results.size(); i += 3) {
+      double bareThroughput = results.get(i + 2).throughput();
+      System.out.printf("intake / bare engine at %d clients: %.2f (deal process alone / bare engine: %.2f)%n",
+          results.get(i).clients(), results.get(i).throughput() / bareThroughput,
+          results.get(i + 1).throughput() / bareThroughput);
     }
     System.out.printf("peak RSS of this JVM (application + load driver) through the runs: %d MiB; "
         + "max heap %d MiB (JVM default)%n%n", peakRss / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -284,6 +306,16 @@ class DealIntakeBenchmark {
       keys.add(apiKeys.issue("P-I" + n, "bench").apiKey());
     }
     return keys;
+  }
+
+  /** SUBMITTED registrations D-P1 … D-P{count} of the seeded partners, each for its own customer. */
+  private void seedSubmittedDeals(int count, int partners) {
+    jdbc.update("INSERT INTO deal_registration (id, partner_id, submitted_by, customer_name, customer_domain, "
+        + "normalized_domain, motion, deal_type, license_type, product, estimated_value, term_months, status, "
+        + "terms_version, created_at, updated_at) "
+        + "SELECT 'D-P' || n, 'P-I' || (1 + n % ?), 'bench', 'Customer ' || n, 'p' || n || '.bench.example', "
+        + "'p' || n || '.bench.example', 'REFERRAL', 'NEW', 'SUBSCRIPTION', 'PLUS', 48000, 12, 'SUBMITTED', "
+        + "'2026-01-01', now(), now() FROM generate_series(1, ?) AS n", partners, count);
   }
 
   private static long rssKiB() throws java.io.IOException {
