@@ -31,7 +31,7 @@ class AuditTrailOnH2Test extends AuditTrailContract {
   }
 
   @Test
-  void theHashChainFindsAMissingRecordAndARemovedTail() throws Exception {
+  void theHashChainFindsAMissingRecordABrokenLinkAndARemovedTail() throws Exception {
     long before = jdbc.queryForObject("SELECT MAX(id) FROM audit_record", Long.class);
     for (String company : new String[] {"Gap Co", "Tail Co"}) {
       http.post("/api/partner-applications", "{\"companyName\":\"" + company + "\",\"websiteDomain\":\""
@@ -49,6 +49,13 @@ class AuditTrailOnH2Test extends AuditTrailContract {
     assertThat(gap.firstBrokenId()).isEqualTo(last);
     assertThat(gap.problem()).isEqualTo("record " + (last - 1) + " is missing");
     restore(middle);
+
+    String link = jdbc.queryForObject("SELECT prev_hash FROM audit_record WHERE id = ?", String.class, last);
+    jdbc.update("UPDATE audit_record SET prev_hash = ? WHERE id = ?", "f".repeat(64), last);
+    Verification relinked = audit.verifyAfter(before);
+    assertThat(relinked.firstBrokenId()).isEqualTo(last);
+    assertThat(relinked.problem()).isEqualTo("prev_hash does not match the hash of record " + (last - 1));
+    jdbc.update("UPDATE audit_record SET prev_hash = ? WHERE id = ?", link, last);
 
     Map<String, Object> tail = removeRecord(last);
     Verification cut = audit.verifyAfter(before);
