@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,6 +53,8 @@ class DealIntakeBenchmark {
   static final int WARM_UP_ROUND_SECONDS = 30;
   /** A round of warm-up load during which the JIT compiled for less than this share of the time ends the warm-up. */
   static final double SETTLED_JIT_SHARE = 0.1;
+  /** One partner (API key, customers) per client, up to the most clients of a row. */
+  static final int PARTNERS = 32;
   static final int[] CLIENTS = Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(","))
       .mapToInt(Integer::parseInt).toArray();
 
@@ -100,9 +103,9 @@ class DealIntakeBenchmark {
 
   @Test
   void intakeAgainstTheBareEngine() throws Exception {
-    List<String> keys = seedPartners(32);
+    List<String> keys = seedPartners(PARTNERS);
     int storedDeals = SECONDS * CLIENTS.length * 1000;
-    seedSubmittedDeals(storedDeals, 32);
+    seedSubmittedDeals(storedDeals);
     engine.getRepositoryService().createDeployment().addModelInstance("bare.bpmn",
         Bpmn.createExecutableProcess("bare").camundaHistoryTimeToLive(1).startEvent().userTask("Task")
             .camundaCandidateGroups("partner-managers").endEvent().done()).deploy();
@@ -112,7 +115,6 @@ class DealIntakeBenchmark {
     }
     AtomicLong sequence = new AtomicLong();
 
-    // Warm up both paths (JIT, pools, caches) in rounds until a round leaves the JIT idle, or the budget is spent.
     IntConsumer intake = i -> register(connections.get(i), keys.get(i), sequence.incrementAndGet());
     IntConsumer bare = i -> engine.getRuntimeService().startProcessInstanceByKey("bare");
     AtomicLong storedDeal = new AtomicLong();
@@ -122,8 +124,9 @@ class DealIntakeBenchmark {
         throw new IllegalStateException("all " + storedDeals + " stored registrations have their process");
       }
       processes.start(ProcessAdapter.DEAL_REGISTRATION, "D-P" + n, Map.of("dealId", "D-P" + n, "partnerId",
-          "P-I" + (1 + n % 32)));
+          "P-I" + (1 + n % PARTNERS)));
     };
+    // Warm up both paths (JIT, pools, caches) in rounds until a round leaves the JIT idle, or the budget is spent.
     int round = Math.max(3, Math.min(WARM_UP_ROUND_SECONDS, WARM_UP_SECONDS));
     int warmedUp = 0;
     boolean settled = false;
@@ -253,12 +256,19 @@ class DealIntakeBenchmark {
    * load on two cores the compiler gets a small share of the CPU, and a row should not start with its backlog.
    */
   private static void waitForIdleJit() throws InterruptedException {
-    for (int second = 0; second < 60; second++) {
-      long before = JIT.getTotalCompilationTime();
-      Thread.sleep(1000);
-      if (JIT.getTotalCompilationTime() - before < 50) {
-        return;
+    CountDownLatch idle = new CountDownLatch(1);
+    AtomicLong compiledUntil = new AtomicLong(JIT.getTotalCompilationTime());
+    ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor();
+    probe.scheduleAtFixedRate(() -> {
+      long now = JIT.getTotalCompilationTime();
+      if (now - compiledUntil.getAndSet(now) < 50) {
+        idle.countDown();
       }
+    }, 1, 1, TimeUnit.SECONDS);
+    try {
+      idle.await(60, TimeUnit.SECONDS);
+    } finally {
+      probe.shutdownNow();
     }
   }
 
@@ -309,13 +319,13 @@ class DealIntakeBenchmark {
   }
 
   /** SUBMITTED registrations D-P1 … D-P{count} of the seeded partners, each for its own customer. */
-  private void seedSubmittedDeals(int count, int partners) {
+  private void seedSubmittedDeals(int count) {
     jdbc.update("INSERT INTO deal_registration (id, partner_id, submitted_by, customer_name, customer_domain, "
         + "normalized_domain, motion, deal_type, license_type, product, estimated_value, term_months, status, "
         + "terms_version, created_at, updated_at) "
         + "SELECT 'D-P' || n, 'P-I' || (1 + n % ?), 'bench', 'Customer ' || n, 'p' || n || '.bench.example', "
         + "'p' || n || '.bench.example', 'REFERRAL', 'NEW', 'SUBSCRIPTION', 'PLUS', 48000, 12, 'SUBMITTED', "
-        + "'2026-01-01', now(), now() FROM generate_series(1, ?) AS n", partners, count);
+        + "'2026-01-01', now(), now() FROM generate_series(1, ?) AS n", PARTNERS, count);
   }
 
   private static long rssKiB() throws java.io.IOException {
