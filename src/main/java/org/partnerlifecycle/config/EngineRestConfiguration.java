@@ -1,6 +1,5 @@
 package org.partnerlifecycle.config;
 
-import org.partnerlifecycle.process.RefusedDecisionResponses;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 public class EngineRestConfiguration {
 
   @Bean
-  ResourceConfigCustomizer refusedDecisionResponses() {
-    return config -> config.register(RefusedDecisionResponses.class);
+  ResourceConfigCustomizer engineRestErrors() {
+    return config -> config.register(EngineRestErrors.ForRestExceptions.class)
+        .register(EngineRestErrors.ForEngineExceptions.class).register(EngineRestErrors.ForOtherExceptions.class);
   }
 }

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  * id). A decision they refuse (say, a rejection without a reason) throws
  * {@link org.partnerlifecycle.decision.InvalidDecisionException}: the engine rolls the completion back and the task
  * stays open — enforced by the engine, not only by the form. {@code /engine-rest} answers 400 with the field
- * ({@link RefusedDecisionResponses}).
+ * ({@link org.partnerlifecycle.config.EngineRestErrors}).
  */
 abstract class CheckedTaskCompletion implements TaskListener {
 

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.deal.DealRegistration;
 import org.partnerlifecycle.deal.DealRegistrationRequest;
 import org.partnerlifecycle.deal.DealRegistrationService;
+import org.partnerlifecycle.lead.LeadCategory;
+import org.partnerlifecycle.lead.LeadRoutingService;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerApplicationService;
 import org.partnerlifecycle.partner.PartnerRepository;
@@ -53,8 +55,11 @@ class ApiFuzzTest {
   @Autowired
   ApiKeys apiKeys;
   @Autowired
+  LeadRoutingService leadRouting;
+  @Autowired
   JdbcTemplate jdbc;
   private String rowCountQuery;
+  private final List<String> fuzzDeals = new ArrayList<>();
 
   final ObjectMapper json = new ObjectMapper();
   final Random random = new Random(SEED);
@@ -105,7 +110,32 @@ class ApiFuzzTest {
         Map.entry("GET /api/partners/{p}/warning-history", ""), Map.entry("GET /api/directory", ""),
         Map.entry("GET /api/deal-registrations/{d}", ""), Map.entry("GET /api/audit/partners/{p}", ""),
         Map.entry("GET /api/audit/deal-registrations/{d}", ""), Map.entry("GET /api/audit/verify", ""),
-        Map.entry("POST /api/partners/{p}/api-keys", ""), Map.entry("DELETE /api/partners/{p}/api-keys/{k}", "")));
+        Map.entry("POST /api/partners/{p}/api-keys", ""), Map.entry("GET /api/partners/{p}/api-keys", ""),
+        Map.entry("DELETE /api/partners/{p}/api-keys/{k}", ""),
+        Map.entry("POST /api/leads", "{\"companyName\":\"L\",\"customerDomain\":\"l.example\",\"region\":\"NA\","
+            + "\"category\":\"SMB\"}"),
+        Map.entry("POST /api/leads/{l}/accept", ""), Map.entry("POST /api/leads/{l}/decline", ""),
+        Map.entry("GET /api/leads/transparency?from={from}&to={to}", ""),
+        // The engine's REST API as Tasklist uses it: task completions with the forms' variables, hostile ones too.
+        Map.entry("POST /engine-rest/task/{t}/complete", "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},"
+            + "\"reason\":{\"value\":\"r\"},\"proposedRate\":{\"value\":5,\"type\":\"Double\"}}}"),
+        Map.entry("POST /engine-rest/task/{t}/claim", "{\"userId\":\"mary\"}"),
+        Map.entry("POST /engine-rest/task/{t}/variables", "{\"modifications\":{\"reason\":{\"value\":\"r\"}}}"),
+        Map.entry("GET /engine-rest/task/{t}/form-variables", ""), Map.entry("GET /engine-rest/task", ""),
+        Map.entry("POST /engine-rest/process-definition/key/deal-registration/start",
+            "{\"businessKey\":\"D-NOPE\",\"variables\":{\"dealId\":{\"value\":\"D-NOPE\"}}}"),
+        Map.entry("GET /engine-rest/history/process-instance", "")));
+    List<String> leads = new ArrayList<>(List.of("L-NOPE", "%27%20OR%201=1"));
+    for (int n = 0; n < 3; n++) {
+      leads.add(leadRouting.create("Fuzz lead " + n, "fuzz-lead-" + n + ".example", "NA", LeadCategory.SMB, "mary")
+          .leadId());
+    }
+    // Review tasks to complete, claim and fill in (and, once approved, leadership's rate tasks).
+    for (int n = 0; n < 20; n++) {
+      fuzzDeals.add(registrations.submit(p, new DealRegistrationRequest(null, "Fuzz customer " + n, "fuzz-customer-"
+          + n + ".example", "REFERRAL", "NEW", "SUBSCRIPTION", "PLUS", new java.math.BigDecimal("1000"), 12, null),
+          "partner:" + p, null, "fuzz-" + n).deal().id());
+    }
     List<String> endpoints = new ArrayList<>(templates.keySet());
     Http http = new Http(port);
     int fiveHundreds = 0;
@@ -117,10 +147,14 @@ class ApiFuzzTest {
       String[] methodAndPath = endpoint.split(" ");
       String path = methodAndPath[1].replace("{p}", pick(p, o, "P-NOPE", "%27%20OR%201=1", "P-" + "9".repeat(300)))
           .replace("{d}", pick(otherDeal.id(), "D-NOPE", "..%2F..", "D-\u00e9"))
-          .replace("{k}", pick("key-1", "x"));
+          .replace("{k}", pick("key-1", "x"))
+          .replace("{l}", leads.get(random.nextInt(leads.size())))
+          .replace("{t}", openTaskOr("nope", "%27%20OR%201=1", "x".repeat(300)))
+          .replace("{from}", pick("2026-01-01", "2026-13-45", "yesterday", ""))
+          .replace("{to}", pick("2027-01-01", "2025-01-01", "%00", "9".repeat(30)));
       if (random.nextInt(10) == 0) {
-        path += "?limit=" + pick("-1", "abc", "999999999999", "1") + "&format=" + pick("xml", "csv", "json")
-            + "&from=" + pick("yesterday", "2026-13-45", "2026-01-01");
+        path += (path.contains("?") ? "&" : "?") + "limit=" + pick("-1", "abc", "999999999999", "1") + "&format="
+            + pick("xml", "csv", "json") + "&from=" + pick("yesterday", "2026-13-45", "2026-01-01");
       }
       String body = mutate(templates.get(endpoint));
       String[] caller = callers.get(random.nextInt(callers.size()));
@@ -179,8 +213,44 @@ class ApiFuzzTest {
     return jdbc.queryForMap(rowCountQuery);
   }
 
+  /**
+   * Mostly the id of an open task of the fuzz's deals (review or rate approval), else one of {@code others}. In
+   * name order (each names its deal), so that the seed replays the run.
+   */
+  private String openTaskOr(String... others) {
+    List<org.camunda.bpm.engine.task.Task> open = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKeyIn(fuzzDeals.toArray(String[]::new)).list().stream()
+        .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Task::getName)).toList();
+    return open.isEmpty() || random.nextInt(4) == 0 ? pick(others) : open.get(random.nextInt(open.size())).getId();
+  }
+
   private String pick(String... values) {
     return values[random.nextInt(values.length)];
+  }
+
+  /**
+   * Camunda variables ({@code {"name": {"value": …, "type": …}}}): one removed, given a hostile value or type, or
+   * one added — also the variables the processes' gateways and timers read, which only the engine sets.
+   */
+  private void mutateVariables(ObjectNode variables) {
+    List<String> names = new ArrayList<>();
+    variables.fieldNames().forEachRemaining(names::add);
+    int changes = 1 + random.nextInt(3);
+    for (int c = 0; c < changes; c++) {
+      String name = names.isEmpty() || random.nextInt(3) == 0
+          ? pick("dealId", "partnerId", "rateNeedsApproval", "reviewDueAt", "tierWouldChange", "failingReviewsAfter",
+              "decision", "tier", "overrideTier", "needsLeadership", "approvedRate", "x".repeat(300), "${7*7}")
+          : names.get(random.nextInt(names.size()));
+      ObjectNode variable = json.createObjectNode();
+      variable.set("value", json.valueToTree(HOSTILE.get(random.nextInt(HOSTILE.size()))));
+      switch (random.nextInt(4)) {
+        case 0 -> variables.remove(name);
+        case 1 -> variables.set(name, variable);
+        case 2 -> variables.set(name, variable.put("type", pick("String", "Integer", "Long", "Double", "Boolean",
+            "Date", "Json", "Xml", "Object", "Bytes", "File", "Null", "Foo", "")));
+        default -> variables.set(name, json.valueToTree(HOSTILE.get(random.nextInt(HOSTILE.size()))));
+      }
+    }
   }
 
   /** The valid body, or one with a field removed, retyped, replaced by a hostile value, or not JSON at all. */
@@ -196,6 +266,14 @@ class ApiFuzzTest {
       return pick("", "{", "[1,2]", "null", "\"text\"", "{\"a\":", "\u0000\u0001", "{}".repeat(1000));
     }
     ObjectNode body = (ObjectNode) json.readTree(template);
+    if (body.get("variables") instanceof ObjectNode variables && random.nextBoolean()) {
+      mutateVariables(variables);
+      return body.toString();
+    }
+    if (body.get("modifications") instanceof ObjectNode modifications && random.nextBoolean()) {
+      mutateVariables(modifications);
+      return body.toString();
+    }
     List<String> fields = new ArrayList<>();
     Iterator<String> names = body.fieldNames();
     names.forEachRemaining(fields::add);
