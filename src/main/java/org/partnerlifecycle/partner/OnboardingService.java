@@ -103,6 +103,7 @@ public class OnboardingService {
     Partner partner = partners.get(partnerId);
     Decisions.requireOneOf("decision", decision, REVIEW_DECISIONS);
     String why = Decisions.optionalText("reason", reason);
+    partners.recordApplicationReviewer(partnerId, reviewer, time.now());
     if ("REJECT".equals(decision)) {
       Decisions.requireText("reason", why, "is required to reject an application");
       partners.recordRejection(partnerId, why, time.now());
@@ -117,13 +118,15 @@ public class OnboardingService {
     partners.recordPlacement(partnerId, tier, placementMotion(partner, Tier.valueOf(tier)), why, time.now());
   }
 
-  /** ApproveStrategicPlacement by leadership: APPROVE keeps STRATEGIC, REJECT places at GROWTH. @return the tier */
-  public String recordStrategicPlacement(String partnerId, String decision, String reason, String reviewer,
-      String approver) {
+  /**
+   * ApproveStrategicPlacement by leadership, never by the application's reviewer (as recorded with the review):
+   * APPROVE keeps STRATEGIC, REJECT places at GROWTH. @return the tier
+   */
+  public String recordStrategicPlacement(String partnerId, String decision, String reason, String approver) {
     Partner partner = partners.get(partnerId);
     Decisions.requireOneOf("placementDecision", decision, PLACEMENT_DECISIONS);
     String why = Decisions.optionalText("placementReason", reason);
-    if (approver.equals(reviewer)) {
+    if (approver.equals(partners.applicationReviewer(partnerId))) {
       throw new InvalidDecisionException("placementDecision",
           "the reviewer who proposed Strategic placement may not approve it too");
     }

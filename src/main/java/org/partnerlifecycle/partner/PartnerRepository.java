@@ -78,6 +78,15 @@ public class PartnerRepository {
     update(id, "tier = ?, motion = ?, decision_reason = ?", now, tier, motion, reason);
   }
 
+  /** Who reviewed the application: the Strategic placement's four-eyes check reads it here. */
+  public void recordApplicationReviewer(String id, String reviewer, Instant now) {
+    update(id, "application_reviewed_by = ?", now, reviewer);
+  }
+
+  public String applicationReviewer(String id) {
+    return jdbc.queryForObject("SELECT application_reviewed_by FROM partner WHERE id = ?", String.class, id);
+  }
+
   public void recordRejection(String id, String reason, Instant now) {
     update(id, "status = ?, decision_reason = ?", now, PartnerStatus.REJECTED.name(), reason);
   }

@@ -17,7 +17,6 @@ public class ApplyTierDecision implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    reviews.apply(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
-        (Integer) execution.getVariable("failingReviewsAfter"));
+    reviews.apply(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
   }
 }

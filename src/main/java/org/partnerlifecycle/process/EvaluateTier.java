@@ -20,7 +20,6 @@ public class EvaluateTier implements JavaDelegate {
     TierReviewService.Evaluation evaluation =
         reviews.evaluate(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     execution.setVariable("tierWouldChange", evaluation.tierWouldChange());
-    execution.setVariable("failingReviewsAfter", evaluation.failingReviewsAfter());
     if (evaluation.tierWouldChange()) {
       // Only the confirmation forms read these; a kept tier skips them (the review row holds them for auditors).
       execution.setVariable("companyName", evaluation.companyName());

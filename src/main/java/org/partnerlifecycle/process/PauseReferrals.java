@@ -17,6 +17,6 @@ public class PauseReferrals implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    warnings.pauseReferrals(execution.getProcessBusinessKey(), (String) execution.getVariable("escalationId"));
+    warnings.pauseReferrals(execution.getProcessBusinessKey());
   }
 }

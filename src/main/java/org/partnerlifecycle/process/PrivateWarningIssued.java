@@ -16,7 +16,6 @@ public class PrivateWarningIssued extends CheckedTaskCompletion {
 
   @Override
   protected void record(DelegateTask task, String partnerId) {
-    warnings.issuePrivateWarning(partnerId, TaskActor.text(task, "escalationId"), TaskActor.text(task, "warningNote"),
-        TaskActor.of(task));
+    warnings.issuePrivateWarning(partnerId, TaskActor.text(task, "warningNote"), TaskActor.of(task));
   }
 }

@@ -16,7 +16,7 @@ public class PublicRemovalDecided extends CheckedTaskCompletion {
 
   @Override
   protected void record(DelegateTask task, String partnerId) {
-    warnings.recordRemovalDecision(partnerId, TaskActor.text(task, "escalationId"),
-        TaskActor.text(task, "removalDecision"), TaskActor.text(task, "removalReason"), TaskActor.of(task));
+    warnings.recordRemovalDecision(partnerId, TaskActor.text(task, "removalDecision"),
+        TaskActor.text(task, "removalReason"), TaskActor.of(task));
   }
 }

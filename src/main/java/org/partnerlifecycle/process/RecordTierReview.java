@@ -17,7 +17,6 @@ public class RecordTierReview implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    reviews.recordKept(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
-        (Integer) execution.getVariable("failingReviewsAfter"));
+    reviews.recordKept(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
   }
 }

@@ -17,6 +17,6 @@ public class RemovePartner implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    warnings.removePartner(execution.getProcessBusinessKey(), (String) execution.getVariable("escalationId"));
+    warnings.removePartner(execution.getProcessBusinessKey());
   }
 }

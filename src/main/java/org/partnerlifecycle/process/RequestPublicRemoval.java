@@ -17,7 +17,6 @@ public class RequestPublicRemoval implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("warningHistory", warnings.requestPublicRemoval(execution.getProcessBusinessKey(),
-        (String) execution.getVariable("escalationId")));
+    execution.setVariable("warningHistory", warnings.requestPublicRemoval(execution.getProcessBusinessKey()));
   }
 }

@@ -17,7 +17,7 @@ public class ResetProgression implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    warnings.reset(execution.getProcessBusinessKey(), (String) execution.getVariable("escalationId"),
-        (String) execution.getVariable("goodStandingNote"), (String) execution.getVariable("goodStandingBy"));
+    warnings.reset(execution.getProcessBusinessKey(), (String) execution.getVariable("goodStandingNote"),
+        (String) execution.getVariable("goodStandingBy"));
   }
 }

@@ -17,7 +17,7 @@ public class StrategicPlacementDecided extends CheckedTaskCompletion {
   @Override
   protected void record(DelegateTask task, String partnerId) {
     String tier = onboarding.recordStrategicPlacement(partnerId, TaskActor.text(task, "placementDecision"),
-        TaskActor.text(task, "placementReason"), TaskActor.text(task, "reviewedBy"), TaskActor.of(task));
+        TaskActor.text(task, "placementReason"), TaskActor.of(task));
     task.setVariable("tier", tier);
   }
 }

@@ -105,12 +105,14 @@ public class TierReviewRepository {
 
   public void insertReview(String reviewId, String partnerId, String termsVersion, String currentTier,
       BigDecimal trailingRevenue, String revenueTier, String participationTier, String qualifiedTier, int healthScore,
-      String healthBand, String recommendation, String recommendedTier, String explanation, Instant now) {
+      String healthBand, String recommendation, String recommendedTier, int failingReviewsAfter, String explanation,
+      Instant now) {
     jdbc.update("INSERT INTO tier_review (id, partner_id, terms_version, current_tier, trailing_revenue, revenue_tier, "
             + "participation_tier, qualified_tier, health_score, health_band, recommendation, recommended_tier, "
-            + "explanation, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "failing_reviews_after, explanation, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         reviewId, partnerId, termsVersion, currentTier, trailingRevenue, revenueTier, participationTier, qualifiedTier,
-        healthScore, healthBand, recommendation, recommendedTier, explanation, Timestamp.from(now));
+        healthScore, healthBand, recommendation, recommendedTier, failingReviewsAfter, explanation,
+        Timestamp.from(now));
   }
 
   public void decideReview(String reviewId, String decidedTier, String decidedBy, String reason, Instant now) {

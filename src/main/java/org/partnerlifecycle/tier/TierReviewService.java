@@ -50,9 +50,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class TierReviewService {
 
-  /** What the review found; {@code failingReviewsAfter} is the grace count if the recommendation stands. */
+  /** What the review found, for the gateway and the confirmation forms (the review row holds it all). */
   public record Evaluation(boolean tierWouldChange, String companyName, String currentTier, String recommendation,
-      String recommendedTier, int failingReviewsAfter, String explanation, String healthText) {
+      String recommendedTier, String explanation, String healthText) {
   }
 
   public record Confirmation(String decidedTier, boolean needsLeadership) {
@@ -107,7 +107,8 @@ public class TierReviewService {
     String explanation = qualified.explanation().text() + ". " + maintenance.explanation().text();
     reviews.insertReview(reviewId, partnerId, current.version(), tier.name(), revenue, revenueTier.value().name(),
         participation.value().name(), qualified.value().name(), health.value().score(), health.value().band(),
-        decision.recommendation().name(), decision.newTier().name(), explanation, time.now());
+        decision.recommendation().name(), decision.newTier().name(), decision.consecutiveFailingReviews(), explanation,
+        time.now());
     if (participation.value().isBelow(tier)) {
       warnings.raiseBreach(partnerId, BreachCategory.PARTICIPATION_STANDARDS,
           "Tier review " + reviewId + ": " + participation.explanation().text(), "TIER_REVIEW", "system");
@@ -115,16 +116,15 @@ public class TierReviewService {
     boolean change = decision.recommendation() == Recommendation.PROMOTE
         || decision.recommendation() == Recommendation.DOWNGRADE;
     return new Evaluation(change, partner.companyName(), tier.name(), decision.recommendation().name(),
-        decision.newTier().name(),
-        decision.consecutiveFailingReviews(), explanation,
+        decision.newTier().name(), explanation,
         health.value().score() + " (" + health.value().band() + ")");
   }
 
   /** Keep or on watch: nothing changes but the grace count and the next review date. */
-  public void recordKept(String partnerId, String reviewId, int failingReviewsAfter) {
+  public void recordKept(String partnerId, String reviewId) {
     Partner partner = partners.get(partnerId);
     reviews.decideReview(reviewId, partner.tier(), "system", null, time.now());
-    finish(partner, Tier.valueOf(partner.tier()), failingReviewsAfter);
+    finish(partner, Tier.valueOf(partner.tier()), failingReviewsAfter(reviews.review(reviewId)));
   }
 
   /**
@@ -168,15 +168,16 @@ public class TierReviewService {
 
   /**
    * The decided tier takes effect today with its history row; benefits, launch methods, products and integration
-   * types follow it, and a reseller or OEM partner falling to FOUNDATION continues under REFERRAL.
+   * types follow it, and a reseller or OEM partner falling to FOUNDATION continues under REFERRAL. A decision to
+   * keep the tier keeps the evaluation's grace count.
    */
-  public void apply(String partnerId, String reviewId, int failingReviewsIfKept) {
+  public void apply(String partnerId, String reviewId) {
     Partner partner = partners.get(partnerId);
     Map<String, Object> review = reviews.review(reviewId);
     Tier from = Tier.valueOf(partner.tier());
     Tier to = Tier.valueOf((String) review.get("decided_tier"));
     if (from == to) {
-      finish(partner, from, failingReviewsIfKept);
+      finish(partner, from, failingReviewsAfter(review));
       return;
     }
     ProgramTerms current = terms.effectiveOn(time.today());
@@ -194,6 +195,11 @@ public class TierReviewService {
     reviews.insertTierChange(partnerId, new TierChange(from.name(), to.name(), partner.motion(), motion.value().name(),
         time.today(), reason, (String) review.get("decided_by"), reviewId), time.now());
     finish(partners.get(partnerId), to, 0);
+  }
+
+  /** The grace count if the recommendation stands, as evaluated (stored with the review, not in a variable). */
+  private static int failingReviewsAfter(Map<String, Object> review) {
+    return ((Number) review.get("failing_reviews_after")).intValue();
   }
 
   private void finish(Partner partner, Tier tier, int failingReviews) {

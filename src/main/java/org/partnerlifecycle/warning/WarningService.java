@@ -3,6 +3,8 @@ package org.partnerlifecycle.warning;
 import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.audit.AuditLog;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +80,6 @@ public class WarningService {
     variables.put("companyName", partner.companyName());
     variables.put("tier", partner.tier());
     variables.put("breaches", breachesText(escalationId));
-    variables.put("curePeriod", "P" + cureDays + "D");
     variables.put("curePeriodText", cureDays + " days (program terms " + terms.effectiveOn(time.today()).version()
         + ")");
     processes.start(ProcessAdapter.WARNING_ESCALATION, partnerId, variables);
@@ -86,7 +87,8 @@ public class WarningService {
   }
 
   /** Level 1: the private warning, to the partner only. */
-  public void issuePrivateWarning(String partnerId, String escalationId, String note, String decidedBy) {
+  public void issuePrivateWarning(String partnerId, String note, String decidedBy) {
+    String escalationId = runningEscalation(partnerId).id();
     String message = Decisions.optionalText("warningNote", note);
     Decisions.requireText("warningNote", message, "is required: it is what the partner receives");
     Partner partner = partners.get(partnerId);
@@ -96,13 +98,15 @@ public class WarningService {
   }
 
   /** Level 2: referrals privately stopped; nothing public changes and the partner is not told. */
-  public void pauseReferrals(String partnerId, String escalationId) {
+  public void pauseReferrals(String partnerId) {
+    String escalationId = runningEscalation(partnerId).id();
     Partner partner = partners.get(partnerId);
     moveTo(partner, escalationId, 2, true, partner.listed(), "REFERRALS_PAUSED", "system", "Cure period ended");
   }
 
   /** Level 3: public removal is up to leadership. @return the steps so far, for the approval form */
-  public String requestPublicRemoval(String partnerId, String escalationId) {
+  public String requestPublicRemoval(String partnerId) {
+    String escalationId = runningEscalation(partnerId).id();
     Partner partner = partners.get(partnerId);
     moveTo(partner, escalationId, 3, true, partner.listed(), "REMOVAL_REQUESTED", "system", "Cure period ended");
     return warnings.steps(partnerId).stream().filter(s -> escalationId.equals(s.escalationId()))
@@ -112,8 +116,8 @@ public class WarningService {
   }
 
   /** ApprovePublicRemoval: APPROVE or EXTEND (another cure period), always with a reason. */
-  public void recordRemovalDecision(String partnerId, String escalationId, String decision, String reason,
-      String decidedBy) {
+  public void recordRemovalDecision(String partnerId, String decision, String reason, String decidedBy) {
+    String escalationId = runningEscalation(partnerId).id();
     Decisions.requireOneOf("removalDecision", decision, java.util.Set.of("APPROVE", "EXTEND"));
     String why = Decisions.optionalText("removalReason", reason);
     Decisions.requireText("removalReason", why, "is required");
@@ -122,7 +126,8 @@ public class WarningService {
   }
 
   /** Out of the directory and the program's benefits: REMOVED partners register nothing and are paid nothing new. */
-  public void removePartner(String partnerId, String escalationId) {
+  public void removePartner(String partnerId) {
+    String escalationId = runningEscalation(partnerId).id();
     Partner partner = partners.get(partnerId);
     partners.updateStatus(partnerId, PartnerStatus.REMOVED, time.now());
     moveTo(partner, escalationId, 3, true, false, "REMOVED", "system", "Removed from the public partner list");
@@ -142,7 +147,8 @@ public class WarningService {
   }
 
   /** ResetProgression: level 0, referrals resumed, listed again; the escalation ends, its history stays. */
-  public void reset(String partnerId, String escalationId, String note, String decidedBy) {
+  public void reset(String partnerId, String note, String decidedBy) {
+    String escalationId = runningEscalation(partnerId).id();
     Partner partner = partners.get(partnerId);
     moveTo(partner, escalationId, 0, false, partner.status() == PartnerStatus.ACTIVE, "RESET", decidedBy, note);
     warnings.end(escalationId, "RESET", 0, time.now());
@@ -164,6 +170,25 @@ public class WarningService {
   public List<WarningRepository.Step> history(String partnerId) {
     partners.get(partnerId);
     return warnings.steps(partnerId);
+  }
+
+  /**
+   * The ISO-8601 duration of each cure period of the partner's running escalation, by the terms in effect when it
+   * started: the escalation's timers ask for it, so that no process variable (which a task completion could set)
+   * decides how long a partner has to cure.
+   */
+  public String curePeriod(String partnerId) {
+    LocalDate started = LocalDate.ofInstant(runningEscalation(partnerId).startedAt(), ZoneOffset.UTC);
+    return "P" + terms.effectiveOn(started).warningCurePeriodDays() + "D";
+  }
+
+  /**
+   * A partner has at most one running escalation (a unique key), and its process steps act on that one: found by
+   * the process's business key, never by a variable, which a task completion could set.
+   */
+  private WarningRepository.Escalation runningEscalation(String partnerId) {
+    return warnings.running(partnerId).orElseThrow(() -> new ConflictException("Partner " + partnerId
+        + " has no running warning escalation"));
   }
 
   private void moveTo(Partner partner, String escalationId, int level, boolean referralsPaused, boolean listed,

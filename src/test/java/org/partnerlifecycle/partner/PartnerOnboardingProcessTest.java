@@ -232,6 +232,10 @@ class PartnerOnboardingProcessTest {
     complete(instance, "demo", withVariables("decision", "APPROVE", "tier", "STRATEGIC"));
     assertThatThrownBy(() -> complete(instance, "demo", withVariables("placementDecision", "APPROVE")))
         .hasRootCauseInstanceOf(InvalidDecisionException.class).hasMessageContaining("may not approve");
+    // The reviewer recorded with the review counts, not a variable the completion sends along.
+    assertThatThrownBy(() -> complete(instance, "demo", withVariables("placementDecision", "APPROVE",
+        "reviewedBy", "someone-else"))).hasRootCauseInstanceOf(InvalidDecisionException.class)
+        .hasMessageContaining("may not approve");
     complete(instance, "lena", withVariables("placementDecision", "APPROVE"));
     applications.signAgreement(applied.id(), "Albert Wesker");
     assertThatThrownBy(() -> complete(instance, "mary", withVariables("partnerManager", "mary")))

@@ -232,13 +232,18 @@ class TierReviewProcessTest {
     assertThat(instance).isWaitingAt("ConfirmTierChange");
     assertThatThrownBy(() -> active.complete(partner.id(), "ConfirmTierChange", "mary",
         Map.of("tierDecision", "OVERRIDE", "overrideTier", "GROWTH"))).hasMessageContaining("tierReason");
-    active.complete(partner.id(), "ConfirmTierChange", "mary",
-        Map.of("tierDecision", "OVERRIDE", "overrideTier", "STRATEGIC", "tierReason", "Big pipeline signed"));
+    // A completion may carry any variables; the grace count kept is the evaluation's, stored with the review.
+    active.complete(partner.id(), "ConfirmTierChange", "mary", Map.of("tierDecision", "OVERRIDE", "overrideTier",
+        "STRATEGIC", "tierReason", "Big pipeline signed", "failingReviewsAfter", 7));
     assertThat(instance).isWaitingAt("ApproveTierChange");
     active.complete(partner.id(), "ApproveTierChange", "lena",
-        Map.of("leadershipDecision", "REJECT", "leadershipReason", "Not on a promise"));
+        Map.of("leadershipDecision", "REJECT", "leadershipReason", "Not on a promise", "failingReviewsAfter", 7));
     assertThat(instance).isEnded();
     assertThat(partners.get(partner.id()).tier()).isEqualTo("GROWTH");
+    // The downgrade it recommended was not taken: the grace starts over, as the evaluation recorded.
+    assertThat(jdbc.queryForObject("SELECT failing_reviews_after FROM tier_review WHERE id = ?", Integer.class,
+        instance.getId())).isZero();
+    assertThat(failing(partner)).isZero();
     assertThat(reviews.tierHistory(partner.id())).isEmpty();
     assertThat(partners.get(partner.id()).nextReviewDue()).isEqualTo(today().plusMonths(12));
   }

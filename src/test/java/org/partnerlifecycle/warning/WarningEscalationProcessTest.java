@@ -121,7 +121,6 @@ class WarningEscalationProcessTest {
     ProcessInstance instance = escalationOf(partner);
     assertThat(instance).isWaitingAt("IssuePrivateWarning");
     assertThat(task(instance)).hasCandidateGroup("partner-managers");
-    assertThat(instance).variables().containsEntry("curePeriod", "P30D");
     assertThatThrownBy(() -> active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of()))
         .hasRootCauseInstanceOf(InvalidDecisionException.class).hasMessageContaining("warningNote");
     active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningNote", "Please send your report"));
@@ -214,6 +213,41 @@ class WarningEscalationProcessTest {
     warnings.restoreGoodStanding(partner.id(), "Done at last", "mary");
     assertThat(instance).isEnded();
     assertThat(steps(partner)).contains("CURE_EXTENDED").endsWith("RESET");
+  }
+
+  /**
+   * A completion may carry any variables (/engine-rest sets whatever it is sent). Which escalation a step acts on and
+   * how long a cure period runs come from our tables and the program terms, not from process variables.
+   */
+  @Test
+  void aTaskCompletionCannotShortenACurePeriodOrActOnAnotherPartnersEscalation() {
+    Partner other = partner();
+    String othersEscalation = warnings.raiseBreach(other.id(), BreachCategory.REPORTING, "Other's breach", "API",
+        "mary").escalationId();
+    Partner partner = partner();
+    warnings.raiseBreach(partner.id(), BreachCategory.REPORTING, "No quarterly report", "API", "mary");
+    ProcessInstance instance = escalationOf(partner);
+    active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningNote", "Please send your report",
+        "curePeriod", "PT1M", "escalationId", othersEscalation));
+    assertThat(partners.get(partner.id()).warningLevel()).isEqualTo(1);
+    assertThat(partners.get(other.id()).warningLevel()).isZero();
+    assertThat(steps(other)).isEmpty();
+    assertThat(cureTimerDue(instance, "FirstCurePeriodEnded"))
+        .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(30)));
+
+    passCurePeriod(instance, "FirstCurePeriodEnded");
+    passCurePeriod(instance, "SecondCurePeriodEnded");
+    active.complete(partner.id(), "ApprovePublicRemoval", "lena", Map.of("removalDecision", "EXTEND",
+        "removalReason", "One more quarter", "curePeriod", "P3650D", "escalationId", othersEscalation));
+    assertThat(cureTimerDue(instance, "ExtendedCurePeriodEnded"))
+        .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(30)));
+    assertThat(steps(partner)).containsExactly("WARNED", "REFERRALS_PAUSED", "REMOVAL_REQUESTED", "CURE_EXTENDED");
+    assertThat(steps(other)).isEmpty();
+  }
+
+  private Instant cureTimerDue(ProcessInstance instance, String timerId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(timerId).singleResult().getDuedate().toInstant();
   }
 
   @Test
