@@ -22,8 +22,8 @@ import org.partnerlifecycle.decision.InvalidDecisionException;
  * Answers on {@code /engine-rest} for requests that are the caller's fault, where Camunda's own mappers answer 500
  * (found by the fuzz run, 2026-11-28): a completion our rules refused (400 with the field; Tasklist shows the
  * message), a task or other object that does not exist (404), a task someone else has claimed (409), a value too
- * long or out of range for its column (400), and a body Camunda's REST layer could not read, such as {@code null} or
- * a variable of type {@code ""} (400). Everything else keeps Camunda's answer. One mapper per type Camunda maps
+ * long or out of range for its column (400), a body Camunda's REST layer could not read, such as {@code null} or
+ * a variable of type {@code ""} (400), and a few refusals the engine reports without a type of their own (400). Everything else keeps Camunda's answer. One mapper per type Camunda maps
  * (Jersey picks the nearest type, then the priority), all with the same rules.
  */
 public final class EngineRestErrors {
@@ -31,6 +31,12 @@ public final class EngineRestErrors {
   /** Camunda's REST resources and their request objects (not its authentication filter, also in the stack). */
   private static final List<String> REST_RESOURCES = List.of("org.camunda.bpm.engine.rest.impl.",
       "org.camunda.bpm.engine.rest.sub.", "org.camunda.bpm.engine.rest.dto.");
+  /**
+   * Refusals the engine reports as a plain ProcessEngineException, by their texts: deleting a task that belongs to a
+   * process; evaluating conditions no conditional event waits for.
+   */
+  private static final List<String> ENGINE_REFUSALS = List.of("cannot be deleted because is part of a running process",
+      "ENGINE-13043");
   /** Every engine command runs through its interceptors. */
   private static final String ENGINE_COMMAND = "org.camunda.bpm.engine.impl.interceptor.";
 
@@ -63,6 +69,10 @@ public final class EngineRestErrors {
         return Optional.of(answer(Status.BAD_REQUEST, "InvalidRequestException",
             "A value is too long or out of range", null));
       }
+    }
+    if (thrown instanceof ProcessEngineException refusal && refusal.getMessage() != null
+        && ENGINE_REFUSALS.stream().anyMatch(refusal.getMessage()::contains)) {
+      return Optional.of(answer(Status.BAD_REQUEST, "ProcessEngineException", refusal.getMessage(), null));
     }
     // WebApplicationException (an unknown path, an unsupported media type) carries its own status.
     if (!(thrown instanceof ProcessEngineException) && !(thrown instanceof RestException)

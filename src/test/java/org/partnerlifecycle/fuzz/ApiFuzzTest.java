@@ -120,6 +120,8 @@ class ApiFuzzTest {
         Map.entry("POST /engine-rest/task/{t}/complete", "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},"
             + "\"reason\":{\"value\":\"r\"},\"proposedRate\":{\"value\":5,\"type\":\"Double\"}}}"),
         Map.entry("POST /engine-rest/task/{t}/claim", "{\"userId\":\"mary\"}"),
+        Map.entry("POST /engine-rest/task/{t}/bpmnError", "{\"errorCode\":\"x\"}"),
+        Map.entry("DELETE /engine-rest/task/{t}", ""),
         Map.entry("POST /engine-rest/task/{t}/variables", "{\"modifications\":{\"reason\":{\"value\":\"r\"}}}"),
         Map.entry("GET /engine-rest/task/{t}/form-variables", ""), Map.entry("GET /engine-rest/task", ""),
         Map.entry("POST /engine-rest/process-definition/key/deal-registration/start",

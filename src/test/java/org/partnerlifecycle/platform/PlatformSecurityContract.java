@@ -176,6 +176,25 @@ abstract class PlatformSecurityContract {
     assertThat(http.get("/actuator/health").status()).isEqualTo(200);
   }
 
+  @Test
+  void nobodyEndsAUserTaskByABpmnErrorOrEscalation() throws Exception {
+    for (String[] caller : List.of(new String[] {"mary", "mary"}, admin())) {
+      String taskId = startCheckProcess();
+      String instanceId = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult()
+          .getProcessInstanceId();
+      Response error = http.post("/engine-rest/task/" + taskId + "/bpmnError", "{\"errorCode\":\"x\"}", caller);
+      assertThat(error.status()).as(error.body()).isEqualTo(400);
+      assertThat(error.body()).contains("ends only by its completion");
+      assertThat(http.post("/engine-rest/task/" + taskId + "/bpmnEscalation", "{\"escalationCode\":\"x\"}", caller)
+          .status()).isEqualTo(400);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count())
+          .isEqualTo(1);
+      assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+      // Nor is it deleted (the engine refuses; the answer is 400, not Camunda's 500).
+      assertThat(http.delete("/engine-rest/task/" + taskId, caller).status()).isEqualTo(400);
+    }
+  }
+
   /**
    * Camunda's own mappers answer these with 500; ours answer 4xx and the task stays as it was (found by the fuzz run).
    */
@@ -194,6 +213,8 @@ abstract class PlatformSecurityContract {
         "{\"variables\":{\"decision\":{\"value\":\"x\",\"type\":\"\"}}}", mary).status()).isEqualTo(400);
     assertThat(http.post("/engine-rest/task/" + taskId + "/complete",
         "{\"variables\":{\"decision\":{\"value\":\"x\",\"type\":\"File\"}}}", mary).status()).isEqualTo(400);
+    // Conditions no conditional event waits for.
+    assertThat(http.post("/engine-rest/condition", "{\"variables\":{}}", mary).status()).isEqualTo(400);
     // A user id longer than the column.
     Response tooLong = http.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + "x".repeat(1000)
         + "\"}", mary);
