@@ -23,8 +23,9 @@ import org.partnerlifecycle.decision.InvalidDecisionException;
  * (found by the fuzz run, 2026-11-28): a completion our rules refused (400 with the field; Tasklist shows the
  * message), a task or other object that does not exist (404), a task someone else has claimed (409), a value too
  * long or out of range for its column (400), a body Camunda's REST layer could not read, such as {@code null} or
- * a variable of type {@code ""} (400), and a few refusals the engine reports without a type of their own (400). Everything else keeps Camunda's answer. One mapper per type Camunda maps
- * (Jersey picks the nearest type, then the priority), all with the same rules.
+ * a variable of type {@code ""} (400), and a few refusals the engine reports without a type of their own (400).
+ * Everything else keeps Camunda's answer. One mapper per type Camunda maps (Jersey picks the nearest type, then the
+ * priority), all with the same rules.
  */
 public final class EngineRestErrors {
 
