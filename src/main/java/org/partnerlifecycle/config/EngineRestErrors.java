@@ -99,7 +99,7 @@ public final class EngineRestErrors {
     return inRestLayer;
   }
 
-  private static Response answer(Status status, String type, String message, String field) {
+  static Response answer(Status status, String type, String message, String field) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("message", message);

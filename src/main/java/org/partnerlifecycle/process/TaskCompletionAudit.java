@@ -1,13 +1,8 @@
 package org.partnerlifecycle.process;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,7 +14,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.partnerlifecycle.audit.AuditLog;
 import org.partnerlifecycle.audit.AuditLog;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -34,12 +28,12 @@ public class TaskCompletionAudit extends AbstractProcessEnginePlugin implements 
 
   private final AuditLog audit;
   private final RepositoryService repositoryService;
-  private final ObjectMapper json = new ObjectMapper();
-  private final Map<String, List<String>> formFields = new ConcurrentHashMap<>();
+  private final TaskForms forms;
 
-  public TaskCompletionAudit(AuditLog audit, @Lazy RepositoryService repositoryService) {
+  public TaskCompletionAudit(AuditLog audit, @Lazy RepositoryService repositoryService, TaskForms forms) {
     this.audit = audit;
     this.repositoryService = repositoryService;
+    this.forms = forms;
   }
 
   @Override
@@ -62,36 +56,13 @@ public class TaskCompletionAudit extends AbstractProcessEnginePlugin implements 
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("task", task.getName());
     details.put("taskId", task.getId());
-    for (String field : fields(definition, task.getTaskDefinitionKey())) {
+    for (String field : forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+        .map(TaskForms.Form::inputFields).orElse(List.of())) {
       details.put(field, task.getVariable(field));
     }
     AuditLog.Subject subject = "deal-registration".equals(definition.getKey()) ? AuditLog.Subject.DEAL
         : AuditLog.Subject.PARTNER;
     audit.append(TaskActor.of(task), "task.complete " + task.getTaskDefinitionKey(), subject,
         task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), details);
-  }
-
-  /** The input fields of the task's form (its formRef = the task id), from the deployment. */
-  private List<String> fields(ProcessDefinition definition, String formId) {
-    return formFields.computeIfAbsent(definition.getDeploymentId() + "/" + formId, key -> {
-      for (var resource : repositoryService.getDeploymentResources(definition.getDeploymentId())) {
-        if (resource.getName().endsWith(formId + ".form")) {
-          try (InputStream in = repositoryService.getResourceAsStream(definition.getDeploymentId(),
-              resource.getName())) {
-            JsonNode form = json.readTree(in);
-            List<String> keys = new java.util.ArrayList<>();
-            form.path("components").forEach(c -> {
-              if (c.has("key") && !c.path("readonly").asBoolean(false)) {
-                keys.add(c.get("key").asText());
-              }
-            });
-            return keys;
-          } catch (IOException e) {
-            throw new IllegalStateException("Form " + resource.getName() + " is not readable", e);
-          }
-        }
-      }
-      return List.of();
-    });
   }
 }

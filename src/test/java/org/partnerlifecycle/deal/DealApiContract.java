@@ -45,6 +45,40 @@ abstract class DealApiContract extends ApiContract {
     return http.send(builder);
   }
 
+  /**
+   * Over /engine-rest a task writes only its form's input fields: anything else is refused, naming it, and the
+   * read-only fields Tasklist sends back are dropped, so what a later task shows is what the process recorded.
+   */
+  @Test
+  void aReviewWritesOnlyItsFormsInputFieldsOverEngineRest() throws Exception {
+    String dealId = body(http.post("/api/deal-registrations", deal("fields-" + System.nanoTime() + ".example")
+        .toString(), keyOf(partner()))).get("dealId").asText();
+    String instanceId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(dealId)
+        .singleResult().getId();
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+    Object standardRate = engine.getRuntimeService().getVariable(instanceId, "standardRate");
+
+    Response undeclared = http.post("/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"rateNeedsApproval\":{\"value\":true}}}", MARY);
+    assertThat(undeclared.status()).isEqualTo(400);
+    assertThat(json.readTree(undeclared.body()).get("field").asText()).isEqualTo("rateNeedsApproval");
+    assertThat(http.put("/engine-rest/task/" + taskId + "/variables/standardRate",
+        "{\"value\":\"40% (made up)\"}", MARY).status()).isEqualTo(400);
+    // Writing variables without completing needs more than TASK_WORK, which is all a partner manager has.
+    assertThat(http.post("/engine-rest/task/" + taskId + "/variables",
+        "{\"modifications\":{\"decision\":{\"value\":\"APPROVE\"}}}", MARY).status()).isEqualTo(403);
+    assertThat(engine.getRuntimeService().getVariable(instanceId, "standardRate")).isEqualTo(standardRate);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+    // As Tasklist submits it: the input fields, and the read-only ones as they were shown (or not).
+    Response completed = http.post("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\":{"
+        + "\"decision\":{\"value\":\"APPROVE\"},\"standardRate\":{\"value\":\"40% (made up)\"}}}", MARY);
+    assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+    assertThat(engine.getRuntimeService().getVariable(instanceId, "standardRate")).isEqualTo(standardRate);
+    assertThat(body(http.get("/api/deal-registrations/" + dealId, MARY)).get("status").asText())
+        .isEqualTo("APPROVED");
+  }
+
   @Test
   void aPartnerRegistersAndSeesItsOwnDealButNoConflictEvidence() throws Exception {
     Partner partner = partner();
