@@ -22,7 +22,7 @@ import org.partnerlifecycle.process.TaskForms;
  * works a task set any process variable with it (on completion, form submission, resolution, or directly); our
  * forms show what the process knows in read-only fields, and a later task (leadership's approval) shows them again.
  * So a variable that is not a field of the task's form is refused (400, naming it), and the read-only fields'
- * values, which Tasklist sends back as they were shown, are dropped. Tasks without a form, and tasks the caller
+ * values, which Tasklist may send back as they were shown, are dropped. Tasks without a form, and tasks the caller
  * cannot see, are left to Camunda.
  */
 public class TaskVariableWrites implements ContainerRequestFilter {
@@ -70,7 +70,7 @@ public class TaskVariableWrites implements ContainerRequestFilter {
     boolean dropped = false;
     for (String container : List.of("variables", "modifications")) {
       if (object.get(container) instanceof ObjectNode variables) {
-        for (String name : new ArrayList<>(iterable(variables))) {
+        for (String name : names(variables)) {
           if (form.get().readOnlyFields().contains(name)) {
             variables.remove(name);
             dropped = true;
@@ -105,7 +105,7 @@ public class TaskVariableWrites implements ContainerRequestFilter {
         + " is not an input field of this task's form: a task sets only what its form asks for", name));
   }
 
-  private static List<String> iterable(ObjectNode node) {
+  private static List<String> names(ObjectNode node) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;

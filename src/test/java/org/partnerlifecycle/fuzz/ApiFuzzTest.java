@@ -57,9 +57,12 @@ class ApiFuzzTest {
   @Autowired
   LeadRoutingService leadRouting;
   @Autowired
+  org.partnerlifecycle.warning.WarningService warnings;
+  @Autowired
   JdbcTemplate jdbc;
   private String rowCountQuery;
-  private final List<String> fuzzDeals = new ArrayList<>();
+  /** Business keys of the processes whose open tasks the run works on. */
+  private final List<String> fuzzProcesses = new ArrayList<>();
 
   final ObjectMapper json = new ObjectMapper();
   final Random random = new Random(SEED);
@@ -119,6 +122,9 @@ class ApiFuzzTest {
         // The engine's REST API as Tasklist uses it: task completions with the forms' variables, hostile ones too.
         Map.entry("POST /engine-rest/task/{t}/complete", "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},"
             + "\"reason\":{\"value\":\"r\"},\"proposedRate\":{\"value\":5,\"type\":\"Double\"}}}"),
+        // As Tasklist submits an application review; on another task's form these fields are refused.
+        Map.entry("POST /engine-rest/task/{t}/submit-form", "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},"
+            + "\"tier\":{\"value\":\"GROWTH\"},\"reason\":{\"value\":\"r\"}}}"),
         Map.entry("POST /engine-rest/task/{t}/claim", "{\"userId\":\"mary\"}"),
         Map.entry("POST /engine-rest/task/{t}/bpmnError", "{\"errorCode\":\"x\"}"),
         Map.entry("DELETE /engine-rest/task/{t}", ""),
@@ -134,11 +140,20 @@ class ApiFuzzTest {
     }
     // Review tasks to complete, claim and fill in (and, once approved, leadership's rate tasks).
     for (int n = 0; n < 20; n++) {
-      fuzzDeals.add(registrations.submit(p, new DealRegistrationRequest(null, "Fuzz customer " + n, "fuzz-customer-"
+      fuzzProcesses.add(registrations.submit(p, new DealRegistrationRequest(null, "Fuzz customer " + n, "fuzz-customer-"
           + n + ".example", "REFERRAL", "NEW", "SUBSCRIPTION", "PLUS", new java.math.BigDecimal("1000"), 12, null),
           "partner:" + p, null, "fuzz-" + n).deal().id());
     }
+    // Other processes' tasks too: application reviews (and Strategic placements), and a private warning.
+    for (int n = 0; n < 4; n++) {
+      fuzzProcesses.add(applications.apply(new org.partnerlifecycle.partner.PartnerApplicationRequest("Fuzz applicant "
+          + n, "fuzz-applicant-" + n + ".example", "Pat", "pat@fuzz-applicant-" + n + ".example", "NA", "REFERRAL",
+          new java.math.BigDecimal(n % 2 == 0 ? "150000" : "400000"))).id());
+    }
+    warnings.raiseBreach(o, org.partnerlifecycle.warning.BreachCategory.REPORTING, "No report", "API", "mary");
+    fuzzProcesses.add(o);
     List<String> endpoints = new ArrayList<>(templates.keySet());
+    long openTasksBefore = openTasks().size();
     Http http = new Http(port);
     int fiveHundreds = 0;
     List<String> failures = new ArrayList<>();
@@ -192,8 +207,10 @@ class ApiFuzzTest {
             .doesNotContain(otherDeal.id());
       }
     }
-    System.out.printf("%nFUZZ: %d requests (seed %d), statuses %s; rows counted after each in %d tables%n%n",
-        REQUESTS, SEED, statuses, rows.size());
+    System.out.printf("%nFUZZ: %d requests (seed %d), statuses %s; rows counted after each in %d tables; open tasks "
+        + "of its processes: %d before, %d after (%s)%n%n", REQUESTS, SEED, statuses, rows.size(), openTasksBefore,
+        openTasks().size(), openTasks().stream().map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).sorted()
+            .toList());
     assertThat(failures).as(fiveHundreds + " responses were 5xx; refused requests that stored rows are listed")
         .isEmpty();
   }
@@ -216,14 +233,18 @@ class ApiFuzzTest {
   }
 
   /**
-   * Mostly the id of an open task of the fuzz's deals (review or rate approval), else one of {@code others}. In
-   * name order (each names its deal), so that the seed replays the run.
+   * Mostly the id of an open task of the run's processes (deal reviews and rate approvals, application reviews and
+   * placements, a private warning), else one of {@code others}. In name order (each names its deal or partner),
+   * so that the seed replays the run.
    */
   private String openTaskOr(String... others) {
-    List<org.camunda.bpm.engine.task.Task> open = engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKeyIn(fuzzDeals.toArray(String[]::new)).list().stream()
-        .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Task::getName)).toList();
+    List<org.camunda.bpm.engine.task.Task> open = openTasks();
     return open.isEmpty() || random.nextInt(4) == 0 ? pick(others) : open.get(random.nextInt(open.size())).getId();
+  }
+
+  private List<org.camunda.bpm.engine.task.Task> openTasks() {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKeyIn(fuzzProcesses.toArray(String[]::new))
+        .list().stream().sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Task::getName)).toList();
   }
 
   private String pick(String... values) {
