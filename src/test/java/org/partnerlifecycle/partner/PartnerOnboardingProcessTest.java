@@ -36,6 +36,8 @@ class PartnerOnboardingProcessTest {
   PartnerRepository partners;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  org.partnerlifecycle.config.DecisionFactsBackfill backfill;
 
   @BeforeEach
   void setUp() {
@@ -232,6 +234,9 @@ class PartnerOnboardingProcessTest {
     complete(instance, "demo", withVariables("decision", "APPROVE", "tier", "STRATEGIC"));
     assertThatThrownBy(() -> complete(instance, "demo", withVariables("placementDecision", "APPROVE")))
         .hasRootCauseInstanceOf(InvalidDecisionException.class).hasMessageContaining("may not approve");
+    // An application reviewed before V9 had its reviewer only in a variable: the startup backfill copies it.
+    jdbc.update("UPDATE partner SET application_reviewed_by = NULL WHERE id = ?", applied.id());
+    assertThat(backfill.run()).isEqualTo(1);
     // The reviewer recorded with the review counts, not a variable the completion sends along.
     assertThatThrownBy(() -> complete(instance, "demo", withVariables("placementDecision", "APPROVE",
         "reviewedBy", "someone-else"))).hasRootCauseInstanceOf(InvalidDecisionException.class)

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.config.DecisionFactsBackfill;
 import org.partnerlifecycle.decision.InvalidDecisionException;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerApplicationService;
@@ -49,6 +50,8 @@ class TierReviewProcessTest {
   TierReviewRepository reviews;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  DecisionFactsBackfill backfill;
 
   ActivePartners active;
 
@@ -246,6 +249,28 @@ class TierReviewProcessTest {
     assertThat(failing(partner)).isZero();
     assertThat(reviews.tierHistory(partner.id())).isEmpty();
     assertThat(partners.get(partner.id()).nextReviewDue()).isEqualTo(today().plusMonths(12));
+  }
+
+  /** A review evaluated before V9 kept its grace count only in a variable; the startup backfill copies it. */
+  @Test
+  void aReviewEvaluatedBeforeV9GetsItsGraceCountFromItsVariable() {
+    Partner partner = partner("REFERRAL", "150000");
+    commitments(partner, 24, 0, 2, 2, 75);
+    review(partner);
+    at("2027-03-02T09:00:00Z");
+    commitments(partner, 24, 0, 2, 2, 75);
+    ProcessInstance instance = review(partner);
+    assertThat(instance).isWaitingAt("ConfirmTierChange");
+    jdbc.update("UPDATE tier_review SET failing_reviews_after = NULL WHERE id = ?", instance.getId());
+    engine.getRuntimeService().setVariable(instance.getId(), "failingReviewsAfter", 1);
+    assertThat(backfill.run()).isEqualTo(1);
+    assertThat(backfill.run()).as("once").isZero();
+    active.complete(partner.id(), "ConfirmTierChange", "mary",
+        Map.of("tierDecision", "OVERRIDE", "overrideTier", "GROWTH", "tierReason", "Give them the year"));
+    active.complete(partner.id(), "ApproveTierChange", "lena",
+        Map.of("leadershipDecision", "APPROVE", "leadershipReason", "One more year"));
+    assertThat(instance).isEnded();
+    assertThat(failing(partner)).isEqualTo(1);
   }
 
   @Test
