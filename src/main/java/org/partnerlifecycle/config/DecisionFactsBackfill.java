@@ -22,10 +22,10 @@ public class DecisionFactsBackfill {
   public int run() {
     // A process instance's own variables (not a task's or a sub-execution's); the business key is the partner id.
     int reviewers = jdbc.update("UPDATE partner SET application_reviewed_by = (SELECT MAX(v.TEXT_) "
-        + "FROM ACT_RU_VARIABLE v JOIN ACT_RU_EXECUTION e ON e.ID_ = v.PROC_INST_ID_ AND e.ID_ = e.PROC_INST_ID_ "
+        + "FROM ACT_RU_VARIABLE v JOIN ACT_RU_EXECUTION e ON e.ID_ = v.PROC_INST_ID_ "
         + "WHERE e.BUSINESS_KEY_ = partner.id AND v.NAME_ = 'reviewedBy' AND v.EXECUTION_ID_ = v.PROC_INST_ID_) "
         + "WHERE application_reviewed_by IS NULL AND EXISTS (SELECT 1 FROM ACT_RU_VARIABLE v "
-        + "JOIN ACT_RU_EXECUTION e ON e.ID_ = v.PROC_INST_ID_ AND e.ID_ = e.PROC_INST_ID_ "
+        + "JOIN ACT_RU_EXECUTION e ON e.ID_ = v.PROC_INST_ID_ "
         + "WHERE e.BUSINESS_KEY_ = partner.id AND v.NAME_ = 'reviewedBy' AND v.EXECUTION_ID_ = v.PROC_INST_ID_)");
     // The review's id is its process instance's; an Integer variable is stored in LONG_.
     int graceCounts = jdbc.update("UPDATE tier_review SET failing_reviews_after = (SELECT MAX(v.LONG_) "

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -41,12 +40,15 @@ public class TaskForms {
    * system: the form belongs to the program, and whoever works the task may not read deployments.
    */
   public Optional<Form> of(String processDefinitionId, String taskDefinitionKey) {
+    return forms.computeIfAbsent(processDefinitionId + "/" + taskDefinitionKey,
+        key -> readAsSystem(processDefinitionId, taskDefinitionKey));
+  }
+
+  private Optional<Form> readAsSystem(String processDefinitionId, String formId) {
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
-      ProcessDefinition definition = repositoryService.getProcessDefinition(processDefinitionId);
-      return forms.computeIfAbsent(definition.getDeploymentId() + "/" + taskDefinitionKey,
-          key -> read(definition.getDeploymentId(), taskDefinitionKey));
+      return read(repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId(), formId);
     } finally {
       if (caller != null) {
         identityService.setAuthentication(caller);

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.deal.DealRegistration;
 import org.partnerlifecycle.deal.DealRegistrationRequest;
@@ -19,6 +22,7 @@ import org.partnerlifecycle.deal.DealRegistrationService;
 import org.partnerlifecycle.lead.LeadCategory;
 import org.partnerlifecycle.lead.LeadRoutingService;
 import org.partnerlifecycle.partner.Partner;
+import org.partnerlifecycle.partner.PartnerApplicationRequest;
 import org.partnerlifecycle.partner.PartnerApplicationService;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.security.ApiKeys;
@@ -26,6 +30,8 @@ import org.partnerlifecycle.support.ActivePartners;
 import org.partnerlifecycle.support.ApplicationTest;
 import org.partnerlifecycle.support.Http;
 import org.partnerlifecycle.support.Http.Response;
+import org.partnerlifecycle.warning.BreachCategory;
+import org.partnerlifecycle.warning.WarningService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,10 +63,9 @@ class ApiFuzzTest {
   @Autowired
   LeadRoutingService leadRouting;
   @Autowired
-  org.partnerlifecycle.warning.WarningService warnings;
+  WarningService warnings;
   @Autowired
   JdbcTemplate jdbc;
-  private String rowCountQuery;
   /** Business keys of the processes whose open tasks the run works on. */
   private final List<String> fuzzProcesses = new ArrayList<>();
 
@@ -78,7 +83,7 @@ class ApiFuzzTest {
     Partner mine = active.active("Fuzz Mine", "fuzz-mine.example", "REFERRAL", "150000");
     Partner other = active.active("Fuzz Other", "fuzz-other.example", "REFERRAL", "150000");
     DealRegistration otherDeal = registrations.submit(other.id(), new DealRegistrationRequest(null, "Other customer",
-        "other-customer.example", "REFERRAL", "NEW", "SUBSCRIPTION", "PLUS", new java.math.BigDecimal("1000"), 12,
+        "other-customer.example", "REFERRAL", "NEW", "SUBSCRIPTION", "PLUS", new BigDecimal("1000"), 12,
         null), "partner:" + other.id(), null, "x").deal();
     String mineKey = apiKeys.issue(mine.id(), "mary").apiKey();
     List<String[]> callers = List.of(new String[0], new String[] {"Bearer", mineKey}, new String[] {"ada", "ada"},
@@ -141,16 +146,16 @@ class ApiFuzzTest {
     // Review tasks to complete, claim and fill in (and, once approved, leadership's rate tasks).
     for (int n = 0; n < 20; n++) {
       fuzzProcesses.add(registrations.submit(p, new DealRegistrationRequest(null, "Fuzz customer " + n, "fuzz-customer-"
-          + n + ".example", "REFERRAL", "NEW", "SUBSCRIPTION", "PLUS", new java.math.BigDecimal("1000"), 12, null),
+          + n + ".example", "REFERRAL", "NEW", "SUBSCRIPTION", "PLUS", new BigDecimal("1000"), 12, null),
           "partner:" + p, null, "fuzz-" + n).deal().id());
     }
     // Other processes' tasks too: application reviews (and Strategic placements), and a private warning.
     for (int n = 0; n < 4; n++) {
-      fuzzProcesses.add(applications.apply(new org.partnerlifecycle.partner.PartnerApplicationRequest("Fuzz applicant "
+      fuzzProcesses.add(applications.apply(new PartnerApplicationRequest("Fuzz applicant "
           + n, "fuzz-applicant-" + n + ".example", "Pat", "pat@fuzz-applicant-" + n + ".example", "NA", "REFERRAL",
-          new java.math.BigDecimal(n % 2 == 0 ? "150000" : "400000"))).id());
+          new BigDecimal(n % 2 == 0 ? "150000" : "400000"))).id());
     }
-    warnings.raiseBreach(o, org.partnerlifecycle.warning.BreachCategory.REPORTING, "No report", "API", "mary");
+    warnings.raiseBreach(o, BreachCategory.REPORTING, "No report", "API", "mary");
     fuzzProcesses.add(o);
     List<String> endpoints = new ArrayList<>(templates.keySet());
     long openTasksBefore = openTasks().size();
@@ -158,7 +163,8 @@ class ApiFuzzTest {
     int fiveHundreds = 0;
     List<String> failures = new ArrayList<>();
     Map<Integer, Integer> statuses = new TreeMap<>();
-    Map<String, Object> rows = rowCounts();
+    String rowCountQuery = rowCountQuery();
+    Map<String, Object> rows = jdbc.queryForMap(rowCountQuery);
     for (int i = 0; i < REQUESTS; i++) {
       String endpoint = endpoints.get(random.nextInt(endpoints.size()));
       String[] methodAndPath = endpoint.split(" ");
@@ -196,7 +202,7 @@ class ApiFuzzTest {
               + " body=" + body.substring(0, Math.min(200, body.length())));
         }
       }
-      Map<String, Object> rowsAfter = rowCounts();
+      Map<String, Object> rowsAfter = jdbc.queryForMap(rowCountQuery);
       if (response.status() >= 400 && response.status() < 500 && !rowsAfter.equals(rows) && failures.size() < 10) {
         failures.add(endpoint + " " + path + " answered " + response.status() + " but stored rows: " + rows + " -> "
             + rowsAfter + " body=" + body.substring(0, Math.min(200, body.length())));
@@ -212,29 +218,26 @@ class ApiFuzzTest {
         }
       }
     }
+    List<String> openAfter = openTasks().stream().map(Task::getTaskDefinitionKey).sorted().toList();
     System.out.printf("%nFUZZ: %d requests (seed %d), statuses %s; rows counted after each in %d tables; open tasks "
         + "of its processes: %d before, %d after (%s)%n%n", REQUESTS, SEED, statuses, rows.size(), openTasksBefore,
-        openTasks().size(), openTasks().stream().map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).sorted()
-            .toList());
+        openAfter.size(), openAfter);
     assertThat(failures).as(fiveHundreds + " responses were 5xx; refused requests that stored rows are listed")
         .isEmpty();
   }
 
   /**
-   * Rows in every table of ours and the engine's, read from the schema so that a new table is counted too. The
-   * engine's meter tables are left out: its metrics reporter writes them on its own schedule. No job executor runs
-   * here, so only requests write.
+   * One query counting the rows in every table of ours and the engine's, read from the schema so that a new table
+   * is counted too. The engine's meter tables are left out: its metrics reporter writes them on its own schedule.
+   * No job executor runs here, so only requests write.
    */
-  private Map<String, Object> rowCounts() {
-    if (rowCountQuery == null) {
-      List<String> counts = jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
-          + "WHERE TABLE_SCHEMA = SCHEMA() AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> 'flyway_schema_history' "
-          + "AND TABLE_NAME NOT LIKE 'ACT\\_%METER\\_LOG' ESCAPE '\\' ORDER BY TABLE_NAME", String.class)
-          .stream().map(table -> "(SELECT count(*) FROM \"" + table + "\") \"" + table + "\"").toList();
-      assertThat(counts).as("tables counted").hasSizeGreaterThan(40);
-      rowCountQuery = "SELECT " + String.join(", ", counts);
-    }
-    return jdbc.queryForMap(rowCountQuery);
+  private String rowCountQuery() {
+    List<String> counts = jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
+        + "WHERE TABLE_SCHEMA = SCHEMA() AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> 'flyway_schema_history' "
+        + "AND TABLE_NAME NOT LIKE 'ACT\\_%METER\\_LOG' ESCAPE '\\' ORDER BY TABLE_NAME", String.class)
+        .stream().map(table -> "(SELECT count(*) FROM \"" + table + "\") \"" + table + "\"").toList();
+    assertThat(counts).as("tables counted").hasSizeGreaterThan(40);
+    return "SELECT " + String.join(", ", counts);
   }
 
   /**
@@ -243,13 +246,13 @@ class ApiFuzzTest {
    * so that the seed replays the run.
    */
   private String openTaskOr(String... others) {
-    List<org.camunda.bpm.engine.task.Task> open = openTasks();
+    List<Task> open = openTasks();
     return open.isEmpty() || random.nextInt(4) == 0 ? pick(others) : open.get(random.nextInt(open.size())).getId();
   }
 
-  private List<org.camunda.bpm.engine.task.Task> openTasks() {
+  private List<Task> openTasks() {
     return engine.getTaskService().createTaskQuery().processInstanceBusinessKeyIn(fuzzProcesses.toArray(String[]::new))
-        .list().stream().sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Task::getName)).toList();
+        .list().stream().sorted(Comparator.comparing(Task::getName)).toList();
   }
 
   private String pick(String... values) {

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.config.DecisionFactsBackfill;
 import org.partnerlifecycle.decision.InvalidDecisionException;
 import org.partnerlifecycle.support.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,7 @@ class PartnerOnboardingProcessTest {
   @Autowired
   JdbcTemplate jdbc;
   @Autowired
-  org.partnerlifecycle.config.DecisionFactsBackfill backfill;
+  DecisionFactsBackfill backfill;
 
   @BeforeEach
   void setUp() {

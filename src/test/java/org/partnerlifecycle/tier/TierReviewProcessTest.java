@@ -111,6 +111,17 @@ class TierReviewProcessTest {
     return reviews.failingReviews(partner.id());
   }
 
+  /** A GROWTH referral partner's second review in a row below the standards: a downgrade to confirm. */
+  private ProcessInstance secondFailingReview(Partner partner) {
+    commitments(partner, 24, 0, 2, 2, 75);
+    review(partner);
+    at("2027-03-02T09:00:00Z");
+    commitments(partner, 24, 0, 2, 2, 75);
+    ProcessInstance instance = review(partner);
+    assertThat(instance).isWaitingAt("ConfirmTierChange");
+    return instance;
+  }
+
   @Test
   void aPassingPartnerKeepsItsTierWithoutATask() {
     Partner partner = partner("REFERRAL", "150000");
@@ -227,12 +238,7 @@ class TierReviewProcessTest {
   @Test
   void anOverrideNeedsAReasonAndAnUpwardOverrideNeedsLeadership() {
     Partner partner = partner("REFERRAL", "150000");
-    commitments(partner, 24, 0, 2, 2, 75);
-    review(partner);
-    at("2027-03-02T09:00:00Z");
-    commitments(partner, 24, 0, 2, 2, 75);
-    ProcessInstance instance = review(partner);
-    assertThat(instance).isWaitingAt("ConfirmTierChange");
+    ProcessInstance instance = secondFailingReview(partner);
     assertThatThrownBy(() -> active.complete(partner.id(), "ConfirmTierChange", "mary",
         Map.of("tierDecision", "OVERRIDE", "overrideTier", "GROWTH"))).hasMessageContaining("tierReason");
     // A completion may carry any variables; the grace count kept is the evaluation's, stored with the review.
@@ -255,12 +261,7 @@ class TierReviewProcessTest {
   @Test
   void aReviewEvaluatedBeforeV9GetsItsGraceCountFromItsVariable() {
     Partner partner = partner("REFERRAL", "150000");
-    commitments(partner, 24, 0, 2, 2, 75);
-    review(partner);
-    at("2027-03-02T09:00:00Z");
-    commitments(partner, 24, 0, 2, 2, 75);
-    ProcessInstance instance = review(partner);
-    assertThat(instance).isWaitingAt("ConfirmTierChange");
+    ProcessInstance instance = secondFailingReview(partner);
     jdbc.update("UPDATE tier_review SET failing_reviews_after = NULL WHERE id = ?", instance.getId());
     engine.getRuntimeService().setVariable(instance.getId(), "failingReviewsAfter", 1);
     assertThat(backfill.run()).isEqualTo(1);
