@@ -57,6 +57,8 @@ class DealIntakeBenchmark {
   static final int PARTNERS = 32;
   static final int[] CLIENTS = Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(","))
       .mapToInt(Integer::parseInt).toArray();
+  /** Print each row's statements from pg_stat_statements ({@code bench/statements.sh} sets it). */
+  static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
   private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
@@ -147,13 +149,10 @@ class DealIntakeBenchmark {
     List<Result> results = new ArrayList<>();
     long peakRss = 0;
     for (int clients : CLIENTS) {
-      waitForIdleJit();
-      results.add(run("intake over REST", clients, SECONDS, intake));
+      results.add(row("intake over REST", clients, intake));
       peakRss = Math.max(peakRss, rssKiB());
-      waitForIdleJit();
-      results.add(run("deal process (Java API)", clients, SECONDS, dealProcess));
-      waitForIdleJit();
-      results.add(run("bare engine (Java API)", clients, SECONDS, bare));
+      results.add(row("deal process (Java API)", clients, dealProcess));
+      results.add(row("bare engine (Java API)", clients, bare));
     }
 
     System.out.printf("%nDEAL INTAKE BENCHMARK (PostgreSQL, %d s per row after %d s of warm-up load%s; autovacuum %s, "
@@ -197,6 +196,20 @@ class DealIntakeBenchmark {
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A measured row: once the JIT is idle, with the row's statements printed when asked for. */
+  private Result row(String what, int clients, IntConsumer call) throws Exception {
+    waitForIdleJit();
+    StatementProfile statements = STATEMENTS ? new StatementProfile(jdbc) : null;
+    if (statements != null) {
+      statements.reset();
+    }
+    Result result = run(what, clients, SECONDS, call);
+    if (statements != null) {
+      statements.print(what + ", " + clients + " clients", result.requests());
+    }
+    return result;
   }
 
   /** {@code clients} threads call {@code call} (with their client index) back to back for {@code seconds}. */
