@@ -34,10 +34,11 @@ public final class EngineRestErrors {
       "org.camunda.bpm.engine.rest.sub.", "org.camunda.bpm.engine.rest.dto.");
   /**
    * Refusals the engine reports as a plain ProcessEngineException, by their texts: deleting a task that belongs to a
-   * process; evaluating conditions no conditional event waits for.
+   * process; evaluating conditions no conditional event waits for; a variable value it has no serializer for (an
+   * Object without its serialization format; Json and Xml, which need Spin, not installed).
    */
   private static final List<String> ENGINE_REFUSALS = List.of("cannot be deleted because is part of a running process",
-      "ENGINE-13043");
+      "ENGINE-13043", "Cannot find serializer for value");
   /** Every engine command runs through its interceptors. */
   private static final String ENGINE_COMMAND = "org.camunda.bpm.engine.impl.interceptor.";
 
@@ -70,10 +71,11 @@ public final class EngineRestErrors {
         return Optional.of(answer(Status.BAD_REQUEST, "InvalidRequestException",
             "A value is too long or out of range", null));
       }
-    }
-    if (thrown instanceof ProcessEngineException refusal && refusal.getMessage() != null
-        && ENGINE_REFUSALS.stream().anyMatch(refusal.getMessage()::contains)) {
-      return Optional.of(answer(Status.BAD_REQUEST, "ProcessEngineException", refusal.getMessage(), null));
+      // Camunda's REST resources wrap the engine's exceptions in a RestException (500) with the engine's as cause.
+      if (cause instanceof ProcessEngineException refusal && refusal.getMessage() != null
+          && ENGINE_REFUSALS.stream().anyMatch(refusal.getMessage()::contains)) {
+        return Optional.of(answer(Status.BAD_REQUEST, "ProcessEngineException", refusal.getMessage(), null));
+      }
     }
     // WebApplicationException (an unknown path, an unsupported media type) carries its own status.
     if (!(thrown instanceof ProcessEngineException) && !(thrown instanceof RestException)

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
@@ -22,13 +23,18 @@ import org.partnerlifecycle.process.TaskForms;
  * works a task set any process variable with it (on completion, form submission, resolution, or directly); our
  * forms show what the process knows in read-only fields, and a later task (leadership's approval) shows them again.
  * So a variable that is not a field of the task's form is refused (400, naming it), and the read-only fields'
- * values, which Tasklist may send back as they were shown, are dropped. Tasks without a form, and tasks the caller
- * cannot see, are left to Camunda.
+ * values, which Tasklist may send back as they were shown, are dropped. An input field's value is what a form field
+ * submits: a string, boolean, number, date or null; an Object, Json, Xml, Bytes or File value is refused (400), as it
+ * would otherwise reach the engine's serializers and answer 500. Tasks without a form, and tasks the caller cannot
+ * see, are left to Camunda.
  */
 public class TaskVariableWrites implements ContainerRequestFilter {
 
   private static final Pattern TASK_VARIABLE_WRITE = Pattern.compile(
       "^(?:engine/[^/]+/)?task/([^/]+)/(complete|submit-form|resolve|variables)(?:/([^/]+)(/data)?)?/?$");
+  /** Camunda's names of the value types a form field submits (the REST API's names with a lower-case initial). */
+  private static final Set<String> FORM_VALUE_TYPES =
+      Set.of("string", "boolean", "short", "integer", "long", "double", "date", "null");
 
   private final TaskService tasks;
   private final TaskForms forms;
@@ -52,8 +58,11 @@ public class TaskVariableWrites implements ContainerRequestFilter {
       return;
     }
     String single = write.group(3);
-    if (single != null) {
-      refuseUnlessInput(request, form.get(), single);
+    if (single != null && refuseUnlessInput(request, form.get(), single)) {
+      return;
+    }
+    if (write.group(4) != null) {
+      refuseValue(request, single, "File"); // an upload (…/variables/{name}/data)
       return;
     }
     byte[] body = request.getEntityStream().readAllBytes();
@@ -63,6 +72,12 @@ public class TaskVariableWrites implements ContainerRequestFilter {
       parsed = json.readTree(body);
     } catch (IOException e) {
       return; // Camunda answers 400 for a body it cannot read
+    }
+    if (single != null) {
+      if (!formValueType(parsed)) {
+        refuseValue(request, single, parsed.path("type").asText());
+      }
+      return;
     }
     if (!(parsed instanceof ObjectNode object)) {
       return;
@@ -76,6 +91,9 @@ public class TaskVariableWrites implements ContainerRequestFilter {
             dropped = true;
           } else if (!form.get().inputFields().contains(name)) {
             refuse(request, name);
+            return;
+          } else if (!formValueType(variables.get(name))) {
+            refuseValue(request, name, variables.get(name).path("type").asText());
             return;
           }
         }
@@ -103,6 +121,22 @@ public class TaskVariableWrites implements ContainerRequestFilter {
   private static void refuse(ContainerRequestContext request, String name) {
     request.abortWith(EngineRestErrors.answer(Status.BAD_REQUEST, "InvalidRequestException", name
         + " is not an input field of this task's form: a task sets only what its form asks for", name));
+  }
+
+  /** A value without a type is typed by Camunda from its JSON (string, boolean, number or null). */
+  private static boolean formValueType(JsonNode variable) {
+    JsonNode type = variable.path("type");
+    if (type.isMissingNode() || type.isNull()) {
+      return true;
+    }
+    String name = type.asText();
+    return type.isTextual() && !name.isEmpty()
+        && FORM_VALUE_TYPES.contains(Character.toLowerCase(name.charAt(0)) + name.substring(1));
+  }
+
+  private static void refuseValue(ContainerRequestContext request, String name, String type) {
+    request.abortWith(EngineRestErrors.answer(Status.BAD_REQUEST, "InvalidRequestException", name + " is a form "
+        + "field: its value is a String, Boolean, number, Date or null, not " + (type.isEmpty() ? "this" : type), name));
   }
 
   private static List<String> names(ObjectNode node) {

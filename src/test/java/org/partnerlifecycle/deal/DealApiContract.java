@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +63,13 @@ abstract class DealApiContract extends ApiContract {
         "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"rateNeedsApproval\":{\"value\":true}}}", MARY);
     assertThat(undeclared.status()).isEqualTo(400);
     assertThat(json.readTree(undeclared.body()).get("field").asText()).isEqualTo("rateNeedsApproval");
+    // An input field takes what a form field submits; an Object value reached the serializers and answered 500.
+    for (String type : List.of("Object", "Json", "Xml", "Bytes", "File")) {
+      Response typed = http.post("/engine-rest/task/" + taskId + "/complete",
+          "{\"variables\":{\"decision\":{\"value\":\"APPROVE\",\"type\":\"" + type + "\"}}}", MARY);
+      assertThat(typed.status()).as(type + ": " + typed.body()).isEqualTo(400);
+      assertThat(json.readTree(typed.body()).get("field").asText()).as(type).isEqualTo("decision");
+    }
     assertThat(http.put("/engine-rest/task/" + taskId + "/variables/standardRate",
         "{\"value\":\"40% (made up)\"}", MARY).status()).isEqualTo(400);
     // Writing variables without completing needs more than TASK_WORK, which is all a partner manager has.

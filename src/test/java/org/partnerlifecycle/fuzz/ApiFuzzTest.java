@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -30,6 +33,9 @@ import org.partnerlifecycle.support.ActivePartners;
 import org.partnerlifecycle.support.ApplicationTest;
 import org.partnerlifecycle.support.Http;
 import org.partnerlifecycle.support.Http.Response;
+import org.partnerlifecycle.tier.TierReviewRepository;
+import org.partnerlifecycle.tier.TierReviewRepository.CommitmentRecord;
+import org.partnerlifecycle.tier.TierReviewScheduler;
 import org.partnerlifecycle.warning.BreachCategory;
 import org.partnerlifecycle.warning.WarningService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +70,10 @@ class ApiFuzzTest {
   LeadRoutingService leadRouting;
   @Autowired
   WarningService warnings;
+  @Autowired
+  TierReviewScheduler tierReviewScheduler;
+  @Autowired
+  TierReviewRepository tierReviews;
   @Autowired
   JdbcTemplate jdbc;
   /** Business keys of the processes whose open tasks the run works on. */
@@ -130,6 +140,11 @@ class ApiFuzzTest {
         // As Tasklist submits an application review; on another task's form these fields are refused.
         Map.entry("POST /engine-rest/task/{t}/submit-form", "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},"
             + "\"tier\":{\"value\":\"GROWTH\"},\"reason\":{\"value\":\"r\"}}}"),
+        // The same endpoint with the tier review's and the extension review's fields (after # : not in the path).
+        Map.entry("POST /engine-rest/task/{t}/complete#tier", "{\"variables\":{\"tierDecision\":{\"value\":"
+            + "\"OVERRIDE\"},\"overrideTier\":{\"value\":\"STRATEGIC\"},\"tierReason\":{\"value\":\"r\"}}}"),
+        Map.entry("POST /engine-rest/task/{t}/complete#extension", "{\"variables\":{\"extensionDecision\":"
+            + "{\"value\":\"REJECT\"},\"extensionReason\":{\"value\":\"r\"}}}"),
         Map.entry("POST /engine-rest/task/{t}/claim", "{\"userId\":\"mary\"}"),
         Map.entry("POST /engine-rest/task/{t}/bpmnError", "{\"errorCode\":\"x\"}"),
         Map.entry("DELETE /engine-rest/task/{t}", ""),
@@ -157,8 +172,30 @@ class ApiFuzzTest {
     }
     warnings.raiseBreach(o, BreachCategory.REPORTING, "No report", "API", "mary");
     fuzzProcesses.add(o);
+    // A tier review to confirm (two large wins make mine STRATEGIC material) and protection extensions to review.
+    LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    for (int n = 0; n < 4; n++) {
+      String dealId = registrations.submit(p, new DealRegistrationRequest(null, "Fuzz approved " + n,
+          "fuzz-approved-" + n + ".example", "REFERRAL", "NEW", "SUBSCRIPTION", "PLUS", new BigDecimal("200000"), 12,
+          null), "partner:" + p, null, "fuzz-approved-" + n).deal().id();
+      active.complete(dealId, "ReviewDealRegistration", "mary", Map.of("decision", "APPROVE"));
+      if (n < 2) {
+        registrations.close(dealId, "WON", new BigDecimal("200000"), yesterday);
+      } else {
+        registrations.requestExtension(dealId);
+        fuzzProcesses.add(dealId);
+      }
+    }
+    tierReviews.saveCommitments(p, new CommitmentRecord(yesterday.minusYears(1), yesterday, 52, 1, 4, 4, 90, true,
+        40, "MODERATE"), "mary", Instant.now());
+    tierReviewScheduler.startReview(p);
+    engine.getManagementService().createJobQuery().processDefinitionKey("tier-review").list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    fuzzProcesses.add(p);
     List<String> endpoints = new ArrayList<>(templates.keySet());
-    long openTasksBefore = openTasks().size();
+    List<Task> openBefore = openTasks();
+    assertThat(openBefore).extracting(Task::getTaskDefinitionKey).contains("ReviewDealRegistration",
+        "ReviewApplication", "IssuePrivateWarning", "ReviewExtensionRequest", "ConfirmTierChange");
     Http http = new Http(port);
     int fiveHundreds = 0;
     List<String> failures = new ArrayList<>();
@@ -167,7 +204,7 @@ class ApiFuzzTest {
     Map<String, Object> rows = jdbc.queryForMap(rowCountQuery);
     for (int i = 0; i < REQUESTS; i++) {
       String endpoint = endpoints.get(random.nextInt(endpoints.size()));
-      String[] methodAndPath = endpoint.split(" ");
+      String[] methodAndPath = endpoint.replaceFirst("#.*", "").split(" ");
       String path = methodAndPath[1].replace("{p}", pick(p, o, "P-NOPE", "%27%20OR%201=1", "P-" + "9".repeat(300)))
           .replace("{d}", pick(otherDeal.id(), "D-NOPE", "..%2F..", "D-\u00e9"))
           .replace("{k}", pick("key-1", "x"))
@@ -220,7 +257,7 @@ class ApiFuzzTest {
     }
     List<String> openAfter = openTasks().stream().map(Task::getTaskDefinitionKey).sorted().toList();
     System.out.printf("%nFUZZ: %d requests (seed %d), statuses %s; rows counted after each in %d tables; open tasks "
-        + "of its processes: %d before, %d after (%s)%n%n", REQUESTS, SEED, statuses, rows.size(), openTasksBefore,
+        + "of its processes: %d before, %d after (%s)%n%n", REQUESTS, SEED, statuses, rows.size(), openBefore.size(),
         openAfter.size(), openAfter);
     assertThat(failures).as(fiveHundreds + " responses were 5xx; refused requests that stored rows are listed")
         .isEmpty();
@@ -242,7 +279,8 @@ class ApiFuzzTest {
 
   /**
    * Mostly the id of an open task of the run's processes (deal reviews and rate approvals, application reviews and
-   * placements, a private warning), else one of {@code others}. In name order (each names its deal or partner),
+   * placements, a private warning, extension reviews, a tier change to confirm and its approval), else one of
+   * {@code others}. In name order (each names its deal or partner),
    * so that the seed replays the run.
    */
   private String openTaskOr(String... others) {
