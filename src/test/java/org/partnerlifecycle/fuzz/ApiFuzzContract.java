@@ -139,7 +139,7 @@ abstract class ApiFuzzContract {
         // As Tasklist submits an application review; on another task's form these fields are refused.
         Map.entry("POST /engine-rest/task/{t}/submit-form", "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},"
             + "\"tier\":{\"value\":\"GROWTH\"},\"reason\":{\"value\":\"r\"}}}"),
-        // The same endpoint with the tier review's and the extension review's fields (after # : not in the path).
+        // The same endpoint with the tier review's and the extension review's fields ("#…" only tells them apart).
         Map.entry("POST /engine-rest/task/{t}/complete#tier", "{\"variables\":{\"tierDecision\":{\"value\":"
             + "\"OVERRIDE\"},\"overrideTier\":{\"value\":\"STRATEGIC\"},\"tierReason\":{\"value\":\"r\"}}}"),
         Map.entry("POST /engine-rest/task/{t}/complete#extension", "{\"variables\":{\"extensionDecision\":"
@@ -171,7 +171,7 @@ abstract class ApiFuzzContract {
     }
     warnings.raiseBreach(o, BreachCategory.REPORTING, "No report", "API", "mary");
     fuzzProcesses.add(o);
-    // A tier review to confirm (two large wins make mine STRATEGIC material) and protection extensions to review.
+    // A tier change to confirm (two large wins make partner "mine" STRATEGIC material) and extensions to review.
     LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
     for (int n = 0; n < 4; n++) {
       String dealId = registrations.submit(p, new DealRegistrationRequest(null, "Fuzz approved " + n,
@@ -280,9 +280,8 @@ abstract class ApiFuzzContract {
 
   /**
    * Mostly the id of an open task of the run's processes (deal reviews and rate approvals, application reviews and
-   * placements, a private warning, extension reviews, a tier change to confirm and its approval), else one of
-   * {@code others}. In name order (each names its deal or partner),
-   * so that the seed replays the run.
+   * placements, a private warning, extension reviews, a tier change to confirm), else one of {@code others}. In name
+   * order (each names its deal or partner), so that the seed replays the run.
    */
   private String openTaskOr(String... others) {
     List<Task> open = openTasks();
