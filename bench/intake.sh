@@ -3,10 +3,11 @@
 # (PG_TEST_URL, default jdbc:postgresql://127.0.0.1:5432/test, user postgres; a fresh database is made),
 # with PostgreSQL's own commit ceiling (pgbench, single-row INSERT transactions) beside it.
 # Usage: bench/intake.sh [seconds-per-row] [most-warm-up-seconds] [clients, default 1,8,32]
-# The warm-up runs rounds of load (30 s intake, 10 s bare engine) until a round leaves the JIT compiler nearly idle,
-# or until the most warm-up seconds (default 600) are spent: on two cores under load the C2 compiler gets a small
-# share of the CPU and works through its queue for minutes; measured sooner, the rows measure the compiler. The
-# table's JIT column says how busy it still was during each row.
+# The warm-up runs rounds of load (30 s intake, 10 s bare engine, 10 s read) until a round leaves the JIT compiler
+# nearly idle, or until the most warm-up seconds (default 600) are spent: on two cores under load the C2 compiler
+# gets a small share of the CPU and works through its queue for minutes; measured sooner, the rows measure the
+# compiler. The table's JIT column says how busy it still was during each row. A fourth path, a partner reading
+# its own record over REST, shows what any authenticated request costs without a process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -29,6 +30,6 @@ mvn -B -q test -Dtest.excludedGroups= -Dgroups=benchmark -Dtest=DealIntakeBenchm
   -Dbench.clients="$CLIENTS" >"$OUT" 2>&1 \
   || { tail -50 "$OUT"; echo "benchmark failed (output above)"; exit 1; }
 grep "^warm-up after" "$OUT" || true
-grep -A22 "DEAL INTAKE BENCHMARK" "$OUT"
+awk '/DEAL INTAKE BENCHMARK/ {on = 1} on && /^$/ {exit} on' "$OUT"
 grep "most lock waits" "$OUT" | grep -v "^warm-up" || true
 rm -f "$OUT"

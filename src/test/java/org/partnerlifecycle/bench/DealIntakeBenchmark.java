@@ -2,6 +2,7 @@ package org.partnerlifecycle.bench;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL — authenticated by API key, validated, conflict-checked under the customer lock, audited, process
  * started to the review task — at 1, 8 and 32 concurrent clients, against a bare engine starting a one-user-task
  * process through the Java API in the same run, on the same database. Between the two, the intake's process part
- * alone: the deal-registration process started through the Java API for a registration already stored.
+ * alone: the deal-registration process started through the Java API for a registration already stored. After them,
+ * the floor of any request over REST: a partner reading its own record with its API key.
  */
 @Tag("benchmark")
 @PostgresProfileTest
@@ -118,6 +120,7 @@ class DealIntakeBenchmark {
     AtomicLong sequence = new AtomicLong();
 
     IntConsumer intake = i -> register(connections.get(i), keys.get(i), sequence.incrementAndGet());
+    IntConsumer read = i -> readOwnPartner(connections.get(i), keys.get(i), "P-I" + (i + 1));
     IntConsumer bare = i -> engine.getRuntimeService().startProcessInstanceByKey("bare");
     AtomicLong storedDeal = new AtomicLong();
     IntConsumer dealProcess = i -> {
@@ -128,14 +131,15 @@ class DealIntakeBenchmark {
       processes.start(ProcessAdapter.DEAL_REGISTRATION, "D-P" + n, Map.of("dealId", "D-P" + n, "partnerId",
           "P-I" + (1 + n % PARTNERS)));
     };
-    // Warm up both paths (JIT, pools, caches) in rounds until a round leaves the JIT idle, or the budget is spent.
+    // Warm up the paths (JIT, pools, caches) in rounds until a round leaves the JIT idle, or the budget is spent.
     int round = Math.max(3, Math.min(WARM_UP_ROUND_SECONDS, WARM_UP_SECONDS));
     int warmedUp = 0;
     boolean settled = false;
     while (warmedUp < WARM_UP_SECONDS && !settled) {
       Result intakeRound = run("warm-up", 8, round, intake);
       Result bareRound = run("warm-up", 8, round / 3, bare);
-      warmedUp += round + round / 3;
+      run("warm-up", 8, round / 3, read);
+      warmedUp += round + 2 * (round / 3);
       settled = intakeRound.jitShare() < SETTLED_JIT_SHARE && bareRound.jitShare() < SETTLED_JIT_SHARE;
       System.out.printf("warm-up after %d s: JIT busy %.2f (intake), %.2f (bare)%n", warmedUp, intakeRound.jitShare(),
           bareRound.jitShare());
@@ -153,6 +157,7 @@ class DealIntakeBenchmark {
       peakRss = Math.max(peakRss, rssKiB());
       results.add(row("deal process (Java API)", clients, dealProcess));
       results.add(row("bare engine (Java API)", clients, bare));
+      results.add(row("read over REST", clients, read));
     }
 
     System.out.printf("%nDEAL INTAKE BENCHMARK (PostgreSQL, %d s per row after %d s of warm-up load%s; autovacuum %s, "
@@ -173,14 +178,41 @@ class DealIntakeBenchmark {
     System.out.println("deal process: the deal-registration process started through the Java API for a stored "
         + "registration (check step, rule result, 13 variables, review task with its SLA timer); no HTTP, conflict "
         + "check or audit record");
-    for (int i = 0; i < results.size(); i += 3) {
+    System.out.println("read over REST: a partner reads its own record (GET /api/partners/{id}) with its API key: "
+        + "HTTP, authentication, one query, JSON; no process");
+    for (int i = 0; i < results.size(); i += 4) {
       double bareThroughput = results.get(i + 2).throughput();
-      System.out.printf("intake / bare engine at %d clients: %.2f (deal process alone / bare engine: %.2f)%n",
-          results.get(i).clients(), results.get(i).throughput() / bareThroughput,
-          results.get(i + 1).throughput() / bareThroughput);
+      System.out.printf("intake / bare engine at %d clients: %.2f (deal process alone / bare engine: %.2f; "
+          + "read over REST / bare engine: %.2f)%n", results.get(i).clients(),
+          results.get(i).throughput() / bareThroughput, results.get(i + 1).throughput() / bareThroughput,
+          results.get(i + 3).throughput() / bareThroughput);
     }
     System.out.printf("peak RSS of this JVM (application + load driver) through the runs: %d MiB; "
-        + "max heap %d MiB (JVM default)%n%n", peakRss / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        + "max heap %d MiB (JVM default)%n", peakRss / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    System.out.printf("of which, at their peaks: heap committed %d MiB (used %d MiB), metaspace %d MiB, compiled "
+        + "code %d MiB (each pool's own peak, not at the same moment)%n%n", peakMiB(MemoryType.HEAP, true, ""),
+        peakMiB(MemoryType.HEAP, false, ""), peakMiB(MemoryType.NON_HEAP, true, "Metaspace"),
+        peakMiB(MemoryType.NON_HEAP, true, "CodeHeap"));
+  }
+
+  private void readOwnPartner(KeepAliveHttpClient client, String key, String partnerId) {
+    try {
+      KeepAliveHttpClient.Response response = client.get("/api/partners/" + partnerId, "Authorization",
+          "Bearer " + key);
+      if (response.status() != 200) {
+        throw new IllegalStateException(response.status() + " " + response.body());
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The memory pools' peaks since the JVM started: committed or used, of the pools whose names start so. */
+  private static long peakMiB(MemoryType type, boolean committed, String namePrefix) {
+    return ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == type && pool.getName().startsWith(namePrefix))
+        .mapToLong(pool -> committed ? pool.getPeakUsage().getCommitted() : pool.getPeakUsage().getUsed())
+        .sum() / (1024 * 1024);
   }
 
   private void register(KeepAliveHttpClient client, String key, long n) {

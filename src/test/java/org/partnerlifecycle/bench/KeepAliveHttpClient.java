@@ -13,7 +13,8 @@ import java.util.Locale;
  * The benchmark's load driver: one HTTP/1.1 keep-alive connection per simulated client, written and read in the
  * client's own thread. The JDK's HttpClient spent about 3 ms of CPU per request on its selector and executor
  * hand-offs; on a two-core machine shared with the application and PostgreSQL that was charged to the intake.
- * Not a general client: requests are POSTs with a body; responses are read by Content-Length or chunked framing.
+ * Not a general client: requests are POSTs with a body or GETs; responses are read by Content-Length or chunked
+ * framing.
  */
 final class KeepAliveHttpClient implements AutoCloseable {
 
@@ -34,11 +35,19 @@ final class KeepAliveHttpClient implements AutoCloseable {
   /**
    * Sends the request on the open connection, or a new one. A kept-alive connection the server has closed in the
    * meantime (idle timeout) fails before any answer: the request is then sent once more on a new connection — safe
-   * for the benchmark's requests, which carry an Idempotency-Key.
+   * for the benchmark's requests, which carry an Idempotency-Key or only read.
    */
   Response post(String path, String body, String... headers) throws IOException {
+    return send("POST", path, body, headers);
+  }
+
+  Response get(String path, String... headers) throws IOException {
+    return send("GET", path, "", headers);
+  }
+
+  private Response send(String method, String path, String body, String... headers) throws IOException {
     byte[] content = body.getBytes(StandardCharsets.UTF_8);
-    StringBuilder request = new StringBuilder(256 + content.length).append("POST ").append(path)
+    StringBuilder request = new StringBuilder(256 + content.length).append(method).append(' ').append(path)
         .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port)
         .append("\r\nContent-Length: ").append(content.length).append("\r\n");
     for (int i = 0; i + 1 < headers.length; i += 2) {
