@@ -3,6 +3,7 @@ package org.partnerlifecycle.bench;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -152,9 +153,14 @@ class DealIntakeBenchmark {
 
     List<Result> results = new ArrayList<>();
     long peakRss = 0;
+    MemoryUsage heapAtPeakRss = null;
     for (int clients : CLIENTS) {
       results.add(row("intake over REST", clients, intake));
-      peakRss = Math.max(peakRss, rssKiB());
+      long rss = rssKiB();
+      if (rss >= peakRss) {
+        peakRss = rss;
+        heapAtPeakRss = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+      }
       results.add(row("deal process (Java API)", clients, dealProcess));
       results.add(row("bare engine (Java API)", clients, bare));
       results.add(row("read over REST", clients, read));
@@ -187,12 +193,14 @@ class DealIntakeBenchmark {
           results.get(i).throughput() / bareThroughput, results.get(i + 1).throughput() / bareThroughput,
           results.get(i + 3).throughput() / bareThroughput);
     }
+    boolean maxHeapGiven = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .anyMatch(argument -> argument.startsWith("-Xmx") || argument.startsWith("-XX:MaxHeapSize"));
     System.out.printf("peak RSS of this JVM (application + load driver) through the runs: %d MiB; "
-        + "max heap %d MiB (JVM default)%n", peakRss / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024));
-    System.out.printf("of which, at their peaks: heap committed %d MiB (used %d MiB), metaspace %d MiB, compiled "
-        + "code %d MiB (each pool's own peak, not at the same moment)%n%n", peakMiB(MemoryType.HEAP, true, ""),
-        peakMiB(MemoryType.HEAP, false, ""), peakMiB(MemoryType.NON_HEAP, true, "Metaspace"),
-        peakMiB(MemoryType.NON_HEAP, true, "CodeHeap"));
+        + "max heap %d MiB (%s)%n", peakRss / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024),
+        maxHeapGiven ? "set by -Xmx" : "JVM default");
+    System.out.printf("heap at the measurement that read the peak RSS: committed %d MiB, used %d MiB; metaspace %d "
+        + "MiB and compiled code %d MiB at their peaks%n%n", heapAtPeakRss.getCommitted() / (1024 * 1024),
+        heapAtPeakRss.getUsed() / (1024 * 1024), peakMiB("Metaspace"), peakMiB("CodeHeap"));
   }
 
   private void readOwnPartner(KeepAliveHttpClient client, String key, String partnerId) {
@@ -207,12 +215,11 @@ class DealIntakeBenchmark {
     }
   }
 
-  /** The memory pools' peaks since the JVM started: committed or used, of the pools whose names start so. */
-  private static long peakMiB(MemoryType type, boolean committed, String namePrefix) {
+  /** The committed peaks since the JVM started of the non-heap memory pools whose names start so. */
+  private static long peakMiB(String namePrefix) {
     return ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(pool -> pool.getType() == type && pool.getName().startsWith(namePrefix))
-        .mapToLong(pool -> committed ? pool.getPeakUsage().getCommitted() : pool.getPeakUsage().getUsed())
-        .sum() / (1024 * 1024);
+        .filter(pool -> pool.getType() == MemoryType.NON_HEAP && pool.getName().startsWith(namePrefix))
+        .mapToLong(pool -> pool.getPeakUsage().getCommitted()).sum() / (1024 * 1024);
   }
 
   private void register(KeepAliveHttpClient client, String key, long n) {
