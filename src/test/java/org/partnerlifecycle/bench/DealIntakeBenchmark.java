@@ -81,6 +81,8 @@ class DealIntakeBenchmark {
   ProcessEngine engine;
   @Autowired
   ProcessAdapter processes;
+  /** Only when {@link #STATEMENTS} asks for it. */
+  private StatementProfile statements;
 
   record Result(String what, int clients, long requests, double seconds, long errors, double[] millis,
       double lockWaiters, double appCpuMillis, double postgresCpuMillis, double jitMillis) {
@@ -151,6 +153,7 @@ class DealIntakeBenchmark {
     String autovacuum = jdbc.queryForObject("SHOW autovacuum", String.class);
     jdbc.execute("ANALYZE");
 
+    statements = STATEMENTS ? new StatementProfile(jdbc) : null;
     List<Result> results = new ArrayList<>();
     long peakRss = 0;
     MemoryUsage heapAtPeakRss = null;
@@ -240,7 +243,6 @@ class DealIntakeBenchmark {
   /** A measured row: once the JIT is idle, with the row's statements printed when asked for. */
   private Result row(String what, int clients, IntConsumer call) throws Exception {
     waitForIdleJit();
-    StatementProfile statements = STATEMENTS ? new StatementProfile(jdbc) : null;
     if (statements != null) {
       statements.reset();
     }

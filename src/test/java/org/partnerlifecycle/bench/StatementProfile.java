@@ -1,5 +1,7 @@
 package org.partnerlifecycle.bench;
 
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -43,26 +45,31 @@ final class StatementProfile {
 
   /** Prints the statements since the last reset, per request of the row, and each line's share of executor time. */
   void print(String row, long requests) {
-    var lines = jdbc.queryForList(BY_TABLE);
-    double totalMs = lines.stream().mapToDouble(line -> ((Number) line.get("exec_ms")).doubleValue()).sum();
-    double totalWal = lines.stream().mapToDouble(line -> ((Number) line.get("wal_bytes")).doubleValue()).sum();
-    double totalFpi = lines.stream().mapToDouble(line -> ((Number) line.get("wal_fpi")).doubleValue()).sum();
+    List<Map<String, Object>> lines = jdbc.queryForList(BY_TABLE);
+    double totalMs = total(lines, "exec_ms");
     System.out.printf("%nSTATEMENTS, %s: per request (%d requests), by table; executor time excludes parsing, "
         + "network and commit%n", row, requests);
     System.out.printf("%-62s %7s %7s %9s %6s %10s %6s%n", "statement", "calls", "rows", "exec µs", "share",
         "WAL bytes", "pages");
-    for (var line : lines) {
-      double ms = ((Number) line.get("exec_ms")).doubleValue();
+    for (Map<String, Object> line : lines) {
+      double ms = value(line, "exec_ms");
       if (ms < totalMs / 200) {
         continue;
       }
       System.out.printf("%-62s %7.1f %7.1f %9.1f %5.1f%% %10.0f %6.1f%n", line.get("what"),
-          ((Number) line.get("calls")).doubleValue() / requests, ((Number) line.get("rows")).doubleValue() / requests,
-          ms * 1000 / requests, 100 * ms / totalMs, ((Number) line.get("wal_bytes")).doubleValue() / requests,
-          ((Number) line.get("wal_fpi")).doubleValue() / requests);
+          value(line, "calls") / requests, value(line, "rows") / requests, ms * 1000 / requests, 100 * ms / totalMs,
+          value(line, "wal_bytes") / requests, value(line, "wal_fpi") / requests);
     }
     System.out.printf("%-62s %7s %7s %9.1f %5.1f%% %10.0f %6.1f%n", "all (lines under 0.5 % not shown)", "", "",
-        totalMs * 1000 / requests, 100.0, totalWal / requests, totalFpi / requests);
+        totalMs * 1000 / requests, 100.0, total(lines, "wal_bytes") / requests, total(lines, "wal_fpi") / requests);
     System.out.println("pages: full-page images in the WAL (a page's first change after a checkpoint)");
+  }
+
+  private static double value(Map<String, Object> line, String column) {
+    return ((Number) line.get(column)).doubleValue();
+  }
+
+  private static double total(List<Map<String, Object>> lines, String column) {
+    return lines.stream().mapToDouble(line -> value(line, column)).sum();
   }
 }
