@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import org.partnerlifecycle.api.InputPatterns;
+import org.partnerlifecycle.web.InputPatterns;
 
 /**
  * {@code POST /api/deal-registrations}. {@code partnerId} is for staff registering on a partner's behalf; a partner

@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.partnerlifecycle.api.NotFoundException;
+import org.partnerlifecycle.web.NotFoundException;
 import org.partnerlifecycle.rules.LeadAllocation.Candidate;
 import org.partnerlifecycle.rules.Tier;
 import org.springframework.jdbc.core.JdbcTemplate;

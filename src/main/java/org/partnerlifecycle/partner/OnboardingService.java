@@ -1,5 +1,6 @@
 package org.partnerlifecycle.partner;
 
+import org.partnerlifecycle.security.StaffDirectory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.partnerlifecycle.config.EngineTime;
-import org.partnerlifecycle.decision.Decisions;
-import org.partnerlifecycle.decision.InvalidDecisionException;
-import org.partnerlifecycle.explain.RuleResultStore;
-import org.partnerlifecycle.explain.RuleResultStore.Subject;
+import org.partnerlifecycle.engine.EngineTime;
+import org.partnerlifecycle.engine.Decisions;
+import org.partnerlifecycle.engine.InvalidDecisionException;
+import org.partnerlifecycle.audit.RuleResultStore;
+import org.partnerlifecycle.audit.RuleResultStore.Subject;
 import org.partnerlifecycle.notification.NotificationPort;
 import org.partnerlifecycle.rules.EligibilityRules;
 import org.partnerlifecycle.rules.Motion;

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.partnerlifecycle.api.InputPatterns;
+import org.partnerlifecycle.web.InputPatterns;
 import java.math.BigDecimal;
 
 /** {@code POST /api/partner-applications}: strict, every field required, unknown fields refused. */

@@ -5,10 +5,10 @@ import org.partnerlifecycle.audit.AuditLog;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.partnerlifecycle.api.ConflictException;
-import org.partnerlifecycle.config.EngineTime;
+import org.partnerlifecycle.web.ConflictException;
+import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.partner.PartnerRepository.NewApplication;
-import org.partnerlifecycle.process.ProcessAdapter;
+import org.partnerlifecycle.engine.ProcessAdapter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

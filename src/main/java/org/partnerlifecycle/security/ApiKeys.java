@@ -13,8 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.partnerlifecycle.api.NotFoundException;
-import org.partnerlifecycle.config.EngineTime;
+import org.partnerlifecycle.web.NotFoundException;
+import org.partnerlifecycle.engine.EngineTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

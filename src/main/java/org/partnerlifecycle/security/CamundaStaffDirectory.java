@@ -1,7 +1,6 @@
 package org.partnerlifecycle.security;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.partnerlifecycle.partner.StaffDirectory;
 import org.springframework.stereotype.Component;
 
 /** Staff are the Camunda users and groups. */

@@ -1,12 +1,12 @@
 package org.partnerlifecycle.tier;
 
-import org.partnerlifecycle.api.ConflictException;
+import org.partnerlifecycle.web.ConflictException;
 import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.audit.AuditLog;
 import java.util.List;
 import java.util.Map;
-import org.partnerlifecycle.config.EngineTime;
-import org.partnerlifecycle.process.ProcessAdapter;
+import org.partnerlifecycle.engine.EngineTime;
+import org.partnerlifecycle.engine.ProcessAdapter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

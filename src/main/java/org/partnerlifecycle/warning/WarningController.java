@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.partnerlifecycle.api.InputPatterns;
+import org.partnerlifecycle.web.InputPatterns;
 import org.partnerlifecycle.security.Caller;
 import org.partnerlifecycle.security.StaffGroups;
 import org.springframework.http.HttpStatus;

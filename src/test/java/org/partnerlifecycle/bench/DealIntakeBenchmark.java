@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.partnerlifecycle.process.ProcessAdapter;
+import org.partnerlifecycle.engine.ProcessAdapter;
 import org.partnerlifecycle.security.ApiKeys;
 import org.partnerlifecycle.support.PostgresProfileTest;
 import org.partnerlifecycle.support.PostgresTestDatabase;

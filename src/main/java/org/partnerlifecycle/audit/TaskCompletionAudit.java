@@ -1,0 +1,69 @@
+package org.partnerlifecycle.audit;
+
+import org.partnerlifecycle.engine.TaskActor;
+import org.partnerlifecycle.engine.TaskForms;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every user task's completion leaves an audit record in the completing transaction: who, which task, and the
+ * values submitted through its form (the form's input fields, read from the deployed form). Added to every user
+ * task when BPMN is parsed, after the task's own checking listener.
+ */
+@Component
+public class TaskCompletionAudit extends AbstractProcessEnginePlugin implements TaskListener {
+
+  private final AuditLog audit;
+  private final RepositoryService repositoryService;
+  private final TaskForms forms;
+
+  public TaskCompletionAudit(AuditLog audit, @Lazy RepositoryService repositoryService, TaskForms forms) {
+    this.audit = audit;
+    this.repositoryService = repositoryService;
+    this.forms = forms;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_COMPLETE, TaskCompletionAudit.this);
+      }
+    });
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    ProcessDefinition definition = repositoryService.getProcessDefinition(task.getProcessDefinitionId());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("task", task.getName());
+    details.put("taskId", task.getId());
+    for (String field : forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+        .map(TaskForms.Form::inputFields).orElse(List.of())) {
+      details.put(field, task.getVariable(field));
+    }
+    AuditLog.Subject subject = "deal-registration".equals(definition.getKey()) ? AuditLog.Subject.DEAL
+        : AuditLog.Subject.PARTNER;
+    audit.append(TaskActor.of(task), "task.complete " + task.getTaskDefinitionKey(), subject,
+        task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), details);
+  }
+}

@@ -1,0 +1,58 @@
+package org.partnerlifecycle.deal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The partner ledger. Append-only; at most one entry per deal and kind (a unique constraint), so a retried job or
+ * a repeated API call cannot book money twice.
+ */
+@Repository
+public class Ledger {
+
+  public static final String CLAWBACK = "CLAWBACK";
+
+  private final JdbcTemplate jdbc;
+
+  public Ledger(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Books an entry unless the deal already has one of this kind. @return whether it was booked now */
+  public boolean bookOnce(String partnerId, String dealId, String kind, BigDecimal amount, BigDecimal rate,
+      BigDecimal basis, String termsVersion, String explanation, Instant now) {
+    if (find(dealId, kind).isPresent()) {
+      return false;
+    }
+    jdbc.update("INSERT INTO ledger_entry (partner_id, deal_id, kind, amount, rate, basis, terms_version, explanation, "
+        + "booked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", partnerId, dealId, kind, amount, rate, basis, termsVersion,
+        explanation, Timestamp.from(now));
+    return true;
+  }
+
+  public Optional<LedgerEntry> find(String dealId, String kind) {
+    return jdbc.query("SELECT * FROM ledger_entry WHERE deal_id = ? AND kind = ?", this::map, dealId, kind).stream()
+        .findFirst();
+  }
+
+  /** The payout booked for a deal (revenue share or discount), if any. */
+  public Optional<LedgerEntry> payoutOf(String dealId) {
+    return jdbc.query("SELECT * FROM ledger_entry WHERE deal_id = ? AND kind <> 'CLAWBACK'", this::map, dealId)
+        .stream().findFirst();
+  }
+
+  public List<LedgerEntry> forPartner(String partnerId) {
+    return jdbc.query("SELECT * FROM ledger_entry WHERE partner_id = ? ORDER BY id", this::map, partnerId);
+  }
+
+  private LedgerEntry map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new LedgerEntry(rs.getLong("id"), rs.getString("partner_id"), rs.getString("deal_id"), rs.getString("kind"),
+        rs.getBigDecimal("amount"), rs.getBigDecimal("rate"), rs.getBigDecimal("basis"),
+        rs.getString("terms_version"), rs.getString("explanation"), rs.getTimestamp("booked_at").toInstant());
+  }
+}

@@ -1,0 +1,31 @@
+package org.partnerlifecycle.deal.process;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.partnerlifecycle.deal.DealReviewService;
+import org.springframework.stereotype.Component;
+
+/** deal-registration: {@code EscalateReview}. */
+@Component("escalateReview")
+public class EscalateReview implements JavaDelegate {
+
+  /** Above the default 50: escalated reviews sort first in Tasklist. */
+  static final int ESCALATED_PRIORITY = 80;
+
+  private final DealReviewService reviews;
+
+  public EscalateReview(DealReviewService reviews) {
+    this.reviews = reviews;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    reviews.recordEscalation(execution.getProcessBusinessKey());
+    execution.setVariable("escalated", true);
+    TaskService tasks = execution.getProcessEngineServices().getTaskService();
+    tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey("ReviewDealRegistration").list()
+        .forEach(task -> tasks.setPriority(task.getId(), ESCALATED_PRIORITY));
+  }
+}

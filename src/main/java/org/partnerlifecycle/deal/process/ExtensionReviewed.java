@@ -1,0 +1,25 @@
+package org.partnerlifecycle.deal.process;
+
+import org.partnerlifecycle.engine.CheckedTaskCompletion;
+import org.partnerlifecycle.engine.TaskActor;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.partnerlifecycle.deal.DealReviewService;
+import org.springframework.stereotype.Component;
+
+/** deal-registration: completion of {@code ReviewExtensionRequest}, checked and recorded. */
+@Component("extensionReviewed")
+public class ExtensionReviewed extends CheckedTaskCompletion {
+
+  private final DealReviewService reviews;
+
+  public ExtensionReviewed(DealReviewService reviews) {
+    this.reviews = reviews;
+  }
+
+  @Override
+  protected void record(DelegateTask task, String dealId) {
+    task.setVariable("protectionEndsAt", Date.from(reviews.recordExtensionDecision(dealId,
+        TaskActor.text(task, "extensionDecision"), TaskActor.text(task, "extensionReason"))));
+  }
+}

@@ -1,0 +1,24 @@
+package org.partnerlifecycle.deal.process;
+
+import org.partnerlifecycle.engine.CheckedTaskCompletion;
+import org.partnerlifecycle.engine.TaskActor;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.partnerlifecycle.deal.DealReviewService;
+import org.springframework.stereotype.Component;
+
+/** deal-registration: completion of {@code ApproveNegotiatedRate}, checked and recorded. */
+@Component("negotiatedRateDecided")
+public class NegotiatedRateDecided extends CheckedTaskCompletion {
+
+  private final DealReviewService reviews;
+
+  public NegotiatedRateDecided(DealReviewService reviews) {
+    this.reviews = reviews;
+  }
+
+  @Override
+  protected void record(DelegateTask task, String dealId) {
+    reviews.recordRateDecision(dealId, TaskActor.text(task, "rateDecision"), TaskActor.decimal(task, "approvedRate"),
+        TaskActor.text(task, "rateReason"), TaskActor.of(task), task.getProcessInstanceId());
+  }
+}

@@ -1,0 +1,23 @@
+package org.partnerlifecycle.deal.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.partnerlifecycle.deal.DealPayouts;
+import org.springframework.stereotype.Component;
+
+/** deal-registration: {@code RecordClose}. */
+@Component("recordClose")
+public class RecordClose implements JavaDelegate {
+
+  private final DealPayouts payouts;
+
+  public RecordClose(DealPayouts payouts) {
+    this.payouts = payouts;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    payouts.recordClose(execution.getProcessBusinessKey(), (String) execution.getVariable("outcome"),
+        execution.getProcessInstanceId());
+  }
+}

@@ -1,0 +1,27 @@
+package org.partnerlifecycle.lead.process;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.partnerlifecycle.lead.LeadRoutingService;
+import org.springframework.stereotype.Component;
+
+/** lead-routing: {@code OfferLead}. */
+@Component("offerLead")
+public class OfferLead implements JavaDelegate {
+
+  private final LeadRoutingService leads;
+
+  public OfferLead(LeadRoutingService leads) {
+    this.leads = leads;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Optional<Instant> deadline = leads.offer(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+    execution.setVariable("offered", deadline.isPresent());
+    execution.setVariable("acceptDeadline", deadline.map(Date::from).orElse(null));
+  }
+}

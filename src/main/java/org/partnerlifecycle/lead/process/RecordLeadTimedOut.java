@@ -1,0 +1,22 @@
+package org.partnerlifecycle.lead.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.partnerlifecycle.lead.LeadRoutingService;
+import org.springframework.stereotype.Component;
+
+/** lead-routing: {@code RecordLeadTimedOut}. */
+@Component("recordLeadTimedOut")
+public class RecordLeadTimedOut implements JavaDelegate {
+
+  private final LeadRoutingService leads;
+
+  public RecordLeadTimedOut(LeadRoutingService leads) {
+    this.leads = leads;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    leads.recordOutcome(execution.getProcessBusinessKey(), "TIMED_OUT");
+  }
+}

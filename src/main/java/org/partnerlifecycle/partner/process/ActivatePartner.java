@@ -1,0 +1,25 @@
+package org.partnerlifecycle.partner.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.partnerlifecycle.partner.OnboardingService;
+import org.springframework.stereotype.Component;
+
+/** partner-onboarding: {@code ActivatePartner}. */
+@Component("activatePartner")
+public class ActivatePartner implements JavaDelegate {
+
+  private final OnboardingService onboarding;
+
+  public ActivatePartner(OnboardingService onboarding) {
+    this.onboarding = onboarding;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    OnboardingService.Activation activation =
+        onboarding.activate(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+    execution.setVariable("activatedOn", activation.activatedOn().toString());
+    execution.setVariable("motion", activation.motion());
+  }
+}

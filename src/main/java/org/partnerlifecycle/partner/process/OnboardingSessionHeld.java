@@ -1,0 +1,24 @@
+package org.partnerlifecycle.partner.process;
+
+import org.partnerlifecycle.engine.CheckedTaskCompletion;
+import org.partnerlifecycle.engine.TaskActor;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.partnerlifecycle.partner.OnboardingService;
+import org.springframework.stereotype.Component;
+
+/** partner-onboarding: completion of {@code RunOnboardingSession}, checked and recorded. */
+@Component("onboardingSessionHeld")
+public class OnboardingSessionHeld extends CheckedTaskCompletion {
+
+  private final OnboardingService onboarding;
+
+  public OnboardingSessionHeld(OnboardingService onboarding) {
+    this.onboarding = onboarding;
+  }
+
+  @Override
+  protected void record(DelegateTask task, String partnerId) {
+    onboarding.recordOnboardingSession(partnerId, TaskActor.text(task, "sessionHeldOn"),
+        TaskActor.text(task, "sessionNotes"), TaskActor.of(task));
+  }
+}

@@ -1,0 +1,24 @@
+package org.partnerlifecycle.partner.process;
+
+import org.partnerlifecycle.engine.CheckedTaskCompletion;
+import org.partnerlifecycle.engine.TaskActor;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.partnerlifecycle.partner.OnboardingService;
+import org.springframework.stereotype.Component;
+
+/** partner-onboarding: completion of {@code AssignPartnerManager}, checked and recorded. */
+@Component("partnerManagerAssigned")
+public class PartnerManagerAssigned extends CheckedTaskCompletion {
+
+  private final OnboardingService onboarding;
+
+  public PartnerManagerAssigned(OnboardingService onboarding) {
+    this.onboarding = onboarding;
+  }
+
+  @Override
+  protected void record(DelegateTask task, String partnerId) {
+    onboarding.assignManagement(partnerId, TaskActor.text(task, "partnerManager"),
+        TaskActor.text(task, "executiveSponsor"), TaskActor.of(task));
+  }
+}

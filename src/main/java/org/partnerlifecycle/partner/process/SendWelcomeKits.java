@@ -1,0 +1,22 @@
+package org.partnerlifecycle.partner.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.partnerlifecycle.partner.OnboardingService;
+import org.springframework.stereotype.Component;
+
+/** partner-onboarding: {@code SendWelcomeKits}. */
+@Component("sendWelcomeKits")
+public class SendWelcomeKits implements JavaDelegate {
+
+  private final OnboardingService onboarding;
+
+  public SendWelcomeKits(OnboardingService onboarding) {
+    this.onboarding = onboarding;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    onboarding.sendWelcomeKits(execution.getProcessBusinessKey());
+  }
+}

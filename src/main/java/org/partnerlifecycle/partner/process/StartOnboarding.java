@@ -1,0 +1,24 @@
+package org.partnerlifecycle.partner.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.partnerlifecycle.partner.OnboardingService;
+import org.springframework.stereotype.Component;
+
+/** partner-onboarding: {@code StartOnboarding}. */
+@Component("startOnboarding")
+public class StartOnboarding implements JavaDelegate {
+
+  private final OnboardingService onboarding;
+
+  public StartOnboarding(OnboardingService onboarding) {
+    this.onboarding = onboarding;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    onboarding.startOnboarding(execution.getProcessBusinessKey());
+    // Read by the assignee expressions of the managed path and the activation check (none when digitally led).
+    execution.setVariable("partnerManager", null);
+  }
+}

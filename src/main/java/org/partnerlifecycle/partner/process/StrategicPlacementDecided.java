@@ -1,0 +1,25 @@
+package org.partnerlifecycle.partner.process;
+
+import org.partnerlifecycle.engine.CheckedTaskCompletion;
+import org.partnerlifecycle.engine.TaskActor;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.partnerlifecycle.partner.OnboardingService;
+import org.springframework.stereotype.Component;
+
+/** partner-onboarding: completion of {@code ApproveStrategicPlacement}, checked and recorded. */
+@Component("strategicPlacementDecided")
+public class StrategicPlacementDecided extends CheckedTaskCompletion {
+
+  private final OnboardingService onboarding;
+
+  public StrategicPlacementDecided(OnboardingService onboarding) {
+    this.onboarding = onboarding;
+  }
+
+  @Override
+  protected void record(DelegateTask task, String partnerId) {
+    String tier = onboarding.recordStrategicPlacement(partnerId, TaskActor.text(task, "placementDecision"),
+        TaskActor.text(task, "placementReason"), TaskActor.of(task));
+    task.setVariable("tier", tier);
+  }
+}

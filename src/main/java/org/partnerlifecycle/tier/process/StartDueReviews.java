@@ -1,0 +1,23 @@
+package org.partnerlifecycle.tier.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.partnerlifecycle.tier.TierReviewScheduler;
+import org.springframework.stereotype.Component;
+
+/** tier-review-scheduler: {@code StartDueReviews}. */
+@Component("startDueReviews")
+public class StartDueReviews implements JavaDelegate {
+
+  private final TierReviewScheduler scheduler;
+
+  public StartDueReviews(TierReviewScheduler scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int started = scheduler.startDueReviews(TierReviewScheduler.BATCH_SIZE);
+    execution.setVariable("moreDue", started == TierReviewScheduler.BATCH_SIZE);
+  }
+}

@@ -1,0 +1,182 @@
+package org.partnerlifecycle.timeline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricIncident;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One time-ordered story of a partner or a deal, for auditors: engine history (processes started and ended, user
+ * tasks with who claimed and completed them, timers fired, escalations, incidents) joined with our own records
+ * (audit records of API calls and task completions with their form values, rule results with inputs and terms
+ * version, ledger entries, tier changes, warning steps).
+ */
+@Service
+@Transactional(readOnly = true)
+public class AuditTimeline {
+
+  /** One line of the timeline. {@code details}: the record's own fields (inputs, outputs, terms version, …). */
+  public record Entry(Instant at, String source, String type, String actor, String summary,
+      Map<String, Object> details) {
+  }
+
+  private static final List<String> TIMER_TYPES = List.of("startTimerEvent", "intermediateTimer", "boundaryTimer");
+
+  private final HistoryService history;
+  private final JdbcTemplate jdbc;
+
+  public AuditTimeline(HistoryService history, JdbcTemplate jdbc) {
+    this.history = history;
+    this.jdbc = jdbc;
+  }
+
+  public List<Entry> forPartner(String partnerId) {
+    List<Entry> entries = new ArrayList<>();
+    engineHistory(partnerId, entries);
+    ours("SELECT at, principal AS actor, action AS type, details, process_instance_id FROM audit_record "
+        + "WHERE subject_type = 'PARTNER' AND subject_id = ?", "audit", partnerId, entries);
+    ruleResults("PARTNER", partnerId, entries);
+    ours("SELECT booked_at AS at, 'system' AS actor, 'ledger.' || kind AS type, deal_id, amount, rate, basis, "
+        + "terms_version, explanation FROM ledger_entry WHERE partner_id = ?", "ledger", partnerId, entries);
+    ours("SELECT created_at AS at, decided_by AS actor, 'tier.change' AS type, from_tier, to_tier, from_motion, "
+        + "to_motion, effective_date, reason, review_id FROM tier_change WHERE partner_id = ?", "tier", partnerId,
+        entries);
+    ours("SELECT at, decided_by AS actor, 'warning.' || action AS type, level, note, escalation_id FROM warning_step "
+        + "WHERE partner_id = ?", "warning", partnerId, entries);
+    return sorted(entries);
+  }
+
+  public List<Entry> forDeal(String dealId) {
+    List<Entry> entries = new ArrayList<>();
+    engineHistory(dealId, entries);
+    ours("SELECT at, principal AS actor, action AS type, details, process_instance_id FROM audit_record "
+        + "WHERE subject_type = 'DEAL' AND subject_id = ?", "audit", dealId, entries);
+    ruleResults("DEAL", dealId, entries);
+    ours("SELECT booked_at AS at, 'system' AS actor, 'ledger.' || kind AS type, amount, rate, basis, terms_version, "
+        + "explanation FROM ledger_entry WHERE deal_id = ?", "ledger", dealId, entries);
+    return sorted(entries);
+  }
+
+  private void engineHistory(String businessKey, List<Entry> entries) {
+    for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(businessKey).list()) {
+      String process = instance.getProcessDefinitionKey();
+      entries.add(new Entry(instance.getStartTime().toInstant(), "engine", "process.started",
+          instance.getStartUserId() == null ? "system" : instance.getStartUserId(), process + " started",
+          map("processInstanceId", instance.getId())));
+      if (instance.getEndTime() != null) {
+        entries.add(new Entry(instance.getEndTime().toInstant(), "engine", "process.ended", "system",
+            process + " ended (" + instance.getState() + ")", map("processInstanceId", instance.getId(),
+                "endActivityId", instance.getEndActivityId())));
+      }
+      for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
+          .processInstanceId(instance.getId()).list()) {
+        activity(process, activity, entries);
+      }
+      for (UserOperationLogEntry operation : history.createUserOperationLogQuery()
+          .processInstanceId(instance.getId()).list()) {
+        // Creation and completion are told by the task's own entries and our audit record (with its form values).
+        if (!List.of("Create", "Complete").contains(operation.getOperationType())) {
+          entries.add(new Entry(operation.getTimestamp().toInstant(), "engine",
+              "task." + operation.getOperationType().toLowerCase(), operation.getUserId(),
+              operation.getOperationType() + " " + (operation.getProperty() == null ? "" : operation.getProperty() + "="
+                  + operation.getNewValue()), map("taskId", operation.getTaskId(), "operationId",
+                  operation.getOperationId())));
+        }
+      }
+      for (HistoricIncident incident : history.createHistoricIncidentQuery().processInstanceId(instance.getId())
+          .list()) {
+        entries.add(new Entry(incident.getCreateTime().toInstant(), "engine", "incident", "system",
+            incident.getIncidentType() + ": " + incident.getIncidentMessage(), map("activityId",
+                incident.getActivityId(), "resolved", incident.isResolved())));
+      }
+    }
+  }
+
+  private static void activity(String process, HistoricActivityInstance activity, List<Entry> entries) {
+    String type = activity.getActivityType();
+    String name = activity.getActivityName() == null ? activity.getActivityId() : activity.getActivityName();
+    Map<String, Object> details = map("processInstanceId", activity.getProcessInstanceId(), "activityId",
+        activity.getActivityId());
+    if ("userTask".equals(type)) {
+      entries.add(new Entry(activity.getStartTime().toInstant(), "engine", "task.created", "system",
+          process + ": " + name, details));
+      if (activity.getEndTime() != null && !activity.isCanceled()) {
+        entries.add(new Entry(activity.getEndTime().toInstant(), "engine", "task.completed",
+            activity.getAssignee() == null ? "unassigned" : activity.getAssignee(), process + ": " + name, details));
+      }
+    } else if (TIMER_TYPES.contains(type) && activity.getEndTime() != null && !activity.isCanceled()) {
+      entries.add(new Entry(activity.getEndTime().toInstant(), "engine", "timer.fired", "system",
+          process + ": " + name, details));
+    } else if ("EscalateReview".equals(activity.getActivityId())) {
+      entries.add(new Entry(activity.getStartTime().toInstant(), "engine", "escalation", "system",
+          process + ": review SLA passed, escalated", details));
+    }
+  }
+
+  private void ruleResults(String subjectType, String subjectId, List<Entry> entries) {
+    ours("SELECT created_at AS at, 'rules' AS actor, 'rule.' || rule_name AS type, terms_version, cell, inputs, "
+        + "outcome, explanation, process_instance_id FROM rule_result WHERE subject_type = ? AND subject_id = ?",
+        "rules", new Object[] {subjectType, subjectId}, entries);
+  }
+
+  private void ours(String sql, String source, Object arg, List<Entry> entries) {
+    ours(sql, source, new Object[] {arg}, entries);
+  }
+
+  private void ours(String sql, String source, Object[] args, List<Entry> entries) {
+    for (Map<String, Object> row : jdbc.queryForList(sql, args)) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      row.forEach((column, value) -> {
+        if (!List.of("at", "actor", "type").contains(column.toLowerCase())) {
+          details.put(column.toLowerCase(), value);
+        }
+      });
+      Object at = row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("at")).findFirst().orElseThrow()
+          .getValue();
+      String type = String.valueOf(value(row, "type"));
+      Object summary = details.getOrDefault("explanation", details.getOrDefault("reason",
+          details.getOrDefault("note", type)));
+      entries.add(new Entry(instant(at), source, type, String.valueOf(value(row, "actor")),
+          String.valueOf(summary), details));
+    }
+  }
+
+  private static Object value(Map<String, Object> row, String column) {
+    return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column)).findFirst().orElseThrow()
+        .getValue();
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    if (value instanceof java.time.OffsetDateTime o) {
+      return o.toInstant();
+    }
+    throw new IllegalStateException("Not a timestamp: " + value);
+  }
+
+  private static List<Entry> sorted(List<Entry> entries) {
+    entries.sort(Comparator.comparing(Entry::at));
+    return entries;
+  }
+
+  private static Map<String, Object> map(Object... keyValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      map.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,22 @@
+package org.partnerlifecycle.warning.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.partnerlifecycle.warning.WarningService;
+import org.springframework.stereotype.Component;
+
+/** warning-escalation: {@code PauseReferrals}. */
+@Component("pauseReferrals")
+public class PauseReferrals implements JavaDelegate {
+
+  private final WarningService warnings;
+
+  public PauseReferrals(WarningService warnings) {
+    this.warnings = warnings;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    warnings.pauseReferrals(execution.getProcessBusinessKey());
+  }
+}

@@ -1,0 +1,23 @@
+package org.partnerlifecycle.warning.process;
+
+import org.partnerlifecycle.engine.CheckedTaskCompletion;
+import org.partnerlifecycle.engine.TaskActor;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.partnerlifecycle.warning.WarningService;
+import org.springframework.stereotype.Component;
+
+/** warning-escalation: completion of {@code IssuePrivateWarning}, checked and recorded. */
+@Component("privateWarningIssued")
+public class PrivateWarningIssued extends CheckedTaskCompletion {
+
+  private final WarningService warnings;
+
+  public PrivateWarningIssued(WarningService warnings) {
+    this.warnings = warnings;
+  }
+
+  @Override
+  protected void record(DelegateTask task, String partnerId) {
+    warnings.issuePrivateWarning(partnerId, TaskActor.text(task, "warningNote"), TaskActor.of(task));
+  }
+}

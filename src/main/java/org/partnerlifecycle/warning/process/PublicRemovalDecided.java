@@ -1,0 +1,24 @@
+package org.partnerlifecycle.warning.process;
+
+import org.partnerlifecycle.engine.CheckedTaskCompletion;
+import org.partnerlifecycle.engine.TaskActor;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.partnerlifecycle.warning.WarningService;
+import org.springframework.stereotype.Component;
+
+/** warning-escalation: completion of {@code ApprovePublicRemoval}, checked and recorded. */
+@Component("publicRemovalDecided")
+public class PublicRemovalDecided extends CheckedTaskCompletion {
+
+  private final WarningService warnings;
+
+  public PublicRemovalDecided(WarningService warnings) {
+    this.warnings = warnings;
+  }
+
+  @Override
+  protected void record(DelegateTask task, String partnerId) {
+    warnings.recordRemovalDecision(partnerId, TaskActor.text(task, "removalDecision"),
+        TaskActor.text(task, "removalReason"), TaskActor.of(task));
+  }
+}

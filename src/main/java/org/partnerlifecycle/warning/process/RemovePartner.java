@@ -1,0 +1,22 @@
+package org.partnerlifecycle.warning.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.partnerlifecycle.warning.WarningService;
+import org.springframework.stereotype.Component;
+
+/** warning-escalation: {@code RemovePartner}. */
+@Component("removePartner")
+public class RemovePartner implements JavaDelegate {
+
+  private final WarningService warnings;
+
+  public RemovePartner(WarningService warnings) {
+    this.warnings = warnings;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    warnings.removePartner(execution.getProcessBusinessKey());
+  }
+}

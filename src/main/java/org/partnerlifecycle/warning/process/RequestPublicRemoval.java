@@ -1,0 +1,22 @@
+package org.partnerlifecycle.warning.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.partnerlifecycle.warning.WarningService;
+import org.springframework.stereotype.Component;
+
+/** warning-escalation: {@code RequestPublicRemoval}. */
+@Component("requestPublicRemoval")
+public class RequestPublicRemoval implements JavaDelegate {
+
+  private final WarningService warnings;
+
+  public RequestPublicRemoval(WarningService warnings) {
+    this.warnings = warnings;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariable("warningHistory", warnings.requestPublicRemoval(execution.getProcessBusinessKey()));
+  }
+}

@@ -1,0 +1,19 @@
+package org.partnerlifecycle.web;
+
+import java.util.List;
+import org.partnerlifecycle.web.ApiProblems.FieldProblem;
+
+/** A request that is well-formed but breaks a business rule about a field (answered 400 with the field). */
+public class InvalidRequestException extends RuntimeException {
+
+  private final List<FieldProblem> errors;
+
+  public InvalidRequestException(String field, String message) {
+    super(field + " " + message);
+    this.errors = List.of(new FieldProblem(field, message));
+  }
+
+  public List<FieldProblem> errors() {
+    return errors;
+  }
+}
