@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +31,14 @@ public class TaskCompletionAudit extends AbstractProcessEnginePlugin implements 
   private final AuditLog audit;
   private final RepositoryService repositoryService;
   private final TaskForms forms;
+  private final ObjectProvider<AuditedProcess> processes;
 
-  public TaskCompletionAudit(AuditLog audit, @Lazy RepositoryService repositoryService, TaskForms forms) {
+  public TaskCompletionAudit(AuditLog audit, @Lazy RepositoryService repositoryService, TaskForms forms,
+      ObjectProvider<AuditedProcess> processes) {
     this.audit = audit;
     this.repositoryService = repositoryService;
     this.forms = forms;
+    this.processes = processes;
   }
 
   @Override
@@ -61,8 +65,8 @@ public class TaskCompletionAudit extends AbstractProcessEnginePlugin implements 
         .map(TaskForms.Form::inputFields).orElse(List.of())) {
       details.put(field, task.getVariable(field));
     }
-    AuditLog.Subject subject = "deal-registration".equals(definition.getKey()) ? AuditLog.Subject.DEAL
-        : AuditLog.Subject.PARTNER;
+    AuditLog.Subject subject = processes.stream().filter(process -> process.processKey().equals(definition.getKey()))
+        .map(AuditedProcess::subject).findFirst().orElse(AuditLog.Subject.PARTNER);
     audit.append(TaskActor.of(task), "task.complete " + task.getTaskDefinitionKey(), subject,
         task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), details);
   }

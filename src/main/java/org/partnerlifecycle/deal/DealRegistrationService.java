@@ -9,10 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.partnerlifecycle.web.ConflictException;
@@ -24,7 +22,7 @@ import org.partnerlifecycle.partner.DomainNames;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerStatus;
-import org.partnerlifecycle.engine.ProcessAdapter;
+import org.partnerlifecycle.deal.process.DealRegistrationProcess;
 import org.partnerlifecycle.rules.EligibilityRules;
 import org.partnerlifecycle.rules.Motion;
 import org.partnerlifecycle.rules.Product;
@@ -41,24 +39,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DealRegistrationService {
 
-  public static final String DEAL_CLOSED = "DealClosed";
-  public static final String EXTENSION_REQUESTED = "ExtensionRequested";
-
   public record Submitted(DealRegistration deal, boolean replayed) {
   }
 
   private final DealRepository deals;
   private final PartnerRepository partners;
   private final TermsCatalog terms;
-  private final ProcessAdapter processes;
+  private final DealRegistrationProcess process;
   private final EngineTime time;
 
   public DealRegistrationService(DealRepository deals, PartnerRepository partners, TermsCatalog terms,
-      ProcessAdapter processes, EngineTime time) {
+      DealRegistrationProcess process, EngineTime time) {
     this.deals = deals;
     this.partners = partners;
     this.terms = terms;
-    this.processes = processes;
+    this.process = process;
     this.time = time;
   }
 
@@ -122,7 +117,7 @@ public class DealRegistrationService {
     if (idempotencyKey != null) {
       deals.rememberIdempotent(caller, idempotencyKey, dealId, requestHash, now);
     }
-    processes.start(ProcessAdapter.DEAL_REGISTRATION, dealId, Map.of("dealId", dealId, "partnerId", partnerId));
+    process.start(dealId, partnerId);
     return new Submitted(deals.get(dealId), false);
   }
 
@@ -151,7 +146,7 @@ public class DealRegistrationService {
     if (deal.extensionUsed()) {
       throw new ConflictException("Deal " + dealId + " has had its one extension request");
     }
-    if (!processes.deliver(dealId, EXTENSION_REQUESTED, Map.of())) {
+    if (!process.extensionRequested(dealId)) {
       throw new ConflictException("Deal " + dealId + " is not waiting in protection (an extension is under review)");
     }
   }
@@ -171,9 +166,7 @@ public class DealRegistrationService {
       throw new InvalidRequestException("amount", "is required for a WON deal");
     }
     deals.update(dealId, time.now(), "closed_amount = ?, closed_on = ?", amount, DealRepository.date(closedOn));
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("outcome", outcome);
-    if (!processes.deliver(dealId, DEAL_CLOSED, variables)) {
+    if (!process.closed(dealId, outcome)) {
       throw new ConflictException("Deal " + dealId + " is not waiting in protection (an extension is under review)");
     }
   }

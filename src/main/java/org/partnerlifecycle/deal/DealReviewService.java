@@ -12,7 +12,7 @@ import org.partnerlifecycle.audit.RuleResultStore.Subject;
 import org.partnerlifecycle.engine.InvalidDecisionException;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerRepository;
-import org.partnerlifecycle.engine.ProcessAdapter;
+import org.partnerlifecycle.partner.process.PartnerOnboardingProcess;
 import org.partnerlifecycle.rules.Attribution;
 import org.partnerlifecycle.rules.DealType;
 import org.partnerlifecycle.rules.IncentiveRules;
@@ -37,7 +37,6 @@ public class DealReviewService {
   static final Set<String> REVIEW_DECISIONS = Set.of("APPROVE", "APPROVE_INFLUENCED", "REJECT");
   static final Set<String> RATE_DECISIONS = Set.of("APPROVE", "REJECT", "COUNTER");
   static final Set<String> EXTENSION_DECISIONS = Set.of("APPROVE", "REJECT");
-  public static final String FIRST_DEAL_APPROVED = "FirstDealApproved";
 
   /** What the review form shows. */
   public record Check(String partnerName, String partnerStanding, String customerName, String customerDomain,
@@ -49,16 +48,16 @@ public class DealReviewService {
   private final PartnerRepository partners;
   private final TermsCatalog terms;
   private final RuleResultStore ruleResults;
-  private final ProcessAdapter processes;
+  private final PartnerOnboardingProcess onboarding;
   private final EngineTime time;
 
   public DealReviewService(DealRepository deals, PartnerRepository partners, TermsCatalog terms,
-      RuleResultStore ruleResults, ProcessAdapter processes, EngineTime time) {
+      RuleResultStore ruleResults, PartnerOnboardingProcess onboarding, EngineTime time) {
     this.deals = deals;
     this.partners = partners;
     this.terms = terms;
     this.ruleResults = ruleResults;
-    this.processes = processes;
+    this.onboarding = onboarding;
     this.time = time;
   }
 
@@ -194,7 +193,7 @@ public class DealReviewService {
     Instant protectionEnds = now.plus(Duration.ofDays(dealTerms.dealRegistration().protectionDays()));
     deals.update(dealId, now, "status = ?, rate_locked_at = ?, protection_ends_at = ?", DealStatus.APPROVED.name(),
         DealRepository.ts(now), DealRepository.ts(protectionEnds));
-    processes.deliver(deal.partnerId(), FIRST_DEAL_APPROVED, Map.of("firstDealId", dealId));
+    onboarding.firstDealApproved(deal.partnerId(), dealId);
     return protectionEnds;
   }
 

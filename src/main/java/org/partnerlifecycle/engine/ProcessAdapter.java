@@ -6,17 +6,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * The services' only way into the engine: start a process, deliver a message. Keeps engine API use in one thin
- * place (ENGINEERING.md: a move to the API-compatible fork stays a rename).
+ * The one way into the engine for the capabilities' process contracts (e.g.
+ * {@code deal.process.DealRegistrationProcess}): start a process, deliver a message. Keeps engine API use in one
+ * thin place (ENGINEERING.md: a move to the API-compatible fork stays a rename). Knows no process of its own.
  */
 @Component
 public class ProcessAdapter {
-
-  public static final String PARTNER_ONBOARDING = "partner-onboarding";
-  public static final String DEAL_REGISTRATION = "deal-registration";
-  public static final String WARNING_ESCALATION = "warning-escalation";
-  public static final String TIER_REVIEW = "tier-review";
-  public static final String LEAD_ROUTING = "lead-routing";
 
   private final RuntimeService runtimeService;
 

@@ -15,8 +15,8 @@ import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.audit.RuleResultStore;
 import org.partnerlifecycle.lead.LeadRepository.Lead;
+import org.partnerlifecycle.lead.process.LeadRoutingProcess;
 import org.partnerlifecycle.partner.DomainNames;
-import org.partnerlifecycle.engine.ProcessAdapter;
 import org.partnerlifecycle.rules.LeadAllocation;
 import org.partnerlifecycle.rules.ProgramTerms;
 import org.partnerlifecycle.rules.RuleResult;
@@ -30,24 +30,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class LeadRoutingService {
 
-  public static final String LEAD_ACCEPTED = "LeadAccepted";
-  public static final String LEAD_DECLINED = "LeadDeclined";
-
   public record Offer(String leadId, String assignedPartnerId, String status, String reason, Instant acceptBy) {
   }
 
   private final LeadRepository leads;
   private final TermsCatalog terms;
   private final RuleResultStore ruleResults;
-  private final ProcessAdapter processes;
+  private final LeadRoutingProcess process;
   private final EngineTime time;
 
   public LeadRoutingService(LeadRepository leads, TermsCatalog terms, RuleResultStore ruleResults,
-      ProcessAdapter processes, EngineTime time) {
+      LeadRoutingProcess process, EngineTime time) {
     this.leads = leads;
     this.terms = terms;
     this.ruleResults = ruleResults;
-    this.processes = processes;
+    this.process = process;
     this.time = time;
   }
 
@@ -58,7 +55,7 @@ public class LeadRoutingService {
     String leadId = "L-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "").toUpperCase();
     leads.insert(leadId, companyName, customerDomain, DomainNames.normalize(customerDomain), region, category.name(),
         terms.effectiveOn(time.today()).version(), createdBy, time.now());
-    processes.start(ProcessAdapter.LEAD_ROUTING, leadId, Map.of("leadId", leadId));
+    process.start(leadId);
     Lead lead = leads.get(leadId);
     return new Offer(leadId, lead.assignedPartnerId(), lead.status(), lead.reason(), null);
   }
@@ -87,7 +84,7 @@ public class LeadRoutingService {
     if (!"OFFERED".equals(lead.status()) || !partnerId.equals(lead.assignedPartnerId())) {
       throw new NotFoundException("No lead " + leadId + " offered to you");
     }
-    if (!processes.deliver(leadId, accept ? LEAD_ACCEPTED : LEAD_DECLINED, Map.of())) {
+    if (!process.answered(leadId, accept)) {
       throw new ConflictException("Lead " + leadId + " is not waiting for an answer");
     }
   }

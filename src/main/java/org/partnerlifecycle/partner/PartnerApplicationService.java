@@ -3,12 +3,11 @@ package org.partnerlifecycle.partner;
 import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.audit.AuditLog;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.partnerlifecycle.web.ConflictException;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.partner.PartnerRepository.NewApplication;
-import org.partnerlifecycle.engine.ProcessAdapter;
+import org.partnerlifecycle.partner.process.PartnerOnboardingProcess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,15 +15,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PartnerApplicationService {
 
-  public static final String AGREEMENT_SIGNED = "AgreementSigned";
 
   private final PartnerRepository partners;
-  private final ProcessAdapter processes;
+  private final PartnerOnboardingProcess process;
   private final EngineTime time;
 
-  public PartnerApplicationService(PartnerRepository partners, ProcessAdapter processes, EngineTime time) {
+  public PartnerApplicationService(PartnerRepository partners, PartnerOnboardingProcess process, EngineTime time) {
     this.partners = partners;
-    this.processes = processes;
+    this.process = process;
     this.time = time;
   }
 
@@ -38,14 +36,7 @@ public class PartnerApplicationService {
         request.forecastAnnualRevenue());
     partners.insertApplication(partnerId, application, DomainNames.normalize(application.websiteDomain()),
         time.now());
-    processes.start(ProcessAdapter.PARTNER_ONBOARDING, partnerId, Map.of(
-        "partnerId", partnerId,
-        "companyName", application.companyName(),
-        "websiteDomain", application.websiteDomain(),
-        "contactName", application.contactName(),
-        "region", application.region(),
-        "motion", application.motion(),
-        "forecastAnnualRevenue", application.forecastAnnualRevenue().toPlainString()));
+    process.start(partnerId, application);
     return partners.get(partnerId);
   }
 
@@ -58,7 +49,7 @@ public class PartnerApplicationService {
       throw new ConflictException("Partner " + partnerId + " is " + partner.status() + ", not AWAITING_AGREEMENT");
     }
     partners.recordAgreement(partnerId, signedBy, time.now());
-    if (!processes.deliver(partnerId, AGREEMENT_SIGNED, Map.of("agreementSignedBy", signedBy))) {
+    if (!process.agreementSigned(partnerId, signedBy)) {
       throw new ConflictException("Partner " + partnerId + " has no onboarding waiting for an agreement");
     }
   }

@@ -4,6 +4,7 @@ import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerApplicationRequest;
 import org.partnerlifecycle.partner.PartnerApplicationService;
 import org.partnerlifecycle.partner.PartnerRepository;
+import org.partnerlifecycle.partner.process.PartnerOnboardingProcess;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -31,7 +32,7 @@ public class DemoPartners {
       return;
     }
     Partner active = apply("Acme Learning", "acme-learning.example", "NA", "REFERRAL", "60000");
-    completeReview(active.id(), Map.of("decision", "APPROVE", "tier", "FOUNDATION"));
+    completeReview(active.id(), Map.of(PartnerOnboardingProcess.DECISION, "APPROVE", PartnerOnboardingProcess.TIER, "FOUNDATION"));
     applications.signAgreement(active.id(), "Alex Acme");
 
     apply("Globex Training", "globex-training.example", "EMEA", "ASSISTED_RESELLER", "180000");
@@ -46,7 +47,7 @@ public class DemoPartners {
 
   private void completeReview(String partnerId, Map<String, Object> variables) {
     String taskId = taskService.createTaskQuery().processInstanceBusinessKey(partnerId)
-        .taskDefinitionKey("ReviewApplication").singleResult().getId();
+        .taskDefinitionKey(PartnerOnboardingProcess.REVIEW_APPLICATION_TASK).singleResult().getId();
     taskService.claim(taskId, "mary");
     taskService.complete(taskId, variables);
   }

@@ -1,7 +1,6 @@
 package org.partnerlifecycle.platform;
 
 import org.partnerlifecycle.security.StaffAuthorizations;
-import org.partnerlifecycle.security.TasklistFilters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;

@@ -4,9 +4,8 @@ import org.partnerlifecycle.web.ConflictException;
 import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.audit.AuditLog;
 import java.util.List;
-import java.util.Map;
 import org.partnerlifecycle.engine.EngineTime;
-import org.partnerlifecycle.engine.ProcessAdapter;
+import org.partnerlifecycle.tier.process.TierReviewProcess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,12 +21,12 @@ public class TierReviewScheduler {
   public static final int BATCH_SIZE = 200;
 
   private final TierReviewRepository reviews;
-  private final ProcessAdapter processes;
+  private final TierReviewProcess process;
   private final EngineTime time;
 
-  public TierReviewScheduler(TierReviewRepository reviews, ProcessAdapter processes, EngineTime time) {
+  public TierReviewScheduler(TierReviewRepository reviews, TierReviewProcess process, EngineTime time) {
     this.reviews = reviews;
-    this.processes = processes;
+    this.process = process;
     this.time = time;
   }
 
@@ -52,6 +51,6 @@ public class TierReviewScheduler {
   }
 
   private void start(String partnerId) {
-    processes.start(ProcessAdapter.TIER_REVIEW, partnerId, Map.of("partnerId", partnerId));
+    process.start(partnerId);
   }
 }

@@ -5,7 +5,6 @@ import org.partnerlifecycle.audit.AuditLog;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,8 +16,8 @@ import org.partnerlifecycle.notification.NotificationPort;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerStatus;
-import org.partnerlifecycle.engine.ProcessAdapter;
 import org.partnerlifecycle.rules.TermsCatalog;
+import org.partnerlifecycle.warning.process.WarningEscalationProcess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,23 +30,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class WarningService {
 
-  public static final String GOOD_STANDING = "GoodStanding";
 
   public record BreachRecorded(String escalationId, int level, boolean joined) {
   }
 
   private final WarningRepository warnings;
   private final PartnerRepository partners;
-  private final ProcessAdapter processes;
+  private final WarningEscalationProcess process;
   private final NotificationPort notifications;
   private final TermsCatalog terms;
   private final EngineTime time;
 
-  public WarningService(WarningRepository warnings, PartnerRepository partners, ProcessAdapter processes,
+  public WarningService(WarningRepository warnings, PartnerRepository partners, WarningEscalationProcess process,
       NotificationPort notifications, TermsCatalog terms, EngineTime time) {
     this.warnings = warnings;
     this.partners = partners;
-    this.processes = processes;
+    this.process = process;
     this.notifications = notifications;
     this.terms = terms;
     this.time = time;
@@ -67,22 +65,15 @@ public class WarningService {
     var running = warnings.running(partnerId);
     if (running.isPresent()) {
       warnings.addBreach(partnerId, running.get().id(), category.name(), detail, source, reportedBy, now);
-      processes.setVariables(ProcessAdapter.WARNING_ESCALATION, partnerId,
-          Map.of("breaches", breachesText(running.get().id())));
+      process.updateBreaches(partnerId, breachesText(running.get().id()));
       return new BreachRecorded(running.get().id(), running.get().level(), true);
     }
     String escalationId = "W-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "").toUpperCase();
     warnings.start(escalationId, partnerId, now);
     warnings.addBreach(partnerId, escalationId, category.name(), detail, source, reportedBy, now);
     int cureDays = terms.effectiveOn(time.today()).warningCurePeriodDays();
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("escalationId", escalationId);
-    variables.put("companyName", partner.companyName());
-    variables.put("tier", partner.tier());
-    variables.put("breaches", breachesText(escalationId));
-    variables.put("curePeriodText", cureDays + " days (program terms " + terms.effectiveOn(time.today()).version()
-        + ")");
-    processes.start(ProcessAdapter.WARNING_ESCALATION, partnerId, variables);
+    process.start(partnerId, escalationId, partner.companyName(), partner.tier(), breachesText(escalationId),
+        cureDays + " days (program terms " + terms.effectiveOn(time.today()).version() + ")");
     return new BreachRecorded(escalationId, 0, false);
   }
 
@@ -143,7 +134,7 @@ public class WarningService {
     if (warnings.running(partnerId).isEmpty()) {
       throw new ConflictException("Partner " + partnerId + " has no running warning escalation to reset");
     }
-    processes.deliver(partnerId, GOOD_STANDING, Map.of("goodStandingNote", note, "goodStandingBy", decidedBy));
+    process.goodStanding(partnerId, note, decidedBy);
   }
 
   /** ResetProgression: level 0, referrals resumed, listed again; the escalation ends, its history stays. */

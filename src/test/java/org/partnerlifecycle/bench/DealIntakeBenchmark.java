@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.deal.process.DealRegistrationProcess;
 import org.partnerlifecycle.engine.ProcessAdapter;
 import org.partnerlifecycle.security.ApiKeys;
 import org.partnerlifecycle.support.PostgresProfileTest;
@@ -131,7 +132,7 @@ class DealIntakeBenchmark {
       if (n > storedDeals) {
         throw new IllegalStateException("all " + storedDeals + " stored registrations have their process");
       }
-      processes.start(ProcessAdapter.DEAL_REGISTRATION, "D-P" + n, Map.of("dealId", "D-P" + n, "partnerId",
+      processes.start(DealRegistrationProcess.KEY, "D-P" + n, Map.of("dealId", "D-P" + n, "partnerId",
           "P-I" + (1 + n % PARTNERS)));
     };
     // Warm up the paths (JIT, pools, caches) in rounds until a round leaves the JIT idle, or the budget is spent.

@@ -1,5 +1,17 @@
 package org.partnerlifecycle.deal.process;
 
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.CONFLICT;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.CONFLICT_EVIDENCE;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.CUSTOMER_DOMAIN;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.CUSTOMER_NAME;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.DEAL_SUMMARY;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.DEAL_VALUE_TEXT;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PARTNER_NAME;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PARTNER_STANDING;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_EXPLANATION;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.REVIEW_DUE_AT;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.STANDARD_RATE;
+
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,17 +31,17 @@ public class CheckRegistration implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DealReviewService.Check check = reviews.check(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
-    execution.setVariable("partnerName", check.partnerName());
-    execution.setVariable("partnerStanding", check.partnerStanding());
-    execution.setVariable("customerName", check.customerName());
-    execution.setVariable("customerDomain", check.customerDomain());
-    execution.setVariable("dealValueText", check.dealValueText());
-    execution.setVariable("dealSummary", check.dealSummary());
-    execution.setVariable("conflict", check.conflict());
-    execution.setVariable("conflictEvidence", check.conflictEvidence());
-    execution.setVariable("standardRate", check.standardRate());
-    execution.setVariable("rateExplanation", check.rateExplanation());
+    execution.setVariable(PARTNER_NAME, check.partnerName());
+    execution.setVariable(PARTNER_STANDING, check.partnerStanding());
+    execution.setVariable(CUSTOMER_NAME, check.customerName());
+    execution.setVariable(CUSTOMER_DOMAIN, check.customerDomain());
+    execution.setVariable(DEAL_VALUE_TEXT, check.dealValueText());
+    execution.setVariable(DEAL_SUMMARY, check.dealSummary());
+    execution.setVariable(CONFLICT, check.conflict());
+    execution.setVariable(CONFLICT_EVIDENCE, check.conflictEvidence());
+    execution.setVariable(STANDARD_RATE, check.standardRate());
+    execution.setVariable(RATE_EXPLANATION, check.rateExplanation());
     // Both the review task's due date and its SLA timer read this.
-    execution.setVariable("reviewDueAt", Date.from(check.reviewDueAt()));
+    execution.setVariable(REVIEW_DUE_AT, Date.from(check.reviewDueAt()));
   }
 }

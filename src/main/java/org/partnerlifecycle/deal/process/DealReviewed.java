@@ -1,5 +1,12 @@
 package org.partnerlifecycle.deal.process;
 
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.DECISION;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PROPOSED_RATE;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_NEEDS_APPROVAL;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_PROPOSED_BY;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.REASON;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.REVIEWED_BY;
+
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,14 +25,14 @@ public class DealReviewed extends CheckedTaskCompletion {
 
   @Override
   protected void record(DelegateTask task, String dealId) {
-    boolean toLeadership = reviews.recordReview(dealId, TaskActor.text(task, "decision"),
-        TaskActor.text(task, "reason"), TaskActor.decimal(task, "proposedRate"), TaskActor.of(task),
+    boolean toLeadership = reviews.recordReview(dealId, TaskActor.text(task, DECISION),
+        TaskActor.text(task, REASON), TaskActor.decimal(task, PROPOSED_RATE), TaskActor.of(task),
         task.getProcessInstanceId());
-    task.setVariable("rateNeedsApproval", toLeadership);
-    task.setVariable("reviewedBy", TaskActor.of(task));
-    task.setVariable("rateProposedBy", reviews.rateProposer(dealId));
+    task.setVariable(RATE_NEEDS_APPROVAL, toLeadership);
+    task.setVariable(REVIEWED_BY, TaskActor.of(task));
+    task.setVariable(RATE_PROPOSED_BY, reviews.rateProposer(dealId));
     // The rate leadership decides on, also when the partner proposed it with the submission (display only).
     java.math.BigDecimal proposed = reviews.proposedRate(dealId);
-    task.setVariable("proposedRate", proposed == null ? null : proposed.doubleValue());
+    task.setVariable(PROPOSED_RATE, proposed == null ? null : proposed.doubleValue());
   }
 }

@@ -1,5 +1,8 @@
 package org.partnerlifecycle.deal.process;
 
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.ESCALATED;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.REVIEW_TASK;
+
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,10 +25,10 @@ public class EscalateReview implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     reviews.recordEscalation(execution.getProcessBusinessKey());
-    execution.setVariable("escalated", true);
+    execution.setVariable(ESCALATED, true);
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey("ReviewDealRegistration").list()
+        .taskDefinitionKey(REVIEW_TASK).list()
         .forEach(task -> tasks.setPriority(task.getId(), ESCALATED_PRIORITY));
   }
 }

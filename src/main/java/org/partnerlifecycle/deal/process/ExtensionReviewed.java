@@ -1,5 +1,9 @@
 package org.partnerlifecycle.deal.process;
 
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.EXTENSION_DECISION;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.EXTENSION_REASON;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PROTECTION_ENDS_AT;
+
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
 import java.util.Date;
@@ -19,7 +23,7 @@ public class ExtensionReviewed extends CheckedTaskCompletion {
 
   @Override
   protected void record(DelegateTask task, String dealId) {
-    task.setVariable("protectionEndsAt", Date.from(reviews.recordExtensionDecision(dealId,
-        TaskActor.text(task, "extensionDecision"), TaskActor.text(task, "extensionReason"))));
+    task.setVariable(PROTECTION_ENDS_AT, Date.from(reviews.recordExtensionDecision(dealId,
+        TaskActor.text(task, EXTENSION_DECISION), TaskActor.text(task, EXTENSION_REASON))));
   }
 }

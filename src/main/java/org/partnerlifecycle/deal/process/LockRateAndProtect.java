@@ -1,5 +1,7 @@
 package org.partnerlifecycle.deal.process;
 
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PROTECTION_ENDS_AT;
+
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +20,7 @@ public class LockRateAndProtect implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("protectionEndsAt",
+    execution.setVariable(PROTECTION_ENDS_AT,
         Date.from(reviews.lockRateAndProtect(execution.getProcessBusinessKey())));
   }
 }

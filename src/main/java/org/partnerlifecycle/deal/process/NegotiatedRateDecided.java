@@ -1,5 +1,9 @@
 package org.partnerlifecycle.deal.process;
 
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.APPROVED_RATE;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_DECISION;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_REASON;
+
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,7 +22,7 @@ public class NegotiatedRateDecided extends CheckedTaskCompletion {
 
   @Override
   protected void record(DelegateTask task, String dealId) {
-    reviews.recordRateDecision(dealId, TaskActor.text(task, "rateDecision"), TaskActor.decimal(task, "approvedRate"),
-        TaskActor.text(task, "rateReason"), TaskActor.of(task), task.getProcessInstanceId());
+    reviews.recordRateDecision(dealId, TaskActor.text(task, RATE_DECISION), TaskActor.decimal(task, APPROVED_RATE),
+        TaskActor.text(task, RATE_REASON), TaskActor.of(task), task.getProcessInstanceId());
   }
 }

@@ -1,5 +1,7 @@
 package org.partnerlifecycle.deal.process;
 
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.OUTCOME;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.partnerlifecycle.deal.DealPayouts;
@@ -17,7 +19,7 @@ public class RecordClose implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    payouts.recordClose(execution.getProcessBusinessKey(), (String) execution.getVariable("outcome"),
+    payouts.recordClose(execution.getProcessBusinessKey(), (String) execution.getVariable(OUTCOME),
         execution.getProcessInstanceId());
   }
 }

@@ -1,5 +1,8 @@
 package org.partnerlifecycle.lead.process;
 
+import static org.partnerlifecycle.lead.process.LeadRoutingProcess.ACCEPT_DEADLINE;
+import static org.partnerlifecycle.lead.process.LeadRoutingProcess.OFFERED;
+
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -21,7 +24,7 @@ public class OfferLead implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Optional<Instant> deadline = leads.offer(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
-    execution.setVariable("offered", deadline.isPresent());
-    execution.setVariable("acceptDeadline", deadline.map(Date::from).orElse(null));
+    execution.setVariable(OFFERED, deadline.isPresent());
+    execution.setVariable(ACCEPT_DEADLINE, deadline.map(Date::from).orElse(null));
   }
 }

@@ -1,5 +1,8 @@
 package org.partnerlifecycle.partner.process;
 
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.ACTIVATED_ON;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.MOTION;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.partnerlifecycle.partner.OnboardingService;
@@ -19,7 +22,7 @@ public class ActivatePartner implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     OnboardingService.Activation activation =
         onboarding.activate(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
-    execution.setVariable("activatedOn", activation.activatedOn().toString());
-    execution.setVariable("motion", activation.motion());
+    execution.setVariable(ACTIVATED_ON, activation.activatedOn().toString());
+    execution.setVariable(MOTION, activation.motion());
   }
 }

@@ -1,11 +1,12 @@
 package org.partnerlifecycle.partner.process;
 
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.ACTIVATION_DECISION;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.ACTIVATION_NOTE;
+
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.partner.OnboardingService;
-import org.partnerlifecycle.warning.BreachCategory;
-import org.partnerlifecycle.warning.WarningService;
 import org.springframework.stereotype.Component;
 
 /** partner-onboarding: completion of {@code ActivationCheck}, checked and recorded. */
@@ -13,20 +14,19 @@ import org.springframework.stereotype.Component;
 public class ActivationChecked extends CheckedTaskCompletion {
 
   private final OnboardingService onboarding;
-  private final WarningService warnings;
+  private final NoFirstDealBreach noFirstDeal;
 
-  public ActivationChecked(OnboardingService onboarding, WarningService warnings) {
+  public ActivationChecked(OnboardingService onboarding, NoFirstDealBreach noFirstDeal) {
     this.onboarding = onboarding;
-    this.warnings = warnings;
+    this.noFirstDeal = noFirstDeal;
   }
 
   @Override
   protected void record(DelegateTask task, String partnerId) {
-    onboarding.recordActivationCheck(partnerId, TaskActor.text(task, "activationDecision"),
-        TaskActor.text(task, "activationNote"), TaskActor.of(task));
-    if ("RAISE_BREACH".equals(TaskActor.text(task, "activationDecision"))) {
-      warnings.raiseBreach(partnerId, BreachCategory.NO_FIRST_DEAL, TaskActor.text(task, "activationNote"),
-          "ACTIVATION_CHECK", TaskActor.of(task));
+    onboarding.recordActivationCheck(partnerId, TaskActor.text(task, ACTIVATION_DECISION),
+        TaskActor.text(task, ACTIVATION_NOTE), TaskActor.of(task));
+    if ("RAISE_BREACH".equals(TaskActor.text(task, ACTIVATION_DECISION))) {
+      noFirstDeal.raise(partnerId, TaskActor.text(task, ACTIVATION_NOTE), TaskActor.of(task));
     }
   }
 }

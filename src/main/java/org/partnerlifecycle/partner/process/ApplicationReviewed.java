@@ -1,5 +1,10 @@
 package org.partnerlifecycle.partner.process;
 
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.DECISION;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.REASON;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.REVIEWED_BY;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.TIER;
+
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,8 +23,8 @@ public class ApplicationReviewed extends CheckedTaskCompletion {
 
   @Override
   protected void record(DelegateTask task, String partnerId) {
-    task.setVariable("reviewedBy", TaskActor.of(task));
-    onboarding.recordReview(partnerId, TaskActor.text(task, "decision"), TaskActor.text(task, "tier"),
-        TaskActor.text(task, "reason"), TaskActor.of(task));
+    task.setVariable(REVIEWED_BY, TaskActor.of(task));
+    onboarding.recordReview(partnerId, TaskActor.text(task, DECISION), TaskActor.text(task, TIER),
+        TaskActor.text(task, REASON), TaskActor.of(task));
   }
 }

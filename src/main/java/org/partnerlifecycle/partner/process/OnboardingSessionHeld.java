@@ -1,5 +1,8 @@
 package org.partnerlifecycle.partner.process;
 
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.SESSION_HELD_ON;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.SESSION_NOTES;
+
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,7 +21,7 @@ public class OnboardingSessionHeld extends CheckedTaskCompletion {
 
   @Override
   protected void record(DelegateTask task, String partnerId) {
-    onboarding.recordOnboardingSession(partnerId, TaskActor.text(task, "sessionHeldOn"),
-        TaskActor.text(task, "sessionNotes"), TaskActor.of(task));
+    onboarding.recordOnboardingSession(partnerId, TaskActor.text(task, SESSION_HELD_ON),
+        TaskActor.text(task, SESSION_NOTES), TaskActor.of(task));
   }
 }

@@ -1,5 +1,8 @@
 package org.partnerlifecycle.partner.process;
 
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.EXECUTIVE_SPONSOR;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.PARTNER_MANAGER;
+
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,7 +21,7 @@ public class PartnerManagerAssigned extends CheckedTaskCompletion {
 
   @Override
   protected void record(DelegateTask task, String partnerId) {
-    onboarding.assignManagement(partnerId, TaskActor.text(task, "partnerManager"),
-        TaskActor.text(task, "executiveSponsor"), TaskActor.of(task));
+    onboarding.assignManagement(partnerId, TaskActor.text(task, PARTNER_MANAGER),
+        TaskActor.text(task, EXECUTIVE_SPONSOR), TaskActor.of(task));
   }
 }

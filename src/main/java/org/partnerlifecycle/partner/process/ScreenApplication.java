@@ -1,5 +1,12 @@
 package org.partnerlifecycle.partner.process;
 
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.DUPLICATE_HITS;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.PROPOSED_MOTION;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.PROPOSED_TIER;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.PROPOSED_TIER_EXPLANATION;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.SCREENING_NOTES;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.TIER;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.partnerlifecycle.partner.OnboardingService;
@@ -19,12 +26,12 @@ public class ScreenApplication implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     OnboardingService.Screening screening =
         onboarding.screen(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
-    execution.setVariable("proposedTier", screening.proposedTier());
-    execution.setVariable("proposedMotion", screening.proposedMotion());
-    execution.setVariable("proposedTierExplanation", screening.explanation());
-    execution.setVariable("duplicateHits", screening.duplicateHits());
-    execution.setVariable("screeningNotes", screening.notes());
+    execution.setVariable(PROPOSED_TIER, screening.proposedTier());
+    execution.setVariable(PROPOSED_MOTION, screening.proposedMotion());
+    execution.setVariable(PROPOSED_TIER_EXPLANATION, screening.explanation());
+    execution.setVariable(DUPLICATE_HITS, screening.duplicateHits());
+    execution.setVariable(SCREENING_NOTES, screening.notes());
     // The review form's tier select starts at the proposal.
-    execution.setVariable("tier", screening.proposedTier());
+    execution.setVariable(TIER, screening.proposedTier());
   }
 }

@@ -1,5 +1,7 @@
 package org.partnerlifecycle.partner.process;
 
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.PARTNER_MANAGER;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.partnerlifecycle.partner.OnboardingService;
@@ -19,6 +21,6 @@ public class StartOnboarding implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     onboarding.startOnboarding(execution.getProcessBusinessKey());
     // Read by the assignee expressions of the managed path and the activation check (none when digitally led).
-    execution.setVariable("partnerManager", null);
+    execution.setVariable(PARTNER_MANAGER, null);
   }
 }

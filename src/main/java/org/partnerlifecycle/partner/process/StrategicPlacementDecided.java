@@ -1,5 +1,9 @@
 package org.partnerlifecycle.partner.process;
 
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.PLACEMENT_DECISION;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.PLACEMENT_REASON;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.TIER;
+
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,8 +22,8 @@ public class StrategicPlacementDecided extends CheckedTaskCompletion {
 
   @Override
   protected void record(DelegateTask task, String partnerId) {
-    String tier = onboarding.recordStrategicPlacement(partnerId, TaskActor.text(task, "placementDecision"),
-        TaskActor.text(task, "placementReason"), TaskActor.of(task));
-    task.setVariable("tier", tier);
+    String tier = onboarding.recordStrategicPlacement(partnerId, TaskActor.text(task, PLACEMENT_DECISION),
+        TaskActor.text(task, PLACEMENT_REASON), TaskActor.of(task));
+    task.setVariable(TIER, tier);
   }
 }

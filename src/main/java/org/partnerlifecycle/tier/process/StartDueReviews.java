@@ -1,5 +1,7 @@
 package org.partnerlifecycle.tier.process;
 
+import static org.partnerlifecycle.tier.process.TierReviewProcess.MORE_DUE;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.partnerlifecycle.tier.TierReviewScheduler;
@@ -18,6 +20,6 @@ public class StartDueReviews implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     int started = scheduler.startDueReviews(TierReviewScheduler.BATCH_SIZE);
-    execution.setVariable("moreDue", started == TierReviewScheduler.BATCH_SIZE);
+    execution.setVariable(MORE_DUE, started == TierReviewScheduler.BATCH_SIZE);
   }
 }

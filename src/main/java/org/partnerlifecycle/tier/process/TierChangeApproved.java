@@ -1,5 +1,8 @@
 package org.partnerlifecycle.tier.process;
 
+import static org.partnerlifecycle.tier.process.TierReviewProcess.LEADERSHIP_DECISION;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.LEADERSHIP_REASON;
+
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,7 +21,7 @@ public class TierChangeApproved extends CheckedTaskCompletion {
 
   @Override
   protected void record(DelegateTask task, String partnerId) {
-    reviews.approve(partnerId, task.getProcessInstanceId(), TaskActor.text(task, "leadershipDecision"),
-        TaskActor.text(task, "leadershipReason"), TaskActor.of(task));
+    reviews.approve(partnerId, task.getProcessInstanceId(), TaskActor.text(task, LEADERSHIP_DECISION),
+        TaskActor.text(task, LEADERSHIP_REASON), TaskActor.of(task));
   }
 }

@@ -1,5 +1,11 @@
 package org.partnerlifecycle.tier.process;
 
+import static org.partnerlifecycle.tier.process.TierReviewProcess.DECIDED_TIER;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.NEEDS_LEADERSHIP;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.OVERRIDE_TIER;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.TIER_DECISION;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.TIER_REASON;
+
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,9 +25,9 @@ public class TierChangeConfirmed extends CheckedTaskCompletion {
   @Override
   protected void record(DelegateTask task, String partnerId) {
     TierReviewService.Confirmation confirmation = reviews.confirm(partnerId, task.getProcessInstanceId(),
-        TaskActor.text(task, "tierDecision"), TaskActor.text(task, "overrideTier"), TaskActor.text(task, "tierReason"),
+        TaskActor.text(task, TIER_DECISION), TaskActor.text(task, OVERRIDE_TIER), TaskActor.text(task, TIER_REASON),
         TaskActor.of(task));
-    task.setVariable("decidedTier", confirmation.decidedTier());
-    task.setVariable("needsLeadership", confirmation.needsLeadership());
+    task.setVariable(DECIDED_TIER, confirmation.decidedTier());
+    task.setVariable(NEEDS_LEADERSHIP, confirmation.needsLeadership());
   }
 }

@@ -1,5 +1,7 @@
 package org.partnerlifecycle.warning.process;
 
+import static org.partnerlifecycle.warning.process.WarningEscalationProcess.WARNING_NOTE;
+
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,6 +20,6 @@ public class PrivateWarningIssued extends CheckedTaskCompletion {
 
   @Override
   protected void record(DelegateTask task, String partnerId) {
-    warnings.issuePrivateWarning(partnerId, TaskActor.text(task, "warningNote"), TaskActor.of(task));
+    warnings.issuePrivateWarning(partnerId, TaskActor.text(task, WARNING_NOTE), TaskActor.of(task));
   }
 }

@@ -1,5 +1,8 @@
 package org.partnerlifecycle.warning.process;
 
+import static org.partnerlifecycle.warning.process.WarningEscalationProcess.REMOVAL_DECISION;
+import static org.partnerlifecycle.warning.process.WarningEscalationProcess.REMOVAL_REASON;
+
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,7 +21,7 @@ public class PublicRemovalDecided extends CheckedTaskCompletion {
 
   @Override
   protected void record(DelegateTask task, String partnerId) {
-    warnings.recordRemovalDecision(partnerId, TaskActor.text(task, "removalDecision"),
-        TaskActor.text(task, "removalReason"), TaskActor.of(task));
+    warnings.recordRemovalDecision(partnerId, TaskActor.text(task, REMOVAL_DECISION),
+        TaskActor.text(task, REMOVAL_REASON), TaskActor.of(task));
   }
 }

@@ -1,5 +1,7 @@
 package org.partnerlifecycle.warning.process;
 
+import static org.partnerlifecycle.warning.process.WarningEscalationProcess.WARNING_HISTORY;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.partnerlifecycle.warning.WarningService;
@@ -17,6 +19,6 @@ public class RequestPublicRemoval implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("warningHistory", warnings.requestPublicRemoval(execution.getProcessBusinessKey()));
+    execution.setVariable(WARNING_HISTORY, warnings.requestPublicRemoval(execution.getProcessBusinessKey()));
   }
 }

@@ -1,5 +1,8 @@
 package org.partnerlifecycle.warning.process;
 
+import static org.partnerlifecycle.warning.process.WarningEscalationProcess.GOOD_STANDING_BY;
+import static org.partnerlifecycle.warning.process.WarningEscalationProcess.GOOD_STANDING_NOTE;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.partnerlifecycle.warning.WarningService;
@@ -17,7 +20,7 @@ public class ResetProgression implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    warnings.reset(execution.getProcessBusinessKey(), (String) execution.getVariable("goodStandingNote"),
-        (String) execution.getVariable("goodStandingBy"));
+    warnings.reset(execution.getProcessBusinessKey(), (String) execution.getVariable(GOOD_STANDING_NOTE),
+        (String) execution.getVariable(GOOD_STANDING_BY));
   }
 }

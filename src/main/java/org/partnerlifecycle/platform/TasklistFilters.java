@@ -1,4 +1,4 @@
-package org.partnerlifecycle.security;
+package org.partnerlifecycle.platform;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +8,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.partnerlifecycle.deal.process.DealRegistrationProcess;
+import org.partnerlifecycle.partner.process.PartnerOnboardingProcess;
+import org.partnerlifecycle.security.StaffAuthorizations;
+import org.partnerlifecycle.security.StaffGroups;
+import org.partnerlifecycle.tier.process.TierReviewProcess;
+import org.partnerlifecycle.warning.process.WarningEscalationProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,15 +44,15 @@ public class TasklistFilters {
         new FilterDefinition("My tasks", "Tasks assigned to me", -10, staff,
             () -> taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
         new FilterDefinition("Applications", "Partner applications and onboarding", 0, managers,
-            () -> managersQueue().processDefinitionKey("partner-onboarding")),
+            () -> managersQueue().processDefinitionKey(PartnerOnboardingProcess.KEY)),
         new FilterDefinition("My deal reviews", "Deal registrations waiting for a partner manager", 1, managers,
-            () -> managersQueue().processDefinitionKey("deal-registration")),
+            () -> managersQueue().processDefinitionKey(DealRegistrationProcess.KEY)),
         new FilterDefinition("Overdue (SLA passed)", "Partner-manager tasks past their due date", 2, managers,
             () -> managersQueue().dueBeforeExpression("${now()}")),
         new FilterDefinition("Tier reviews", "Tier changes to confirm", 3, managers,
-            () -> managersQueue().processDefinitionKey("tier-review")),
+            () -> managersQueue().processDefinitionKey(TierReviewProcess.KEY)),
         new FilterDefinition("Warnings", "Warning escalations", 4, managers,
-            () -> managersQueue().processDefinitionKey("warning-escalation")),
+            () -> managersQueue().processDefinitionKey(WarningEscalationProcess.KEY)),
         new FilterDefinition("Leadership approvals", "Negotiated rates, Strategic placements, removals", 0,
             List.of(StaffGroups.LEADERSHIP),
             () -> taskService.createTaskQuery().taskCandidateGroup(StaffGroups.LEADERSHIP).includeAssignedTasks()));

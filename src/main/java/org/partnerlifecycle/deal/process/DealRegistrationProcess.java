@@ -1,0 +1,90 @@
+package org.partnerlifecycle.deal.process;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.partnerlifecycle.audit.AuditLog;
+import org.partnerlifecycle.audit.AuditedProcess;
+import org.partnerlifecycle.engine.ProcessAdapter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The contract of {@code processes/deal-registration.bpmn}: its key, messages, user tasks and the variables the
+ * services and delegates read and write (the BPMN and forms name the same). The business key is the deal id.
+ */
+@Component
+public class DealRegistrationProcess implements AuditedProcess {
+
+  public static final String KEY = "deal-registration";
+
+  /** Messages. */
+  public static final String DEAL_CLOSED = "DealClosed";
+  public static final String EXTENSION_REQUESTED = "ExtensionRequested";
+
+  /** User tasks. */
+  static final String REVIEW_TASK = "ReviewDealRegistration";
+
+  /** Variables set at the start. */
+  static final String DEAL_ID = "dealId";
+  static final String PARTNER_ID = "partnerId";
+  /** Set by CheckRegistration, shown by the review form. */
+  static final String PARTNER_NAME = "partnerName";
+  static final String PARTNER_STANDING = "partnerStanding";
+  static final String CUSTOMER_NAME = "customerName";
+  static final String CUSTOMER_DOMAIN = "customerDomain";
+  static final String DEAL_VALUE_TEXT = "dealValueText";
+  static final String DEAL_SUMMARY = "dealSummary";
+  static final String CONFLICT = "conflict";
+  static final String CONFLICT_EVIDENCE = "conflictEvidence";
+  static final String STANDARD_RATE = "standardRate";
+  static final String RATE_EXPLANATION = "rateExplanation";
+  static final String REVIEW_DUE_AT = "reviewDueAt";
+  static final String ESCALATED = "escalated";
+  /** The review form's fields, and what its listener sets for the gateways and the rate approval. */
+  static final String DECISION = "decision";
+  static final String REASON = "reason";
+  static final String PROPOSED_RATE = "proposedRate";
+  static final String RATE_NEEDS_APPROVAL = "rateNeedsApproval";
+  static final String REVIEWED_BY = "reviewedBy";
+  static final String RATE_PROPOSED_BY = "rateProposedBy";
+  /** The negotiated-rate approval form. */
+  static final String RATE_DECISION = "rateDecision";
+  static final String APPROVED_RATE = "approvedRate";
+  static final String RATE_REASON = "rateReason";
+  /** Protection, its extension and the close. */
+  static final String PROTECTION_ENDS_AT = "protectionEndsAt";
+  static final String EXTENSION_DECISION = "extensionDecision";
+  static final String EXTENSION_REASON = "extensionReason";
+  static final String OUTCOME = "outcome";
+
+  private final ProcessAdapter processes;
+
+  public DealRegistrationProcess(ProcessAdapter processes) {
+    this.processes = processes;
+  }
+
+  @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
+  public AuditLog.Subject subject() {
+    return AuditLog.Subject.DEAL;
+  }
+
+  public String start(String dealId, String partnerId) {
+    return processes.start(KEY, dealId, Map.of(DEAL_ID, dealId, PARTNER_ID, partnerId));
+  }
+
+  /** @return whether the deal's process waited for an extension request */
+  public boolean extensionRequested(String dealId) {
+    return processes.deliver(dealId, EXTENSION_REQUESTED, Map.of());
+  }
+
+  /** @return whether the deal's process waited for its close */
+  public boolean closed(String dealId, String outcome) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(OUTCOME, outcome);
+    return processes.deliver(dealId, DEAL_CLOSED, variables);
+  }
+}
