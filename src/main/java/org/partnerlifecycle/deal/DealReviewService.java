@@ -1,5 +1,14 @@
 package org.partnerlifecycle.deal;
 
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.APPROVED_RATE;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.DECISION;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.EXTENSION_DECISION;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.EXTENSION_REASON;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PROPOSED_RATE;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_DECISION;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_REASON;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.REASON;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,21 +103,21 @@ public class DealReviewService {
   public boolean recordReview(String dealId, String decision, String reason, BigDecimal proposedRate, String reviewer,
       String processInstanceId) {
     DealRegistration deal = deals.get(dealId);
-    Decisions.requireOneOf("decision", decision, REVIEW_DECISIONS);
-    String why = Decisions.optionalText("reason", reason);
+    Decisions.requireOneOf(DECISION, decision, REVIEW_DECISIONS);
+    String why = Decisions.optionalText(REASON, reason);
     if ("REJECT".equals(decision)) {
-      Decisions.requireText("reason", why, "is required to reject a registration");
+      Decisions.requireText(REASON, why, "is required to reject a registration");
       deals.update(dealId, time.now(), "status = ?, reason = ?, reviewed_by = ?", DealStatus.REJECTED.name(), why,
           reviewer);
       return false;
     }
     if ("APPROVE_INFLUENCED".equals(decision)) {
-      Decisions.requireText("reason", why, "is required to approve as partner-influenced");
+      Decisions.requireText(REASON, why, "is required to approve as partner-influenced");
     } else if (deal.conflict()) {
-      Decisions.requireText("reason", why, "is required to approve a registration with a conflict");
+      Decisions.requireText(REASON, why, "is required to approve a registration with a conflict");
     }
     if (proposedRate != null && (proposedRate.signum() < 0 || proposedRate.compareTo(new BigDecimal("100")) > 0)) {
-      throw new InvalidDecisionException("proposedRate", "must be between 0 and 100");
+      throw new InvalidDecisionException(PROPOSED_RATE, "must be between 0 and 100");
     }
     Attribution attribution = "APPROVE_INFLUENCED".equals(decision) ? Attribution.INFLUENCED : Attribution.SOURCED;
     Partner partner = partners.get(deal.partnerId());
@@ -134,12 +143,12 @@ public class DealReviewService {
   public void recordRateDecision(String dealId, String decision, BigDecimal approvedRate, String reason,
       String approver, String processInstanceId) {
     DealRegistration deal = deals.get(dealId);
-    Decisions.requireOneOf("rateDecision", decision, RATE_DECISIONS);
+    Decisions.requireOneOf(RATE_DECISION, decision, RATE_DECISIONS);
     if (approver.equals(deal.rateProposedBy()) || approver.equals(deal.reviewedBy())) {
-      throw new InvalidDecisionException("rateDecision", "the user who proposed or reviewed the rate ("
+      throw new InvalidDecisionException(RATE_DECISION, "the user who proposed or reviewed the rate ("
           + approver + ") may not approve it: four eyes");
     }
-    String why = Decisions.optionalText("rateReason", reason);
+    String why = Decisions.optionalText(RATE_REASON, reason);
     ProgramTerms dealTerms = terms.version(deal.termsVersion());
     Rate standard = rateOf(deal, partners.get(deal.partnerId()), Attribution.valueOf(deal.attribution()), dealTerms)
         .value();
@@ -147,20 +156,20 @@ public class DealReviewService {
       case "APPROVE" -> {
         BigDecimal asked = deal.proposedRate() != null ? deal.proposedRate() : standard.standardPercent();
         if (asked == null) {
-          throw new InvalidDecisionException("rateDecision", "there is no proposed rate to approve: COUNTER with "
+          throw new InvalidDecisionException(RATE_DECISION, "there is no proposed rate to approve: COUNTER with "
               + "an approvedRate");
         }
         yield asked;
       }
       case "COUNTER" -> {
-        Decisions.requireText("rateReason", why, "is required to counter");
+        Decisions.requireText(RATE_REASON, why, "is required to counter");
         if (approvedRate == null) {
-          throw new InvalidDecisionException("approvedRate", "is required to counter");
+          throw new InvalidDecisionException(APPROVED_RATE, "is required to counter");
         }
         yield approvedRate;
       }
       default -> {
-        Decisions.requireText("rateReason", why, "is required to reject a negotiated rate");
+        Decisions.requireText(RATE_REASON, why, "is required to reject a negotiated rate");
         yield standard.standardPercent() == null ? BigDecimal.ZERO : standard.standardPercent();
       }
     };
@@ -168,7 +177,7 @@ public class DealReviewService {
     try {
       approved = IncentiveRules.withApprovedRate(dealTerms, standard, full, approver);
     } catch (IllegalArgumentException e) {
-      throw new InvalidDecisionException("approvedRate", "must be between 0 and 100");
+      throw new InvalidDecisionException(APPROVED_RATE, "must be between 0 and 100");
     }
     ruleResults.record(Subject.DEAL, dealId, approved.explanation(), processInstanceId);
     deals.update(dealId, time.now(), "rate_percent = ?, rate_approved_by = ?, reason = COALESCE(?, reason)",
@@ -205,13 +214,13 @@ public class DealReviewService {
   /** ReviewExtensionRequest: one extension of the protection period; refusing it needs a reason. */
   public Instant recordExtensionDecision(String dealId, String decision, String reason) {
     DealRegistration deal = deals.get(dealId);
-    Decisions.requireOneOf("extensionDecision", decision, EXTENSION_DECISIONS);
-    String why = Decisions.optionalText("extensionReason", reason);
+    Decisions.requireOneOf(EXTENSION_DECISION, decision, EXTENSION_DECISIONS);
+    String why = Decisions.optionalText(EXTENSION_REASON, reason);
     Instant ends = deal.protectionEndsAt();
     if ("APPROVE".equals(decision)) {
       ends = ends.plus(Duration.ofDays(terms.version(deal.termsVersion()).dealRegistration().extensionDays()));
     } else {
-      Decisions.requireText("extensionReason", why, "is required to refuse an extension");
+      Decisions.requireText(EXTENSION_REASON, why, "is required to refuse an extension");
     }
     deals.update(dealId, time.now(), "protection_ends_at = ?, extension_used = TRUE", DealRepository.ts(ends));
     return ends;

@@ -1,5 +1,17 @@
 package org.partnerlifecycle.partner;
 
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.ACTIVATION_DECISION;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.ACTIVATION_NOTE;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.DECISION;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.EXECUTIVE_SPONSOR;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.PARTNER_MANAGER;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.PLACEMENT_DECISION;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.PLACEMENT_REASON;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.REASON;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.SESSION_HELD_ON;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.SESSION_NOTES;
+import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.TIER;
+
 import org.partnerlifecycle.security.StaffDirectory;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,19 +114,19 @@ public class OnboardingService {
   /** ReviewApplication: APPROVE at a tier, or REJECT; a rejection or a tier other than the proposal needs a reason. */
   public void recordReview(String partnerId, String decision, String tier, String reason, String reviewer) {
     Partner partner = partners.get(partnerId);
-    Decisions.requireOneOf("decision", decision, REVIEW_DECISIONS);
-    String why = Decisions.optionalText("reason", reason);
+    Decisions.requireOneOf(DECISION, decision, REVIEW_DECISIONS);
+    String why = Decisions.optionalText(REASON, reason);
     partners.recordApplicationReviewer(partnerId, reviewer, time.now());
     if ("REJECT".equals(decision)) {
-      Decisions.requireText("reason", why, "is required to reject an application");
+      Decisions.requireText(REASON, why, "is required to reject an application");
       partners.recordRejection(partnerId, why, time.now());
       notifications.notifyPartner(partnerId, partner.contactEmail(), "application-rejected",
           Map.of("companyName", partner.companyName(), "reason", why));
       return;
     }
-    Decisions.requireOneOf("tier", tier, Set.of("FOUNDATION", "GROWTH", "STRATEGIC"));
+    Decisions.requireOneOf(TIER, tier, Set.of("FOUNDATION", "GROWTH", "STRATEGIC"));
     if (!tier.equals(partner.proposedTier())) {
-      Decisions.requireText("reason", why, "is required when the tier differs from the proposed " + partner.proposedTier());
+      Decisions.requireText(REASON, why, "is required when the tier differs from the proposed " + partner.proposedTier());
     }
     partners.recordPlacement(partnerId, tier, placementMotion(partner, Tier.valueOf(tier)), why, time.now());
   }
@@ -125,16 +137,16 @@ public class OnboardingService {
    */
   public String recordStrategicPlacement(String partnerId, String decision, String reason, String approver) {
     Partner partner = partners.get(partnerId);
-    Decisions.requireOneOf("placementDecision", decision, PLACEMENT_DECISIONS);
-    String why = Decisions.optionalText("placementReason", reason);
+    Decisions.requireOneOf(PLACEMENT_DECISION, decision, PLACEMENT_DECISIONS);
+    String why = Decisions.optionalText(PLACEMENT_REASON, reason);
     if (approver.equals(partners.applicationReviewer(partnerId))) {
-      throw new InvalidDecisionException("placementDecision",
+      throw new InvalidDecisionException(PLACEMENT_DECISION,
           "the reviewer who proposed Strategic placement may not approve it too");
     }
     if ("APPROVE".equals(decision)) {
       return Tier.STRATEGIC.name();
     }
-    Decisions.requireText("placementReason", why, "is required to place the partner at Growth instead");
+    Decisions.requireText(PLACEMENT_REASON, why, "is required to place the partner at Growth instead");
     partners.recordPlacement(partnerId, Tier.GROWTH.name(), placementMotion(partner, Tier.GROWTH), why, time.now());
     return Tier.GROWTH.name();
   }
@@ -182,11 +194,11 @@ public class OnboardingService {
   public void assignManagement(String partnerId, String partnerManager, String executiveSponsor, String assignedBy) {
     Partner partner = partners.get(partnerId);
     if (partnerManager == null || !staff.isMember(partnerManager, "partner-managers")) {
-      throw new InvalidDecisionException("partnerManager", "must be a member of partner-managers");
+      throw new InvalidDecisionException(PARTNER_MANAGER, "must be a member of partner-managers");
     }
-    String sponsor = Decisions.optionalText("executiveSponsor", executiveSponsor);
+    String sponsor = Decisions.optionalText(EXECUTIVE_SPONSOR, executiveSponsor);
     if (Tier.STRATEGIC.name().equals(partner.tier())) {
-      Decisions.requireText("executiveSponsor", sponsor, "is required for a Strategic partner");
+      Decisions.requireText(EXECUTIVE_SPONSOR, sponsor, "is required for a Strategic partner");
     }
     partners.recordManagement(partnerId, partnerManager, sponsor, time.now());
     notifications.notifyPartner(partnerId, partner.contactEmail(), "welcome-kit",
@@ -195,8 +207,8 @@ public class OnboardingService {
 
   public void recordOnboardingSession(String partnerId, String heldOn, String notes, String heldBy) {
     partners.get(partnerId);
-    Decisions.requireText("sessionHeldOn", heldOn, "is required");
-    Decisions.requireText("sessionNotes", Decisions.optionalText("sessionNotes", notes), "are required");
+    Decisions.requireText(SESSION_HELD_ON, heldOn, "is required");
+    Decisions.requireText(SESSION_NOTES, Decisions.optionalText(SESSION_NOTES, notes), "are required");
   }
 
   /** ACTIVE and listed, with the launch methods, products and integration types its tier and motion allow. */
@@ -219,8 +231,8 @@ public class OnboardingService {
 
   public void recordActivationCheck(String partnerId, String decision, String note, String checkedBy) {
     partners.get(partnerId);
-    Decisions.requireOneOf("activationDecision", decision, ACTIVATION_DECISIONS);
-    Decisions.requireText("activationNote", Decisions.optionalText("activationNote", note), "is required");
+    Decisions.requireOneOf(ACTIVATION_DECISION, decision, ACTIVATION_DECISIONS);
+    Decisions.requireText(ACTIVATION_NOTE, Decisions.optionalText(ACTIVATION_NOTE, note), "is required");
   }
 
 }

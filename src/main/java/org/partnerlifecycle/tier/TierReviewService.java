@@ -1,5 +1,11 @@
 package org.partnerlifecycle.tier;
 
+import static org.partnerlifecycle.tier.process.TierReviewProcess.LEADERSHIP_DECISION;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.LEADERSHIP_REASON;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.OVERRIDE_TIER;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.TIER_DECISION;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.TIER_REASON;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,15 +139,15 @@ public class TierReviewService {
    */
   public Confirmation confirm(String partnerId, String reviewId, String decision, String overrideTier, String reason,
       String decidedBy) {
-    Decisions.requireOneOf("tierDecision", decision, Set.of("ACCEPT", "OVERRIDE"));
+    Decisions.requireOneOf(TIER_DECISION, decision, Set.of("ACCEPT", "OVERRIDE"));
     Map<String, Object> review = reviews.review(reviewId);
     Tier current = Tier.valueOf((String) review.get("current_tier"));
     Tier recommended = Tier.valueOf((String) review.get("recommended_tier"));
-    String why = Decisions.optionalText("tierReason", reason);
+    String why = Decisions.optionalText(TIER_REASON, reason);
     Tier decided = recommended;
     if ("OVERRIDE".equals(decision)) {
-      Decisions.requireOneOf("overrideTier", overrideTier, Set.of("FOUNDATION", "GROWTH", "STRATEGIC"));
-      Decisions.requireText("tierReason", why, "is required to override the review");
+      Decisions.requireOneOf(OVERRIDE_TIER, overrideTier, Set.of("FOUNDATION", "GROWTH", "STRATEGIC"));
+      Decisions.requireText(TIER_REASON, why, "is required to override the review");
       decided = Tier.valueOf(overrideTier);
     }
     reviews.decideReview(reviewId, decided.name(), decidedBy, why, time.now());
@@ -152,12 +158,12 @@ public class TierReviewService {
 
   /** Leadership's approval of a STRATEGIC downgrade or an upward override; REJECT keeps the current tier. */
   public void approve(String partnerId, String reviewId, String decision, String reason, String decidedBy) {
-    Decisions.requireOneOf("leadershipDecision", decision, Set.of("APPROVE", "REJECT"));
-    String why = Decisions.optionalText("leadershipReason", reason);
-    Decisions.requireText("leadershipReason", why, "is required");
+    Decisions.requireOneOf(LEADERSHIP_DECISION, decision, Set.of("APPROVE", "REJECT"));
+    String why = Decisions.optionalText(LEADERSHIP_REASON, reason);
+    Decisions.requireText(LEADERSHIP_REASON, why, "is required");
     Map<String, Object> review = reviews.review(reviewId);
     if (decidedBy.equals(review.get("decided_by"))) {
-      throw new InvalidDecisionException("leadershipDecision", "the partner manager who decided (" + decidedBy
+      throw new InvalidDecisionException(LEADERSHIP_DECISION, "the partner manager who decided (" + decidedBy
           + ") may not approve it too");
     }
     String tier = "APPROVE".equals(decision) ? (String) review.get("decided_tier") : (String) review.get("current_tier");

@@ -1,5 +1,9 @@
 package org.partnerlifecycle.warning;
 
+import static org.partnerlifecycle.warning.process.WarningEscalationProcess.REMOVAL_DECISION;
+import static org.partnerlifecycle.warning.process.WarningEscalationProcess.REMOVAL_REASON;
+import static org.partnerlifecycle.warning.process.WarningEscalationProcess.WARNING_NOTE;
+
 import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.audit.AuditLog;
 import java.time.Instant;
@@ -80,8 +84,8 @@ public class WarningService {
   /** Level 1: the private warning, to the partner only. */
   public void issuePrivateWarning(String partnerId, String note, String decidedBy) {
     String escalationId = runningEscalation(partnerId).id();
-    String message = Decisions.optionalText("warningNote", note);
-    Decisions.requireText("warningNote", message, "is required: it is what the partner receives");
+    String message = Decisions.optionalText(WARNING_NOTE, note);
+    Decisions.requireText(WARNING_NOTE, message, "is required: it is what the partner receives");
     Partner partner = partners.get(partnerId);
     moveTo(partner, escalationId, 1, false, partner.listed(), "WARNED", decidedBy, message);
     notifications.notifyPartner(partnerId, partner.contactEmail(), "private-warning",
@@ -109,9 +113,9 @@ public class WarningService {
   /** ApprovePublicRemoval: APPROVE or EXTEND (another cure period), always with a reason. */
   public void recordRemovalDecision(String partnerId, String decision, String reason, String decidedBy) {
     String escalationId = runningEscalation(partnerId).id();
-    Decisions.requireOneOf("removalDecision", decision, java.util.Set.of("APPROVE", "EXTEND"));
-    String why = Decisions.optionalText("removalReason", reason);
-    Decisions.requireText("removalReason", why, "is required");
+    Decisions.requireOneOf(REMOVAL_DECISION, decision, java.util.Set.of("APPROVE", "EXTEND"));
+    String why = Decisions.optionalText(REMOVAL_REASON, reason);
+    Decisions.requireText(REMOVAL_REASON, why, "is required");
     warnings.addStep(partnerId, escalationId, 3, "APPROVE".equals(decision) ? "REMOVAL_APPROVED" : "CURE_EXTENDED",
         decidedBy, why, time.now());
   }

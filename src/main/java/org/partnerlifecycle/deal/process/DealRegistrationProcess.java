@@ -40,20 +40,20 @@ public class DealRegistrationProcess implements AuditedProcess {
   static final String REVIEW_DUE_AT = "reviewDueAt";
   static final String ESCALATED = "escalated";
   /** The review form's fields, and what its listener sets for the gateways and the rate approval. */
-  static final String DECISION = "decision";
-  static final String REASON = "reason";
-  static final String PROPOSED_RATE = "proposedRate";
+  public static final String DECISION = "decision";
+  public static final String REASON = "reason";
+  public static final String PROPOSED_RATE = "proposedRate";
   static final String RATE_NEEDS_APPROVAL = "rateNeedsApproval";
   static final String REVIEWED_BY = "reviewedBy";
   static final String RATE_PROPOSED_BY = "rateProposedBy";
   /** The negotiated-rate approval form. */
-  static final String RATE_DECISION = "rateDecision";
-  static final String APPROVED_RATE = "approvedRate";
-  static final String RATE_REASON = "rateReason";
+  public static final String RATE_DECISION = "rateDecision";
+  public static final String APPROVED_RATE = "approvedRate";
+  public static final String RATE_REASON = "rateReason";
   /** Protection, its extension and the close. */
   static final String PROTECTION_ENDS_AT = "protectionEndsAt";
-  static final String EXTENSION_DECISION = "extensionDecision";
-  static final String EXTENSION_REASON = "extensionReason";
+  public static final String EXTENSION_DECISION = "extensionDecision";
+  public static final String EXTENSION_REASON = "extensionReason";
   static final String OUTCOME = "outcome";
 
   private final ProcessAdapter processes;

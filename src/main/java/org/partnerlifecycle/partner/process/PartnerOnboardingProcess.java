@@ -38,21 +38,21 @@ public class PartnerOnboardingProcess {
   /** The review form's fields (its tier select starts at the proposal); the strategic placement sets the tier. */
   public static final String DECISION = "decision";
   public static final String TIER = "tier";
-  static final String REASON = "reason";
+  public static final String REASON = "reason";
   static final String REVIEWED_BY = "reviewedBy";
-  static final String PLACEMENT_DECISION = "placementDecision";
-  static final String PLACEMENT_REASON = "placementReason";
+  public static final String PLACEMENT_DECISION = "placementDecision";
+  public static final String PLACEMENT_REASON = "placementReason";
   /** Messages' variables. */
   static final String AGREEMENT_SIGNED_BY = "agreementSignedBy";
   static final String FIRST_DEAL_ID = "firstDealId";
   /** Onboarding, management and the activation check. */
-  static final String PARTNER_MANAGER = "partnerManager";
-  static final String EXECUTIVE_SPONSOR = "executiveSponsor";
-  static final String SESSION_HELD_ON = "sessionHeldOn";
-  static final String SESSION_NOTES = "sessionNotes";
+  public static final String PARTNER_MANAGER = "partnerManager";
+  public static final String EXECUTIVE_SPONSOR = "executiveSponsor";
+  public static final String SESSION_HELD_ON = "sessionHeldOn";
+  public static final String SESSION_NOTES = "sessionNotes";
   static final String ACTIVATED_ON = "activatedOn";
-  static final String ACTIVATION_DECISION = "activationDecision";
-  static final String ACTIVATION_NOTE = "activationNote";
+  public static final String ACTIVATION_DECISION = "activationDecision";
+  public static final String ACTIVATION_NOTE = "activationNote";
 
   private final ProcessAdapter processes;
 

@@ -26,14 +26,14 @@ public class TierReviewProcess {
   static final String REVIEW_EXPLANATION = "reviewExplanation";
   static final String HEALTH_TEXT = "healthText";
   /** The confirmation form's fields, and what its listener sets for the leadership gateway. */
-  static final String TIER_DECISION = "tierDecision";
-  static final String OVERRIDE_TIER = "overrideTier";
-  static final String TIER_REASON = "tierReason";
+  public static final String TIER_DECISION = "tierDecision";
+  public static final String OVERRIDE_TIER = "overrideTier";
+  public static final String TIER_REASON = "tierReason";
   static final String DECIDED_TIER = "decidedTier";
   static final String NEEDS_LEADERSHIP = "needsLeadership";
   /** The leadership approval form's fields. */
-  static final String LEADERSHIP_DECISION = "leadershipDecision";
-  static final String LEADERSHIP_REASON = "leadershipReason";
+  public static final String LEADERSHIP_DECISION = "leadershipDecision";
+  public static final String LEADERSHIP_REASON = "leadershipReason";
   /** The scheduler's loop: another batch is due. */
   static final String MORE_DUE = "moreDue";
 

@@ -24,9 +24,9 @@ public class WarningEscalationProcess {
   static final String BREACHES = "breaches";
   static final String CURE_PERIOD_TEXT = "curePeriodText";
   /** The private warning's and the removal approval's form fields; the history the approval shows. */
-  static final String WARNING_NOTE = "warningNote";
-  static final String REMOVAL_DECISION = "removalDecision";
-  static final String REMOVAL_REASON = "removalReason";
+  public static final String WARNING_NOTE = "warningNote";
+  public static final String REMOVAL_DECISION = "removalDecision";
+  public static final String REMOVAL_REASON = "removalReason";
   static final String WARNING_HISTORY = "warningHistory";
   /** The good-standing message's variables. */
   static final String GOOD_STANDING_NOTE = "goodStandingNote";
