@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Aspect
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-public class AuditAspect {
+class AuditAspect {
 
   private final AuditLog audit;
   private final IdentityService identityService;
@@ -38,7 +38,7 @@ public class AuditAspect {
   /** Parsed once per annotation text: audited calls are on the request path. */
   private final Map<String, Expression> expressions = new ConcurrentHashMap<>();
 
-  public AuditAspect(AuditLog audit, IdentityService identityService, EngineTime time) {
+  AuditAspect(AuditLog audit, IdentityService identityService, EngineTime time) {
     this.audit = audit;
     this.identityService = identityService;
     this.time = time;

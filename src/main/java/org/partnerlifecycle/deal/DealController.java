@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Deal registration, direct pipeline and ledger endpoints of SPEC §4. */
 @RestController
 @RequestMapping(path = "/api", produces = "application/json")
-public class DealController {
+class DealController {
 
   public record CloseRequest(
       @NotBlank @Pattern(regexp = "WON|LOST", message = "must be WON or LOST") String outcome,
@@ -68,7 +68,7 @@ public class DealController {
   private final Caller caller;
   private final ObjectMapper json;
 
-  public DealController(DealRegistrationService registrations, DealPayouts payouts, DealRepository deals,
+  DealController(DealRegistrationService registrations, DealPayouts payouts, DealRepository deals,
       Ledger ledger, Caller caller, ObjectMapper json) {
     this.registrations = registrations;
     this.payouts = payouts;

@@ -15,13 +15,13 @@ import org.springframework.stereotype.Repository;
 
 /** Deal registrations, their idempotency keys, direct opportunities and the per-customer lock. */
 @Repository
-public class DealRepository {
+class DealRepository {
 
   private final JdbcTemplate jdbc;
   /** The database's own upsert for the lock row (PostgreSQL and H2 spell it differently). */
   private volatile String upsertLockRow;
 
-  public DealRepository(JdbcTemplate jdbc) {
+  DealRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * are refused, for every caller (400).
  */
 @Component
-public class UserTasksEndByCompletion extends AbstractProcessEnginePlugin {
+class UserTasksEndByCompletion extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Leads and the published fairness report (seed 002 items 3–7). */
 @RestController
 @RequestMapping(path = "/api/leads", produces = "application/json")
-public class LeadController {
+class LeadController {
 
   public record LeadRequest(
       @NotBlank @Size(max = 200) @Pattern(regexp = InputPatterns.PLAIN_TEXT, message = InputPatterns.PLAIN_TEXT_MESSAGE)
@@ -48,7 +48,7 @@ public class LeadController {
   private final PartnerRepository partners;
   private final Caller caller;
 
-  public LeadController(LeadRoutingService leads, PartnerRepository partners, Caller caller) {
+  LeadController(LeadRoutingService leads, PartnerRepository partners, Caller caller) {
     this.leads = leads;
     this.partners = partners;
     this.caller = caller;

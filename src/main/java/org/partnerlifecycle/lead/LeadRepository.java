@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Leads, their offers, and the queries the allocation rule and the transparency report read. */
 @Repository
-public class LeadRepository {
+class LeadRepository {
 
   public record Lead(String id, String companyName, String normalizedDomain, String region, String category,
       String status, String assignedPartnerId, String reason) {
@@ -20,7 +20,7 @@ public class LeadRepository {
 
   private final JdbcTemplate jdbc;
 
-  public LeadRepository(JdbcTemplate jdbc) {
+  LeadRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 

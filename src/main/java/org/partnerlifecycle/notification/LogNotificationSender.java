@@ -18,13 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @ConditionalOnProperty(name = "partner-lifecycle.notifications.sender", havingValue = "log")
-public class LogNotificationSender {
+class LogNotificationSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(LogNotificationSender.class);
 
   private final JdbcTemplate jdbc;
 
-  public LogNotificationSender(JdbcTemplate jdbc) {
+  LogNotificationSender(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 

@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
  * that caused it committed. A sender delivers them afterwards.
  */
 @Component
-public class OutboxNotifications implements NotificationPort {
+class OutboxNotifications implements NotificationPort {
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final EngineTime time;
 
-  public OutboxNotifications(JdbcTemplate jdbc, ObjectMapper json, EngineTime time) {
+  OutboxNotifications(JdbcTemplate jdbc, ObjectMapper json, EngineTime time) {
     this.jdbc = jdbc;
     this.json = json;
     this.time = time;

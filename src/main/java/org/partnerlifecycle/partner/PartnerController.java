@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Partner endpoints of SPEC §4. Who may call what is decided by {@link Caller}. */
 @RestController
 @RequestMapping(path = "/api", produces = "application/json")
-public class PartnerController {
+class PartnerController {
 
   public record ApplicationAccepted(String partnerId, String status, String proposedTier) {
   }
@@ -45,7 +45,7 @@ public class PartnerController {
   private final ApiKeys apiKeys;
   private final Caller caller;
 
-  public PartnerController(PartnerApplicationService applications, PartnerRepository partners, ApiKeys apiKeys,
+  PartnerController(PartnerApplicationService applications, PartnerRepository partners, ApiKeys apiKeys,
       Caller caller) {
     this.applications = applications;
     this.partners = partners;

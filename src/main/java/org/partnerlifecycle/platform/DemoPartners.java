@@ -15,13 +15,13 @@ import org.springframework.stereotype.Component;
  * Tasklist for a partner manager, and one active Foundation partner listed in the directory.
  */
 @Component
-public class DemoPartners {
+class DemoPartners {
 
   private final PartnerApplicationService applications;
   private final PartnerRepository partners;
   private final TaskService taskService;
 
-  public DemoPartners(PartnerApplicationService applications, PartnerRepository partners, TaskService taskService) {
+  DemoPartners(PartnerApplicationService applications, PartnerRepository partners, TaskService taskService) {
     this.applications = applications;
     this.partners = partners;
     this.taskService = taskService;

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** The demo staff of the default run mode (SPEC §5); password = user id. Never created in profile postgres. */
 @Component
-public class DemoUsers {
+class DemoUsers {
 
   private static final String[][] USERS = {
       // id, first name, last name, group
@@ -18,7 +18,7 @@ public class DemoUsers {
 
   private final IdentityService identityService;
 
-  public DemoUsers(IdentityService identityService) {
+  DemoUsers(IdentityService identityService) {
     this.identityService = identityService;
   }
 

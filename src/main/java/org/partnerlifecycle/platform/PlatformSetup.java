@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Tasklist filters, and in the default run mode the demo users and demo partners.
  */
 @Component
-public class PlatformSetup {
+class PlatformSetup {
 
   private final StaffAuthorizations authorizations;
   private final DemoUsers demoUsers;
@@ -21,7 +21,7 @@ public class PlatformSetup {
   private final boolean demoData;
   private final boolean demoPartnersWanted;
 
-  public PlatformSetup(StaffAuthorizations authorizations, DemoUsers demoUsers, TasklistFilters filters,
+  PlatformSetup(StaffAuthorizations authorizations, DemoUsers demoUsers, TasklistFilters filters,
       DemoPartners demoPartners, DecisionFactsBackfill backfill,
       @Value("${partner-lifecycle.demo-data:false}") boolean demoData,
       @Value("${partner-lifecycle.demo-partners:true}") boolean demoPartnersWanted) {

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The program terms, loaded and validated once at startup: a broken terms file stops the application. */
 @Configuration
-public class RulesConfiguration {
+class RulesConfiguration {
 
   @Bean
   TermsCatalog termsCatalog() {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Created at startup when missing; an admin may edit them afterwards and the edit is kept.
  */
 @Component
-public class TasklistFilters {
+class TasklistFilters {
 
   record FilterDefinition(String name, String description, int priority, List<String> groups,
       Supplier<TaskQuery> query) {
@@ -31,7 +31,7 @@ public class TasklistFilters {
   private final TaskService taskService;
   private final StaffAuthorizations authorizations;
 
-  public TasklistFilters(FilterService filterService, TaskService taskService, StaffAuthorizations authorizations) {
+  TasklistFilters(FilterService filterService, TaskService taskService, StaffAuthorizations authorizations) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.authorizations = authorizations;

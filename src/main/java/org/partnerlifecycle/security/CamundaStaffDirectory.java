@@ -5,11 +5,11 @@ import org.springframework.stereotype.Component;
 
 /** Staff are the Camunda users and groups. */
 @Component
-public class CamundaStaffDirectory implements StaffDirectory {
+class CamundaStaffDirectory implements StaffDirectory {
 
   private final IdentityService identityService;
 
-  public CamundaStaffDirectory(IdentityService identityService) {
+  CamundaStaffDirectory(IdentityService identityService) {
     this.identityService = identityService;
   }
 

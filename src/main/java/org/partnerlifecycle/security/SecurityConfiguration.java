@@ -26,7 +26,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * </ul>
  */
 @Configuration
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
   @Bean
   @Order(1)

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Tier reviews on demand, recorded commitments and the tier history (SPEC §4). */
 @RestController
 @RequestMapping(path = "/api", produces = "application/json")
-public class TierReviewController {
+class TierReviewController {
 
   public record ReviewRequest(@Size(max = 40) @Pattern(regexp = "^P-[A-Z0-9]{1,30}$",
       message = "must be a partner id such as P-1A2B3C") String partnerId) {
@@ -52,7 +52,7 @@ public class TierReviewController {
   private final Caller caller;
   private final EngineTime time;
 
-  public TierReviewController(TierReviewScheduler scheduler, TierReviewRepository reviews,
+  TierReviewController(TierReviewScheduler scheduler, TierReviewRepository reviews,
       PartnerRepository partners, Caller caller, EngineTime time) {
     this.scheduler = scheduler;
     this.reviews = reviews;

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The audit API (SPEC §4): timelines as JSON or CSV with from/to and paging, and the hash chain's verification. */
 @RestController
 @RequestMapping("/api/audit")
-public class AuditController {
+class AuditController {
 
   public record Page(int page, int size, int total, List<AuditTimeline.Entry> entries) {
   }
@@ -27,7 +27,7 @@ public class AuditController {
   private final AuditLog audit;
   private final Caller caller;
 
-  public AuditController(AuditTimeline timeline, AuditLog audit, Caller caller) {
+  AuditController(AuditTimeline timeline, AuditLog audit, Caller caller) {
     this.timeline = timeline;
     this.audit = audit;
     this.caller = caller;

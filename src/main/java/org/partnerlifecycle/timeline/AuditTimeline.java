@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class AuditTimeline {
+class AuditTimeline {
 
   /** One line of the timeline. {@code details}: the record's own fields (inputs, outputs, terms version, …). */
   public record Entry(Instant at, String source, String type, String actor, String summary,
@@ -35,7 +35,7 @@ public class AuditTimeline {
   private final HistoryService history;
   private final JdbcTemplate jdbc;
 
-  public AuditTimeline(HistoryService history, JdbcTemplate jdbc) {
+  AuditTimeline(HistoryService history, JdbcTemplate jdbc) {
     this.history = history;
     this.jdbc = jdbc;
   }

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Compliance breaches, good standing and reinstatement (SPEC §4, warning-escalation). */
 @RestController
 @RequestMapping(path = "/api/partners/{id}", produces = "application/json")
-public class WarningController {
+class WarningController {
 
   public record BreachRequest(@NotNull BreachCategory category,
       @NotBlank @Size(max = 2000) @Pattern(regexp = InputPatterns.PLAIN_TEXT, message = InputPatterns.PLAIN_TEXT_MESSAGE)
@@ -37,7 +37,7 @@ public class WarningController {
   private final WarningService warnings;
   private final Caller caller;
 
-  public WarningController(WarningService warnings, Caller caller) {
+  WarningController(WarningService warnings, Caller caller) {
     this.warnings = warnings;
     this.caller = caller;
   }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** Escalations, breaches and steps of the warning mechanism. */
 @Repository
-public class WarningRepository {
+class WarningRepository {
 
   public record Escalation(String id, String partnerId, int level, String outcome, Instant startedAt) {
   }
@@ -20,7 +20,7 @@ public class WarningRepository {
 
   private final JdbcTemplate jdbc;
 
-  public WarningRepository(JdbcTemplate jdbc) {
+  WarningRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 
 /** deal-registration: {@code CheckRegistration}. */
 @Component("checkRegistration")
-public class CheckRegistration implements JavaDelegate {
+class CheckRegistration implements JavaDelegate {
 
   private final DealReviewService reviews;
 
-  public CheckRegistration(DealReviewService reviews) {
+  CheckRegistration(DealReviewService reviews) {
     this.reviews = reviews;
   }
 

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 
 /** deal-registration: completion of {@code ReviewDealRegistration}, checked and recorded. */
 @Component("dealReviewed")
-public class DealReviewed extends CheckedTaskCompletion {
+class DealReviewed extends CheckedTaskCompletion {
 
   private final DealReviewService reviews;
 
-  public DealReviewed(DealReviewService reviews) {
+  DealReviewed(DealReviewService reviews) {
     this.reviews = reviews;
   }
 

@@ -11,14 +11,14 @@ import org.springframework.stereotype.Component;
 
 /** deal-registration: {@code EscalateReview}. */
 @Component("escalateReview")
-public class EscalateReview implements JavaDelegate {
+class EscalateReview implements JavaDelegate {
 
   /** Above the default 50: escalated reviews sort first in Tasklist. */
   static final int ESCALATED_PRIORITY = 80;
 
   private final DealReviewService reviews;
 
-  public EscalateReview(DealReviewService reviews) {
+  EscalateReview(DealReviewService reviews) {
     this.reviews = reviews;
   }
 

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** deal-registration: {@code ExpireRegistration}. */
 @Component("expireRegistration")
-public class ExpireRegistration implements JavaDelegate {
+class ExpireRegistration implements JavaDelegate {
 
   private final DealReviewService reviews;
 
-  public ExpireRegistration(DealReviewService reviews) {
+  ExpireRegistration(DealReviewService reviews) {
     this.reviews = reviews;
   }
 

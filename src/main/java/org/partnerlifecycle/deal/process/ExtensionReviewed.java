@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 
 /** deal-registration: completion of {@code ReviewExtensionRequest}, checked and recorded. */
 @Component("extensionReviewed")
-public class ExtensionReviewed extends CheckedTaskCompletion {
+class ExtensionReviewed extends CheckedTaskCompletion {
 
   private final DealReviewService reviews;
 
-  public ExtensionReviewed(DealReviewService reviews) {
+  ExtensionReviewed(DealReviewService reviews) {
     this.reviews = reviews;
   }
 

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 
 /** deal-registration: {@code LockRateAndProtect}. */
 @Component("lockRateAndProtect")
-public class LockRateAndProtect implements JavaDelegate {
+class LockRateAndProtect implements JavaDelegate {
 
   private final DealReviewService reviews;
 
-  public LockRateAndProtect(DealReviewService reviews) {
+  LockRateAndProtect(DealReviewService reviews) {
     this.reviews = reviews;
   }
 

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 
 /** deal-registration: completion of {@code ApproveNegotiatedRate}, checked and recorded. */
 @Component("negotiatedRateDecided")
-public class NegotiatedRateDecided extends CheckedTaskCompletion {
+class NegotiatedRateDecided extends CheckedTaskCompletion {
 
   private final DealReviewService reviews;
 
-  public NegotiatedRateDecided(DealReviewService reviews) {
+  NegotiatedRateDecided(DealReviewService reviews) {
     this.reviews = reviews;
   }
 

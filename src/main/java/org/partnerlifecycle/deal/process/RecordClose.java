@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** deal-registration: {@code RecordClose}. */
 @Component("recordClose")
-public class RecordClose implements JavaDelegate {
+class RecordClose implements JavaDelegate {
 
   private final DealPayouts payouts;
 
-  public RecordClose(DealPayouts payouts) {
+  RecordClose(DealPayouts payouts) {
     this.payouts = payouts;
   }
 

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 
 /** lead-routing: {@code OfferLead}. */
 @Component("offerLead")
-public class OfferLead implements JavaDelegate {
+class OfferLead implements JavaDelegate {
 
   private final LeadRoutingService leads;
 
-  public OfferLead(LeadRoutingService leads) {
+  OfferLead(LeadRoutingService leads) {
     this.leads = leads;
   }
 

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
  * lead-routing: {@code RecordLeadAccepted}, {@code RecordLeadDeclined}, {@code RecordLeadTimedOut}: the open
  * offer's outcome. One delegate, one bean per outcome under the names the BPMN's delegateExpressions use.
  */
-public class RecordLeadOutcome implements JavaDelegate {
+class RecordLeadOutcome implements JavaDelegate {
 
   private final LeadRoutingService leads;
   private final String outcome;

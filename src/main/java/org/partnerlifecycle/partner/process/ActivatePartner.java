@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 
 /** partner-onboarding: {@code ActivatePartner}. */
 @Component("activatePartner")
-public class ActivatePartner implements JavaDelegate {
+class ActivatePartner implements JavaDelegate {
 
   private final OnboardingService onboarding;
 
-  public ActivatePartner(OnboardingService onboarding) {
+  ActivatePartner(OnboardingService onboarding) {
     this.onboarding = onboarding;
   }
 

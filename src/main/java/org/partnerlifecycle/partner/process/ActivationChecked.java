@@ -11,12 +11,12 @@ import org.springframework.stereotype.Component;
 
 /** partner-onboarding: completion of {@code ActivationCheck}, checked and recorded. */
 @Component("activationChecked")
-public class ActivationChecked extends CheckedTaskCompletion {
+class ActivationChecked extends CheckedTaskCompletion {
 
   private final OnboardingService onboarding;
   private final NoFirstDealBreach noFirstDeal;
 
-  public ActivationChecked(OnboardingService onboarding, NoFirstDealBreach noFirstDeal) {
+  ActivationChecked(OnboardingService onboarding, NoFirstDealBreach noFirstDeal) {
     this.onboarding = onboarding;
     this.noFirstDeal = noFirstDeal;
   }

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 
 /** partner-onboarding: completion of {@code ReviewApplication}, checked and recorded. */
 @Component("applicationReviewed")
-public class ApplicationReviewed extends CheckedTaskCompletion {
+class ApplicationReviewed extends CheckedTaskCompletion {
 
   private final OnboardingService onboarding;
 
-  public ApplicationReviewed(OnboardingService onboarding) {
+  ApplicationReviewed(OnboardingService onboarding) {
     this.onboarding = onboarding;
   }
 

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** partner-onboarding: {@code LapseApplication}. */
 @Component("lapseApplication")
-public class LapseApplication implements JavaDelegate {
+class LapseApplication implements JavaDelegate {
 
   private final OnboardingService onboarding;
 
-  public LapseApplication(OnboardingService onboarding) {
+  LapseApplication(OnboardingService onboarding) {
     this.onboarding = onboarding;
   }
 

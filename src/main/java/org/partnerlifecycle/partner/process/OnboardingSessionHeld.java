@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 
 /** partner-onboarding: completion of {@code RunOnboardingSession}, checked and recorded. */
 @Component("onboardingSessionHeld")
-public class OnboardingSessionHeld extends CheckedTaskCompletion {
+class OnboardingSessionHeld extends CheckedTaskCompletion {
 
   private final OnboardingService onboarding;
 
-  public OnboardingSessionHeld(OnboardingService onboarding) {
+  OnboardingSessionHeld(OnboardingService onboarding) {
     this.onboarding = onboarding;
   }
 

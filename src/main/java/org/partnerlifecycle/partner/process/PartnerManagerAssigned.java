@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 
 /** partner-onboarding: completion of {@code AssignPartnerManager}, checked and recorded. */
 @Component("partnerManagerAssigned")
-public class PartnerManagerAssigned extends CheckedTaskCompletion {
+class PartnerManagerAssigned extends CheckedTaskCompletion {
 
   private final OnboardingService onboarding;
 
-  public PartnerManagerAssigned(OnboardingService onboarding) {
+  PartnerManagerAssigned(OnboardingService onboarding) {
     this.onboarding = onboarding;
   }
 

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** partner-onboarding: {@code RequestAgreement}. */
 @Component("requestAgreement")
-public class RequestAgreement implements JavaDelegate {
+class RequestAgreement implements JavaDelegate {
 
   private final OnboardingService onboarding;
 
-  public RequestAgreement(OnboardingService onboarding) {
+  RequestAgreement(OnboardingService onboarding) {
     this.onboarding = onboarding;
   }
 

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 
 /** partner-onboarding: {@code ScreenApplication}. */
 @Component("screenApplication")
-public class ScreenApplication implements JavaDelegate {
+class ScreenApplication implements JavaDelegate {
 
   private final OnboardingService onboarding;
 
-  public ScreenApplication(OnboardingService onboarding) {
+  ScreenApplication(OnboardingService onboarding) {
     this.onboarding = onboarding;
   }
 

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** partner-onboarding: {@code SendAgreementReminder}. */
 @Component("sendAgreementReminder")
-public class SendAgreementReminder implements JavaDelegate {
+class SendAgreementReminder implements JavaDelegate {
 
   private final OnboardingService onboarding;
 
-  public SendAgreementReminder(OnboardingService onboarding) {
+  SendAgreementReminder(OnboardingService onboarding) {
     this.onboarding = onboarding;
   }
 

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** partner-onboarding: {@code SendWelcomeKits}. */
 @Component("sendWelcomeKits")
-public class SendWelcomeKits implements JavaDelegate {
+class SendWelcomeKits implements JavaDelegate {
 
   private final OnboardingService onboarding;
 
-  public SendWelcomeKits(OnboardingService onboarding) {
+  SendWelcomeKits(OnboardingService onboarding) {
     this.onboarding = onboarding;
   }
 

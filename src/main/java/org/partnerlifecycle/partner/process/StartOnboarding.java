@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** partner-onboarding: {@code StartOnboarding}. */
 @Component("startOnboarding")
-public class StartOnboarding implements JavaDelegate {
+class StartOnboarding implements JavaDelegate {
 
   private final OnboardingService onboarding;
 
-  public StartOnboarding(OnboardingService onboarding) {
+  StartOnboarding(OnboardingService onboarding) {
     this.onboarding = onboarding;
   }
 

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 
 /** partner-onboarding: completion of {@code ApproveStrategicPlacement}, checked and recorded. */
 @Component("strategicPlacementDecided")
-public class StrategicPlacementDecided extends CheckedTaskCompletion {
+class StrategicPlacementDecided extends CheckedTaskCompletion {
 
   private final OnboardingService onboarding;
 
-  public StrategicPlacementDecided(OnboardingService onboarding) {
+  StrategicPlacementDecided(OnboardingService onboarding) {
     this.onboarding = onboarding;
   }
 

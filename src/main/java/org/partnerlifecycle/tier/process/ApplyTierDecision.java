@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** tier-review: {@code ApplyTierDecision}. */
 @Component("applyTierDecision")
-public class ApplyTierDecision implements JavaDelegate {
+class ApplyTierDecision implements JavaDelegate {
 
   private final TierReviewService reviews;
 
-  public ApplyTierDecision(TierReviewService reviews) {
+  ApplyTierDecision(TierReviewService reviews) {
     this.reviews = reviews;
   }
 

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 
 /** tier-review: {@code EvaluateTier}. */
 @Component("evaluateTier")
-public class EvaluateTier implements JavaDelegate {
+class EvaluateTier implements JavaDelegate {
 
   private final TierReviewService reviews;
 
-  public EvaluateTier(TierReviewService reviews) {
+  EvaluateTier(TierReviewService reviews) {
     this.reviews = reviews;
   }
 

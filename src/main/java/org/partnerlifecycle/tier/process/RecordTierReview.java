@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** tier-review: {@code RecordTierReview}. */
 @Component("recordTierReview")
-public class RecordTierReview implements JavaDelegate {
+class RecordTierReview implements JavaDelegate {
 
   private final TierReviewService reviews;
 
-  public RecordTierReview(TierReviewService reviews) {
+  RecordTierReview(TierReviewService reviews) {
     this.reviews = reviews;
   }
 

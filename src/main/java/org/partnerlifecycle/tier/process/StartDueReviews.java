@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** tier-review-scheduler: {@code StartDueReviews}. */
 @Component("startDueReviews")
-public class StartDueReviews implements JavaDelegate {
+class StartDueReviews implements JavaDelegate {
 
   private final TierReviewScheduler scheduler;
 
-  public StartDueReviews(TierReviewScheduler scheduler) {
+  StartDueReviews(TierReviewScheduler scheduler) {
     this.scheduler = scheduler;
   }
 

@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 
 /** tier-review: completion of {@code ApproveTierChange}, checked and recorded. */
 @Component("tierChangeApproved")
-public class TierChangeApproved extends CheckedTaskCompletion {
+class TierChangeApproved extends CheckedTaskCompletion {
 
   private final TierReviewService reviews;
 
-  public TierChangeApproved(TierReviewService reviews) {
+  TierChangeApproved(TierReviewService reviews) {
     this.reviews = reviews;
   }
 

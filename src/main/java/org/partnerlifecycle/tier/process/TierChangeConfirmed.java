@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 
 /** tier-review: completion of {@code ConfirmTierChange}, checked and recorded. */
 @Component("tierChangeConfirmed")
-public class TierChangeConfirmed extends CheckedTaskCompletion {
+class TierChangeConfirmed extends CheckedTaskCompletion {
 
   private final TierReviewService reviews;
 
-  public TierChangeConfirmed(TierReviewService reviews) {
+  TierChangeConfirmed(TierReviewService reviews) {
     this.reviews = reviews;
   }
 

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** warning-escalation: {@code PauseReferrals}. */
 @Component("pauseReferrals")
-public class PauseReferrals implements JavaDelegate {
+class PauseReferrals implements JavaDelegate {
 
   private final WarningService warnings;
 
-  public PauseReferrals(WarningService warnings) {
+  PauseReferrals(WarningService warnings) {
     this.warnings = warnings;
   }
 

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 
 /** warning-escalation: completion of {@code IssuePrivateWarning}, checked and recorded. */
 @Component("privateWarningIssued")
-public class PrivateWarningIssued extends CheckedTaskCompletion {
+class PrivateWarningIssued extends CheckedTaskCompletion {
 
   private final WarningService warnings;
 
-  public PrivateWarningIssued(WarningService warnings) {
+  PrivateWarningIssued(WarningService warnings) {
     this.warnings = warnings;
   }
 

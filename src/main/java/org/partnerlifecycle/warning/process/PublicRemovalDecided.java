@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 
 /** warning-escalation: completion of {@code ApprovePublicRemoval}, checked and recorded. */
 @Component("publicRemovalDecided")
-public class PublicRemovalDecided extends CheckedTaskCompletion {
+class PublicRemovalDecided extends CheckedTaskCompletion {
 
   private final WarningService warnings;
 
-  public PublicRemovalDecided(WarningService warnings) {
+  PublicRemovalDecided(WarningService warnings) {
     this.warnings = warnings;
   }
 

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** warning-escalation: {@code RemovePartner}. */
 @Component("removePartner")
-public class RemovePartner implements JavaDelegate {
+class RemovePartner implements JavaDelegate {
 
   private final WarningService warnings;
 
-  public RemovePartner(WarningService warnings) {
+  RemovePartner(WarningService warnings) {
     this.warnings = warnings;
   }
 

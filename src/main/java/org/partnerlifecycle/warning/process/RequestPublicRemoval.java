@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** warning-escalation: {@code RequestPublicRemoval}. */
 @Component("requestPublicRemoval")
-public class RequestPublicRemoval implements JavaDelegate {
+class RequestPublicRemoval implements JavaDelegate {
 
   private final WarningService warnings;
 
-  public RequestPublicRemoval(WarningService warnings) {
+  RequestPublicRemoval(WarningService warnings) {
     this.warnings = warnings;
   }
 

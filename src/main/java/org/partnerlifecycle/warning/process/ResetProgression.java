@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 
 /** warning-escalation: {@code ResetProgression}. */
 @Component("resetProgression")
-public class ResetProgression implements JavaDelegate {
+class ResetProgression implements JavaDelegate {
 
   private final WarningService warnings;
 
-  public ResetProgression(WarningService warnings) {
+  ResetProgression(WarningService warnings) {
     this.warnings = warnings;
   }
 

@@ -1,0 +1,4 @@
+/**
+ * Partners: applications, onboarding steps, partners and their directory, entitlements.
+ */
+package org.partnerlifecycle.partner;
