@@ -51,17 +51,17 @@ public class DealPayouts {
   public void recordClose(String dealId, String outcome, String processInstanceId) {
     DealRegistration deal = deals.get(dealId);
     if (!"WON".equals(outcome)) {
-      deals.update(dealId, time.now(), "status = ?", DealStatus.LOST.name());
+      deals.lose(dealId, time.now());
       return;
     }
-    deals.update(dealId, time.now(), "status = ?", DealStatus.WON.name());
+    deals.win(dealId, time.now());
     if (partners.get(deal.partnerId()).status() == PartnerStatus.REMOVED) {
-      deals.update(dealId, time.now(), "reason = ?", "No payout: the partner was removed from the program");
+      deals.recordNoPayout(dealId, time.now(), "No payout: the partner was removed from the program");
       return;
     }
     ProgramTerms dealTerms = terms.version(deal.termsVersion());
-    Rate locked = new Rate(IncentiveKind.valueOf(deal.rateKind()), deal.ratePercent(), deal.standardPercent(),
-        deal.rateNegotiated(), Attribution.valueOf(deal.attribution()), deal.rateTerm(), true);
+    Rate locked = new Rate(deal.rateKind(), deal.ratePercent(), deal.standardPercent(), deal.rateNegotiated(),
+        deal.attribution(), deal.rateTerm(), true);
     RuleResult<Payout> payout = PayoutRules.payout(dealTerms, locked, deal.closedAmount(), deal.termMonths());
     ruleResults.record(Subject.DEAL, dealId, payout.explanation(), processInstanceId);
     String kind = payout.value().kind() == IncentiveKind.NONE ? "REVENUE_SHARE" : payout.value().kind().name();
@@ -83,8 +83,7 @@ public class DealPayouts {
       throw new InvalidRequestException("cancelledOn", "must not be in the future");
     }
     LedgerEntry paid = ledger.payoutOf(dealId).orElse(null);
-    deals.update(dealId, time.now(), "status = ?, cancelled_on = ?, reason = ?", DealStatus.CANCELLED.name(),
-        DealRepository.date(cancelledOn), reason);
+    deals.cancel(dealId, time.now(), cancelledOn, reason);
     if (paid == null) {
       return null;
     }

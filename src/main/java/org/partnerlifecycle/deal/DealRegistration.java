@@ -3,6 +3,12 @@ package org.partnerlifecycle.deal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.partnerlifecycle.rules.Attribution;
+import org.partnerlifecycle.rules.DealType;
+import org.partnerlifecycle.rules.IncentiveKind;
+import org.partnerlifecycle.rules.LicenseType;
+import org.partnerlifecycle.rules.Motion;
+import org.partnerlifecycle.rules.Product;
 
 /** A deal registration as stored. */
 public record DealRegistration(
@@ -12,18 +18,18 @@ public record DealRegistration(
     String customerName,
     String customerDomain,
     String normalizedDomain,
-    String motion,
-    String dealType,
-    String licenseType,
-    String product,
+    Motion motion,
+    DealType dealType,
+    LicenseType licenseType,
+    Product product,
     BigDecimal estimatedValue,
     int termMonths,
     BigDecimal proposedRate,
     DealStatus status,
     boolean conflict,
     String conflictEvidence,
-    String attribution,
-    String rateKind,
+    Attribution attribution,
+    IncentiveKind rateKind,
     BigDecimal standardPercent,
     BigDecimal ratePercent,
     boolean rateNegotiated,

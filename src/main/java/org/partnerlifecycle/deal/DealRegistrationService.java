@@ -1,5 +1,6 @@
 package org.partnerlifecycle.deal;
 
+import org.partnerlifecycle.web.Ids;
 import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.audit.AuditLog;
 import java.math.BigDecimal;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.partnerlifecycle.web.ConflictException;
 import org.partnerlifecycle.web.InvalidRequestException;
 import org.partnerlifecycle.engine.EngineTime;
@@ -24,6 +24,8 @@ import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerStatus;
 import org.partnerlifecycle.deal.process.DealRegistrationProcess;
 import org.partnerlifecycle.rules.EligibilityRules;
+import org.partnerlifecycle.rules.DealType;
+import org.partnerlifecycle.rules.LicenseType;
 import org.partnerlifecycle.rules.Motion;
 import org.partnerlifecycle.rules.Product;
 import org.partnerlifecycle.rules.ProgramTerms;
@@ -75,7 +77,7 @@ public class DealRegistrationService {
           + ": only ACTIVE partners may register deals");
     }
     ProgramTerms current = terms.effectiveOn(time.today());
-    Tier tier = Tier.valueOf(partner.tier());
+    Tier tier = partner.tier();
     Motion motion = Motion.valueOf(request.motion());
     var motionAllowed = EligibilityRules.motionAllowed(current, tier, motion);
     if (!motionAllowed.value()) {
@@ -96,7 +98,7 @@ public class DealRegistrationService {
       return earlier.get();
     }
 
-    String dealId = "D-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "").toUpperCase();
+    String dealId = Ids.next("D-");
     List<String> evidence = new ArrayList<>();
     for (DealRegistration other : deals.liveForCustomer(customer, dealId)) {
       evidence.add("registration " + other.id() + " of partner " + other.partnerId() + " (" + other.status()
@@ -108,8 +110,9 @@ public class DealRegistrationService {
     }
     Instant now = time.now();
     DealRegistration deal = new DealRegistration(dealId, partnerId, caller, request.customerName().trim(),
-        request.customerDomain().trim(), customer, motion.name(), request.dealType(), request.licenseType(),
-        request.product(), request.estimatedValue(), request.termMonths(), request.proposedRate(),
+        request.customerDomain().trim(), customer, motion, DealType.valueOf(request.dealType()),
+        LicenseType.valueOf(request.licenseType()), Product.valueOf(request.product()), request.estimatedValue(),
+        request.termMonths(), request.proposedRate(),
         DealStatus.SUBMITTED, !evidence.isEmpty(), evidence.isEmpty() ? null : String.join("; ", evidence),
         null, null, null, null, false, null, null, null, null, current.version(), null, false, null, null, null, null,
         null, null, now);
@@ -165,7 +168,7 @@ public class DealRegistrationService {
     if ("WON".equals(outcome) && amount == null) {
       throw new InvalidRequestException("amount", "is required for a WON deal");
     }
-    deals.update(dealId, time.now(), "closed_amount = ?, closed_on = ?", amount, DealRepository.date(closedOn));
+    deals.recordClosing(dealId, time.now(), amount, closedOn);
     if (!process.closed(dealId, outcome)) {
       throw new ConflictException("Deal " + dealId + " is not waiting in protection (an extension is under review)");
     }
@@ -177,7 +180,7 @@ public class DealRegistrationService {
     String customer = DomainNames.normalize(customerDomain);
     deals.ensureCustomerLockRow(customer);
     deals.lockCustomer(customer);
-    String id = "O-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "").toUpperCase();
+    String id = Ids.next("O-");
     deals.insertDirectOpportunity(new DirectOpportunity(id, customerName.trim(), customerDomain.trim(), owner.trim(),
         time.now()), customer, createdBy);
     return id;

@@ -1,5 +1,6 @@
 package org.partnerlifecycle.deal;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,12 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.partnerlifecycle.rules.Attribution;
+import org.partnerlifecycle.rules.DealType;
+import org.partnerlifecycle.rules.IncentiveKind;
+import org.partnerlifecycle.rules.LicenseType;
+import org.partnerlifecycle.rules.Motion;
+import org.partnerlifecycle.rules.Product;
 import org.partnerlifecycle.web.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -31,7 +38,8 @@ class DealRepository {
             + "proposed_rate, status, conflict, conflict_evidence, terms_version, created_at, updated_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         d.id(), d.partnerId(), d.submittedBy(), d.customerName(), d.customerDomain(), d.normalizedDomain(),
-        d.motion(), d.dealType(), d.licenseType(), d.product(), d.estimatedValue(), d.termMonths(), d.proposedRate(),
+        d.motion().name(), d.dealType().name(), d.licenseType().name(), d.product().name(), d.estimatedValue(),
+        d.termMonths(), d.proposedRate(),
         d.status().name(), d.conflict(), d.conflictEvidence(), d.termsVersion(), Timestamp.from(d.createdAt()),
         Timestamp.from(d.createdAt()));
   }
@@ -119,7 +127,78 @@ class DealRepository {
 
   // --- state changes -----------------------------------------------------------------------------------------
 
-  public void update(String id, Instant now, String assignments, Object... values) {
+  /** CheckRegistration: in review, with the table's rate kind and standard (sourced) percent. */
+  public void startReview(String id, Instant now, IncentiveKind rateKind, BigDecimal standardPercent,
+      boolean rateNegotiated) {
+    update(id, now, "status = ?, rate_kind = ?, standard_percent = ?, rate_negotiated = ?",
+        DealStatus.IN_REVIEW.name(), rateKind.name(), standardPercent, rateNegotiated);
+  }
+
+  public void reject(String id, Instant now, String reason, String reviewedBy) {
+    update(id, now, "status = ?, reason = ?, reviewed_by = ?", DealStatus.REJECTED.name(), reason, reviewedBy);
+  }
+
+  /**
+   * The review's approval with its attribution and rate: still IN_REVIEW, or AWAITING_RATE_APPROVAL when the rate
+   * goes to leadership (then its proposer is recorded for the four-eyes check).
+   */
+  public void recordApproval(String id, Instant now, boolean toLeadership, Attribution attribution,
+      IncentiveKind rateKind, BigDecimal ratePercent, String rateTerm, BigDecimal proposedRate, String rateProposedBy,
+      String reviewedBy, String reason) {
+    update(id, now, "status = ?, attribution = ?, rate_kind = ?, rate_percent = ?, rate_negotiated = ?, rate_term = ?, "
+            + "proposed_rate = ?, rate_proposed_by = ?, reviewed_by = ?, reason = ?",
+        toLeadership ? DealStatus.AWAITING_RATE_APPROVAL.name() : DealStatus.IN_REVIEW.name(), attribution.name(),
+        rateKind.name(), ratePercent, toLeadership, rateTerm, proposedRate, rateProposedBy, reviewedBy, reason);
+  }
+
+  /** Leadership's rate; its reason, if any, replaces the review's. */
+  public void approveRate(String id, Instant now, BigDecimal ratePercent, String approvedBy, String reason) {
+    update(id, now, "rate_percent = ?, rate_approved_by = ?, reason = COALESCE(?, reason)", ratePercent, approvedBy,
+        reason);
+  }
+
+  /** APPROVED: the rate is locked now and the customer is protected until {@code protectionEndsAt}. */
+  public void lockRate(String id, Instant now, Instant protectionEndsAt) {
+    update(id, now, "status = ?, rate_locked_at = ?, protection_ends_at = ?", DealStatus.APPROVED.name(), ts(now),
+        ts(protectionEndsAt));
+  }
+
+  public void recordEscalation(String id, Instant now) {
+    update(id, now, "escalated_at = ?", ts(now));
+  }
+
+  /** The one extension request is decided: protection ends at {@code protectionEndsAt} (extended or not). */
+  public void useExtension(String id, Instant now, Instant protectionEndsAt) {
+    update(id, now, "protection_ends_at = ?, extension_used = TRUE", ts(protectionEndsAt));
+  }
+
+  public void expire(String id, Instant now) {
+    update(id, now, "status = ?", DealStatus.EXPIRED.name());
+  }
+
+  /** The close as reported (the process records WON or LOST from it). */
+  public void recordClosing(String id, Instant now, BigDecimal amount, LocalDate closedOn) {
+    update(id, now, "closed_amount = ?, closed_on = ?", amount, date(closedOn));
+  }
+
+  public void win(String id, Instant now) {
+    update(id, now, "status = ?", DealStatus.WON.name());
+  }
+
+  public void lose(String id, Instant now) {
+    update(id, now, "status = ?", DealStatus.LOST.name());
+  }
+
+  /** Why a WON deal books no payout. */
+  public void recordNoPayout(String id, Instant now, String reason) {
+    update(id, now, "reason = ?", reason);
+  }
+
+  public void cancel(String id, Instant now, LocalDate cancelledOn, String reason) {
+    update(id, now, "status = ?, cancelled_on = ?, reason = ?", DealStatus.CANCELLED.name(), date(cancelledOn), reason);
+  }
+
+  private void update(String id, Instant now, String assignments, Object... values) {
     Object[] args = Arrays.copyOf(values, values.length + 2);
     args[values.length] = Timestamp.from(now);
     args[values.length + 1] = id;
@@ -128,21 +207,27 @@ class DealRepository {
     }
   }
 
-  static Timestamp ts(Instant instant) {
+  private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+    return name == null ? null : Enum.valueOf(type, name);
+  }
+
+  private static Timestamp ts(Instant instant) {
     return instant == null ? null : Timestamp.from(instant);
   }
 
-  static Date date(LocalDate date) {
+  private static Date date(LocalDate date) {
     return date == null ? null : Date.valueOf(date);
   }
 
   private DealRegistration map(ResultSet rs, int row) throws SQLException {
     return new DealRegistration(rs.getString("id"), rs.getString("partner_id"), rs.getString("submitted_by"),
         rs.getString("customer_name"), rs.getString("customer_domain"), rs.getString("normalized_domain"),
-        rs.getString("motion"), rs.getString("deal_type"), rs.getString("license_type"), rs.getString("product"),
+        Motion.valueOf(rs.getString("motion")), DealType.valueOf(rs.getString("deal_type")),
+        LicenseType.valueOf(rs.getString("license_type")), Product.valueOf(rs.getString("product")),
         rs.getBigDecimal("estimated_value"), rs.getInt("term_months"), rs.getBigDecimal("proposed_rate"),
         DealStatus.valueOf(rs.getString("status")), rs.getBoolean("conflict"), rs.getString("conflict_evidence"),
-        rs.getString("attribution"), rs.getString("rate_kind"), rs.getBigDecimal("standard_percent"),
+        enumOf(Attribution.class, rs.getString("attribution")), enumOf(IncentiveKind.class, rs.getString("rate_kind")),
+        rs.getBigDecimal("standard_percent"),
         rs.getBigDecimal("rate_percent"), rs.getBoolean("rate_negotiated"), rs.getString("rate_term"), rs.getString("rate_proposed_by"),
         rs.getString("rate_approved_by"), instant(rs, "rate_locked_at"), rs.getString("terms_version"),
         instant(rs, "protection_ends_at"), rs.getBoolean("extension_used"), instant(rs, "escalated_at"),

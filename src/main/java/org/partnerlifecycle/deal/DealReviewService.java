@@ -78,8 +78,7 @@ public class DealReviewService {
     RuleResult<Rate> rate = rateOf(deal, partner, Attribution.SOURCED, dealTerms);
     ruleResults.record(Subject.DEAL, dealId, rate.explanation(), processInstanceId);
     Instant due = time.now().plus(Duration.ofHours(dealTerms.dealRegistration().reviewSlaHours()));
-    deals.update(dealId, time.now(), "status = ?, rate_kind = ?, standard_percent = ?, rate_negotiated = ?",
-        DealStatus.IN_REVIEW.name(), rate.value().kind().name(), rate.value().standardPercent(),
+    deals.startReview(dealId, time.now(), rate.value().kind(), rate.value().standardPercent(),
         rate.value().negotiated());
     String standing = partner.tier() + " " + partner.motion() + " partner, " + partner.status()
         + (partner.warningLevel() > 0 ? ", warning level " + partner.warningLevel() : ", no warnings")
@@ -107,8 +106,7 @@ public class DealReviewService {
     String why = Decisions.optionalText(REASON, reason);
     if ("REJECT".equals(decision)) {
       Decisions.requireText(REASON, why, "is required to reject a registration");
-      deals.update(dealId, time.now(), "status = ?, reason = ?, reviewed_by = ?", DealStatus.REJECTED.name(), why,
-          reviewer);
+      deals.reject(dealId, time.now(), why, reviewer);
       return false;
     }
     if ("APPROVE_INFLUENCED".equals(decision)) {
@@ -128,11 +126,8 @@ public class DealReviewService {
     // The proposer is whoever asked for a rate other than the table's: the reviewer, else the submitter; for a
     // negotiated cell without a proposal, the reviewer who sends it to leadership.
     String proposer = proposedRate != null ? reviewer : deal.proposedRate() != null ? deal.submittedBy() : reviewer;
-    deals.update(dealId, time.now(), "status = ?, attribution = ?, rate_kind = ?, rate_percent = ?, "
-            + "rate_negotiated = ?, rate_term = ?, proposed_rate = ?, rate_proposed_by = ?, reviewed_by = ?, reason = ?",
-        toLeadership ? DealStatus.AWAITING_RATE_APPROVAL.name() : DealStatus.IN_REVIEW.name(), attribution.name(),
-        rate.value().kind().name(), rate.value().percent(), toLeadership, rate.value().term(), proposal,
-        toLeadership ? proposer : null, reviewer, why);
+    deals.recordApproval(dealId, time.now(), toLeadership, attribution, rate.value().kind(), rate.value().percent(),
+        rate.value().term(), proposal, toLeadership ? proposer : null, reviewer, why);
     return toLeadership;
   }
 
@@ -150,7 +145,7 @@ public class DealReviewService {
     }
     String why = Decisions.optionalText(RATE_REASON, reason);
     ProgramTerms dealTerms = terms.version(deal.termsVersion());
-    Rate standard = rateOf(deal, partners.get(deal.partnerId()), Attribution.valueOf(deal.attribution()), dealTerms)
+    Rate standard = rateOf(deal, partners.get(deal.partnerId()), deal.attribution(), dealTerms)
         .value();
     BigDecimal full = switch (decision) {
       case "APPROVE" -> {
@@ -180,8 +175,7 @@ public class DealReviewService {
       throw new InvalidDecisionException(APPROVED_RATE, "must be between 0 and 100");
     }
     ruleResults.record(Subject.DEAL, dealId, approved.explanation(), processInstanceId);
-    deals.update(dealId, time.now(), "rate_percent = ?, rate_approved_by = ?, reason = COALESCE(?, reason)",
-        approved.value().percent(), approver, why);
+    deals.approveRate(dealId, time.now(), approved.value().percent(), approver, why);
   }
 
   /** Who asked for the rate leadership decides on (shown on the approval form), or null. */
@@ -200,15 +194,14 @@ public class DealReviewService {
     ProgramTerms dealTerms = terms.version(deal.termsVersion());
     Instant now = time.now();
     Instant protectionEnds = now.plus(Duration.ofDays(dealTerms.dealRegistration().protectionDays()));
-    deals.update(dealId, now, "status = ?, rate_locked_at = ?, protection_ends_at = ?", DealStatus.APPROVED.name(),
-        DealRepository.ts(now), DealRepository.ts(protectionEnds));
+    deals.lockRate(dealId, now, protectionEnds);
     onboarding.firstDealApproved(deal.partnerId(), dealId);
     return protectionEnds;
   }
 
   /** The 24 h review SLA passed: recorded on the registration (the delegate raises the task's priority). */
   public void recordEscalation(String dealId) {
-    deals.update(dealId, time.now(), "escalated_at = ?", DealRepository.ts(time.now()));
+    deals.recordEscalation(dealId, time.now());
   }
 
   /** ReviewExtensionRequest: one extension of the protection period; refusing it needs a reason. */
@@ -222,16 +215,16 @@ public class DealReviewService {
     } else {
       Decisions.requireText(EXTENSION_REASON, why, "is required to refuse an extension");
     }
-    deals.update(dealId, time.now(), "protection_ends_at = ?, extension_used = TRUE", DealRepository.ts(ends));
+    deals.useExtension(dealId, time.now(), ends);
     return ends;
   }
 
   public void expire(String dealId) {
-    deals.update(dealId, time.now(), "status = ?", DealStatus.EXPIRED.name());
+    deals.expire(dealId, time.now());
   }
 
   static RuleResult<Rate> rateOf(DealRegistration deal, Partner partner, Attribution attribution, ProgramTerms terms) {
-    return IncentiveRules.rateFor(terms, Tier.valueOf(partner.tier()), Motion.valueOf(deal.motion()),
-        DealType.valueOf(deal.dealType()), LicenseType.valueOf(deal.licenseType()), attribution);
+    return IncentiveRules.rateFor(terms, partner.tier(), deal.motion(), deal.dealType(), deal.licenseType(),
+        attribution);
   }
 }

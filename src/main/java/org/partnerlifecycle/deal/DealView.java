@@ -18,11 +18,15 @@ public record DealView(String dealId, String partnerId, String status, String cu
   }
 
   static DealView of(DealRegistration d, boolean forStaff) {
-    return new DealView(d.id(), d.partnerId(), d.status().name(), d.customerName(), d.customerDomain(), d.motion(),
-        d.dealType(), d.licenseType(), d.product(), d.estimatedValue(), d.termMonths(), d.attribution(), d.conflict(),
-        forStaff ? d.conflictEvidence() : null,
-        new Rate(d.rateKind(), d.ratePercent(), d.standardPercent(), d.rateNegotiated(),
+    return new DealView(d.id(), d.partnerId(), d.status().name(), d.customerName(), d.customerDomain(),
+        d.motion().name(), d.dealType().name(), d.licenseType().name(), d.product().name(), d.estimatedValue(),
+        d.termMonths(), name(d.attribution()), d.conflict(), forStaff ? d.conflictEvidence() : null,
+        new Rate(name(d.rateKind()), d.ratePercent(), d.standardPercent(), d.rateNegotiated(),
             forStaff ? d.rateProposedBy() : null, d.rateApprovedBy(), d.rateLockedAt()),
         d.protectionEndsAt(), d.extensionUsed(), d.reason(), d.termsVersion(), d.closedOn(), d.closedAmount());
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
   }
 }

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LeadRepository {
 
-  public record Lead(String id, String companyName, String normalizedDomain, String region, String category,
-      String status, String assignedPartnerId, String reason) {
+  public record Lead(String id, String companyName, String normalizedDomain, String region, LeadCategory category,
+      LeadStatus status, String assignedPartnerId, String reason) {
   }
 
   private final JdbcTemplate jdbc;
@@ -34,7 +34,8 @@ class LeadRepository {
   public Lead get(String id) {
     return jdbc.query("SELECT * FROM sales_lead WHERE id = ?", (rs, i) -> new Lead(rs.getString("id"),
             rs.getString("company_name"), rs.getString("normalized_domain"), rs.getString("region"),
-            rs.getString("category"), rs.getString("status"), rs.getString("assigned_partner_id"),
+            LeadCategory.valueOf(rs.getString("category")), LeadStatus.valueOf(rs.getString("status")),
+            rs.getString("assigned_partner_id"),
             rs.getString("reason")), id).stream().findFirst()
         .orElseThrow(() -> new NotFoundException("No lead " + id));
   }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import org.partnerlifecycle.web.Ids;
 import org.partnerlifecycle.web.ConflictException;
 import org.partnerlifecycle.web.NotFoundException;
 import org.partnerlifecycle.audit.AuditLog;
@@ -52,12 +52,12 @@ public class LeadRoutingService {
   @Audited(action = "lead.created", subject = AuditLog.Subject.LEAD, subjectId = "#result.leadId()")
   public Offer create(String companyName, String customerDomain, String region, LeadCategory category,
       String createdBy) {
-    String leadId = "L-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "").toUpperCase();
+    String leadId = Ids.next("L-");
     leads.insert(leadId, companyName, customerDomain, DomainNames.normalize(customerDomain), region, category.name(),
         terms.effectiveOn(time.today()).version(), createdBy, time.now());
     process.start(leadId);
     Lead lead = leads.get(leadId);
-    return new Offer(leadId, lead.assignedPartnerId(), lead.status(), lead.reason(), null);
+    return new Offer(leadId, lead.assignedPartnerId(), lead.status().name(), lead.reason(), null);
   }
 
   /** OfferLead: the next eligible partner by the rule, or UNASSIGNED. @return the acceptance deadline, if offered */
@@ -81,7 +81,7 @@ public class LeadRoutingService {
   @Audited(action = "lead.answered", subject = AuditLog.Subject.LEAD)
   public void answer(String leadId, String partnerId, boolean accept) {
     Lead lead = leads.get(leadId);
-    if (!"OFFERED".equals(lead.status()) || !partnerId.equals(lead.assignedPartnerId())) {
+    if (lead.status() != LeadStatus.OFFERED || !partnerId.equals(lead.assignedPartnerId())) {
       throw new NotFoundException("No lead " + leadId + " offered to you");
     }
     if (!process.answered(leadId, accept)) {

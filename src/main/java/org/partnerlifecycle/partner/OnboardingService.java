@@ -79,11 +79,11 @@ public class OnboardingService {
   public Screening screen(String partnerId, String processInstanceId) {
     Partner partner = partners.get(partnerId);
     ProgramTerms current = terms.effectiveOn(time.today());
-    RuleResult<TierRules.Placement> proposal = TierRules.proposeAtOnboarding(current,
-        Motion.valueOf(partner.appliedMotion()), partner.forecastAnnualRevenue());
+    RuleResult<TierRules.Placement> proposal = TierRules.proposeAtOnboarding(current, partner.appliedMotion(),
+        partner.forecastAnnualRevenue());
     ruleResults.record(Subject.PARTNER, partnerId, proposal.explanation(), processInstanceId);
-    String tier = proposal.value().tier().name();
-    String motion = proposal.value().motion().name();
+    Tier tier = proposal.value().tier();
+    Motion motion = proposal.value().motion();
     partners.recordProposal(partnerId, tier, motion, current.version(), time.now());
 
     List<Partner> duplicates = partners.sameDomain(partner.normalizedDomain(), partnerId);
@@ -94,7 +94,7 @@ public class OnboardingService {
     if (!duplicates.isEmpty()) {
       notes.add(duplicates.size() + " other application(s) with the domain " + partner.normalizedDomain());
     }
-    return new Screening(tier, motion, proposal.explanation().text(), duplicateHits,
+    return new Screening(tier.name(), motion.name(), proposal.explanation().text(), duplicateHits,
         notes.isEmpty() ? "complete; no duplicate domain" : String.join("; ", notes));
   }
 
@@ -125,10 +125,12 @@ public class OnboardingService {
       return;
     }
     Decisions.requireOneOf(TIER, tier, Set.of("FOUNDATION", "GROWTH", "STRATEGIC"));
-    if (!tier.equals(partner.proposedTier())) {
-      Decisions.requireText(REASON, why, "is required when the tier differs from the proposed " + partner.proposedTier());
+    Tier placed = Tier.valueOf(tier);
+    if (placed != partner.proposedTier()) {
+      Decisions.requireText(REASON, why,
+          "is required when the tier differs from the proposed " + partner.proposedTier());
     }
-    partners.recordPlacement(partnerId, tier, placementMotion(partner, Tier.valueOf(tier)), why, time.now());
+    partners.recordPlacement(partnerId, placed, placementMotion(partner, placed), why, time.now());
   }
 
   /**
@@ -147,22 +149,21 @@ public class OnboardingService {
       return Tier.STRATEGIC.name();
     }
     Decisions.requireText(PLACEMENT_REASON, why, "is required to place the partner at Growth instead");
-    partners.recordPlacement(partnerId, Tier.GROWTH.name(), placementMotion(partner, Tier.GROWTH), why, time.now());
+    partners.recordPlacement(partnerId, Tier.GROWTH, placementMotion(partner, Tier.GROWTH), why, time.now());
     return Tier.GROWTH.name();
   }
 
   /** A motion the tier does not allow (resellers and OEM at FOUNDATION) continues as the tier's allowed motion. */
-  private String placementMotion(Partner partner, Tier tier) {
+  private Motion placementMotion(Partner partner, Tier tier) {
     ProgramTerms current = terms.effectiveOn(time.today());
-    return EligibilityRules.motionAfterTierChange(current, tier, Motion.valueOf(partner.appliedMotion()))
-        .value().name();
+    return EligibilityRules.motionAfterTierChange(current, tier, partner.appliedMotion()).value();
   }
 
   public void requestAgreement(String partnerId) {
     Partner partner = partners.get(partnerId);
     partners.updateStatus(partnerId, PartnerStatus.AWAITING_AGREEMENT, time.now());
     notifications.notifyPartner(partnerId, partner.contactEmail(), "agreement-request",
-        Map.of("companyName", partner.companyName(), "tier", partner.tier(), "motion", partner.motion()));
+        Map.of("companyName", partner.companyName(), "tier", partner.tier().name(), "motion", partner.motion().name()));
   }
 
   public void remindAgreement(String partnerId) {
@@ -187,7 +188,7 @@ public class OnboardingService {
     Partner partner = partners.get(partnerId);
     for (String kit : List.of("welcome-kit", "announcement-kit")) {
       notifications.notifyPartner(partnerId, partner.contactEmail(), kit,
-          Map.of("companyName", partner.companyName(), "tier", partner.tier()));
+          Map.of("companyName", partner.companyName(), "tier", partner.tier().name()));
     }
   }
 
@@ -197,12 +198,12 @@ public class OnboardingService {
       throw new InvalidDecisionException(PARTNER_MANAGER, "must be a member of partner-managers");
     }
     String sponsor = Decisions.optionalText(EXECUTIVE_SPONSOR, executiveSponsor);
-    if (Tier.STRATEGIC.name().equals(partner.tier())) {
+    if (partner.tier() == Tier.STRATEGIC) {
       Decisions.requireText(EXECUTIVE_SPONSOR, sponsor, "is required for a Strategic partner");
     }
     partners.recordManagement(partnerId, partnerManager, sponsor, time.now());
     notifications.notifyPartner(partnerId, partner.contactEmail(), "welcome-kit",
-        Map.of("companyName", partner.companyName(), "tier", partner.tier(), "partnerManager", partnerManager));
+        Map.of("companyName", partner.companyName(), "tier", partner.tier().name(), "partnerManager", partnerManager));
   }
 
   public void recordOnboardingSession(String partnerId, String heldOn, String notes, String heldBy) {
@@ -215,14 +216,14 @@ public class OnboardingService {
   public Activation activate(String partnerId, String processInstanceId) {
     Partner partner = partners.get(partnerId);
     ProgramTerms current = terms.effectiveOn(time.today());
-    Tier tier = Tier.valueOf(partner.tier());
-    Motion motion = Motion.valueOf(partner.motion());
+    Tier tier = partner.tier();
+    Motion motion = partner.motion();
     Entitlements entitled = Entitlements.of(current, tier, motion);
     var nextReview = TierMaintenance.nextReviewDue(current, tier, time.today());
     entitled.explanations().forEach(e -> ruleResults.record(Subject.PARTNER, partnerId, e, processInstanceId));
     ruleResults.record(Subject.PARTNER, partnerId, nextReview.explanation(), processInstanceId);
     Instant now = time.now();
-    partners.activate(partnerId, motion.name(), entitled.launchMethods(), entitled.products(),
+    partners.activate(partnerId, motion, entitled.launchMethods(), entitled.products(),
         entitled.integrationTypes(), current.version(), nextReview.value(), now);
     notifications.notifyPartner(partnerId, partner.contactEmail(), "partner-activated",
         Map.of("companyName", partner.companyName(), "tier", tier.name(), "motion", motion.name()));

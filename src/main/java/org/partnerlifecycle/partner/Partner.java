@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.partnerlifecycle.rules.Motion;
+import org.partnerlifecycle.rules.Tier;
 
 /** A partner company as stored: its application, where onboarding stands, and what its tier entitles it to. */
 public record Partner(
@@ -14,13 +16,13 @@ public record Partner(
     String contactName,
     String contactEmail,
     String region,
-    String appliedMotion,
+    Motion appliedMotion,
     BigDecimal forecastAnnualRevenue,
     PartnerStatus status,
-    String proposedTier,
-    String proposedMotion,
-    String tier,
-    String motion,
+    Tier proposedTier,
+    Motion proposedMotion,
+    Tier tier,
+    Motion motion,
     String termsVersion,
     String partnerManager,
     String executiveSponsor,

@@ -1,9 +1,9 @@
 package org.partnerlifecycle.partner;
 
+import org.partnerlifecycle.web.Ids;
 import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.audit.AuditLog;
 import java.util.List;
-import java.util.UUID;
 import org.partnerlifecycle.web.ConflictException;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.partner.PartnerRepository.NewApplication;
@@ -30,7 +30,7 @@ public class PartnerApplicationService {
   @Transactional
   @Audited(action = "partner.apply", subject = AuditLog.Subject.PARTNER, subjectId = "#result.id()")
   public Partner apply(PartnerApplicationRequest request) {
-    String partnerId = "P-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "").toUpperCase();
+    String partnerId = Ids.next("P-");
     NewApplication application = new NewApplication(request.companyName().trim(), request.websiteDomain().trim(),
         request.contactName().trim(), request.contactEmail().trim(), request.region(), request.motion(),
         request.forecastAnnualRevenue());

@@ -57,7 +57,8 @@ class PartnerController {
   ResponseEntity<ApplicationAccepted> apply(@Valid @RequestBody PartnerApplicationRequest request) {
     Partner partner = applications.apply(request);
     return ResponseEntity.created(URI.create("/api/partners/" + partner.id()))
-        .body(new ApplicationAccepted(partner.id(), partner.status().name(), partner.proposedTier()));
+        .body(new ApplicationAccepted(partner.id(), partner.status().name(),
+            partner.proposedTier() == null ? null : partner.proposedTier().name()));
   }
 
   @GetMapping("/partners/{id}")
@@ -121,7 +122,7 @@ class PartnerController {
   @GetMapping("/directory")
   List<DirectoryEntry> directory() {
     return partners.listed().stream()
-        .map(p -> new DirectoryEntry(p.companyName(), p.tier(), p.region(), p.motion())).toList();
+        .map(p -> new DirectoryEntry(p.companyName(), p.tier().name(), p.region(), p.motion().name())).toList();
   }
 
   /** The partner, if the caller may see it; otherwise it does not exist for them. */

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.partnerlifecycle.rules.Motion;
+import org.partnerlifecycle.rules.Tier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -68,14 +70,13 @@ public class PartnerRepository {
     update(id, "status = ?", now, status.name());
   }
 
-  public void recordProposal(String id, String proposedTier, String proposedMotion, String termsVersion,
-      Instant now) {
-    update(id, "proposed_tier = ?, proposed_motion = ?, terms_version = ?", now, proposedTier, proposedMotion,
-        termsVersion);
+  public void recordProposal(String id, Tier proposedTier, Motion proposedMotion, String termsVersion, Instant now) {
+    update(id, "proposed_tier = ?, proposed_motion = ?, terms_version = ?", now, proposedTier.name(),
+        proposedMotion.name(), termsVersion);
   }
 
-  public void recordPlacement(String id, String tier, String motion, String reason, Instant now) {
-    update(id, "tier = ?, motion = ?, decision_reason = ?", now, tier, motion, reason);
+  public void recordPlacement(String id, Tier tier, Motion motion, String reason, Instant now) {
+    update(id, "tier = ?, motion = ?, decision_reason = ?", now, tier.name(), motion.name(), reason);
   }
 
   /** Who reviewed the application: the Strategic placement's four-eyes check reads it here. */
@@ -99,10 +100,10 @@ public class PartnerRepository {
     update(id, "partner_manager = ?, executive_sponsor = ?", now, partnerManager, executiveSponsor);
   }
 
-  public void activate(String id, String motion, List<String> launchMethods, List<String> products,
+  public void activate(String id, Motion motion, List<String> launchMethods, List<String> products,
       List<String> integrationTypes, String termsVersion, LocalDate nextReviewDue, Instant now) {
     update(id, "status = 'ACTIVE', listed = TRUE, motion = ?, launch_methods = ?, products = ?, "
-            + "integration_types = ?, terms_version = ?, next_review_due = ?, activated_at = ?", now, motion,
+            + "integration_types = ?, terms_version = ?, next_review_due = ?, activated_at = ?", now, motion.name(),
         String.join(",", launchMethods), String.join(",", products), String.join(",", integrationTypes),
         termsVersion, Date.valueOf(nextReviewDue), Timestamp.from(now));
   }
@@ -120,10 +121,10 @@ public class PartnerRepository {
   }
 
   /** Tier, motion and what they entitle to move together (tier reviews). */
-  public void changeTier(String id, String tier, String motion, List<String> launchMethods, List<String> products,
+  public void changeTier(String id, Tier tier, Motion motion, List<String> launchMethods, List<String> products,
       List<String> integrationTypes, String termsVersion, Instant now) {
     update(id, "tier = ?, motion = ?, launch_methods = ?, products = ?, integration_types = ?, terms_version = ?", now,
-        tier, motion, String.join(",", launchMethods), String.join(",", products), String.join(",", integrationTypes),
+        tier.name(), motion.name(), String.join(",", launchMethods), String.join(",", products), String.join(",", integrationTypes),
         termsVersion);
   }
 
@@ -137,13 +138,19 @@ public class PartnerRepository {
     }
   }
 
+  /** A stored enum's constant; null stays null (a partner has no tier before its review). */
+  static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+    return name == null ? null : Enum.valueOf(type, name);
+  }
+
   private Partner map(ResultSet rs, int row) throws SQLException {
     Date review = rs.getDate("next_review_due");
     return new Partner(rs.getString("id"), rs.getString("company_name"), rs.getString("website_domain"),
         rs.getString("normalized_domain"), rs.getString("contact_name"), rs.getString("contact_email"),
-        rs.getString("region"), rs.getString("applied_motion"), rs.getBigDecimal("forecast_annual_revenue"),
-        PartnerStatus.valueOf(rs.getString("status")), rs.getString("proposed_tier"),
-        rs.getString("proposed_motion"), rs.getString("tier"), rs.getString("motion"),
+        rs.getString("region"), enumOf(Motion.class, rs.getString("applied_motion")), rs.getBigDecimal("forecast_annual_revenue"),
+        PartnerStatus.valueOf(rs.getString("status")), enumOf(Tier.class, rs.getString("proposed_tier")),
+        enumOf(Motion.class, rs.getString("proposed_motion")), enumOf(Tier.class, rs.getString("tier")),
+        enumOf(Motion.class, rs.getString("motion")),
         rs.getString("terms_version"), rs.getString("partner_manager"), rs.getString("executive_sponsor"),
         list(rs.getString("launch_methods")), list(rs.getString("products")),
         list(rs.getString("integration_types")), rs.getInt("warning_level"), rs.getBoolean("referrals_paused"),

@@ -22,8 +22,12 @@ public record PartnerView(String partnerId, String companyName, String status, S
   }
 
   private static PartnerView of(Partner p, int warningLevel, Boolean referralsPaused) {
-    return new PartnerView(p.id(), p.companyName(), p.status().name(), p.tier(), p.motion(), p.region(),
+    return new PartnerView(p.id(), p.companyName(), p.status().name(), name(p.tier()), name(p.motion()), p.region(),
         warningLevel, referralsPaused, p.listed(), p.launchMethods(), p.products(), p.integrationTypes(),
-        p.partnerManager(), p.nextReviewDue(), p.proposedTier(), p.termsVersion());
+        p.partnerManager(), p.nextReviewDue(), name(p.proposedTier()), p.termsVersion());
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
   }
 }

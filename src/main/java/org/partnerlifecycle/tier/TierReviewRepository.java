@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.partnerlifecycle.rules.Motion;
+import org.partnerlifecycle.rules.Tier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -20,8 +22,16 @@ public class TierReviewRepository {
       boolean businessPlanAgreed, Integer nps, String strategicFit) {
   }
 
-  public record TierChange(String fromTier, String toTier, String fromMotion, String toMotion, LocalDate effectiveDate,
+  public record TierChange(Tier fromTier, Tier toTier, Motion fromMotion, Motion toMotion, LocalDate effectiveDate,
       String reason, String decidedBy, String reviewId) {
+  }
+
+  /**
+   * A tier review as stored: the tier it started from, the recommendation, the decision so far (none until
+   * confirmed), the evaluation's explanation and grace count (null only on rows from before V9, until backfilled).
+   */
+  public record Review(String id, String partnerId, Tier currentTier, Tier recommendedTier, Tier decidedTier,
+      String decidedBy, String decisionReason, String explanation, Integer failingReviewsAfter) {
   }
 
   private final JdbcTemplate jdbc;
@@ -120,22 +130,35 @@ public class TierReviewRepository {
         + "WHERE id = ?", decidedTier, decidedBy, reason, Timestamp.from(now), reviewId);
   }
 
-  public Map<String, Object> review(String reviewId) {
-    return jdbc.queryForMap("SELECT * FROM tier_review WHERE id = ?", reviewId);
+  public Review review(String reviewId) {
+    return jdbc.queryForObject("SELECT * FROM tier_review WHERE id = ?", (rs, i) -> new Review(rs.getString("id"),
+        rs.getString("partner_id"), tier(rs.getString("current_tier")), tier(rs.getString("recommended_tier")),
+        tier(rs.getString("decided_tier")), rs.getString("decided_by"), rs.getString("decision_reason"),
+        rs.getString("explanation"), (Integer) rs.getObject("failing_reviews_after", Integer.class)), reviewId);
   }
 
   public void insertTierChange(String partnerId, TierChange change, Instant now) {
     jdbc.update("INSERT INTO tier_change (partner_id, from_tier, to_tier, from_motion, to_motion, effective_date, "
             + "reason, decided_by, review_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        partnerId, change.fromTier(), change.toTier(), change.fromMotion(), change.toMotion(),
+        partnerId, change.fromTier().name(), change.toTier().name(), change.fromMotion().name(),
+        change.toMotion().name(),
         Date.valueOf(change.effectiveDate()), change.reason(), change.decidedBy(), change.reviewId(),
         Timestamp.from(now));
   }
 
   public List<TierChange> tierHistory(String partnerId) {
     return jdbc.query("SELECT * FROM tier_change WHERE partner_id = ? ORDER BY id",
-        (rs, i) -> new TierChange(rs.getString("from_tier"), rs.getString("to_tier"), rs.getString("from_motion"),
-            rs.getString("to_motion"), rs.getDate("effective_date").toLocalDate(), rs.getString("reason"),
+        (rs, i) -> new TierChange(tier(rs.getString("from_tier")), tier(rs.getString("to_tier")),
+            motion(rs.getString("from_motion")), motion(rs.getString("to_motion")),
+            rs.getDate("effective_date").toLocalDate(), rs.getString("reason"),
             rs.getString("decided_by"), rs.getString("review_id")), partnerId);
+  }
+
+  private static Tier tier(String name) {
+    return name == null ? null : Tier.valueOf(name);
+  }
+
+  private static Motion motion(String name) {
+    return name == null ? null : Motion.valueOf(name);
   }
 }

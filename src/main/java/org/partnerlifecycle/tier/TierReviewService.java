@@ -42,6 +42,7 @@ import org.partnerlifecycle.rules.TierMaintenance.Recommendation;
 import org.partnerlifecycle.rules.TierRules;
 import org.partnerlifecycle.rules.TierRules.Commitments;
 import org.partnerlifecycle.tier.TierReviewRepository.CommitmentRecord;
+import org.partnerlifecycle.tier.TierReviewRepository.Review;
 import org.partnerlifecycle.tier.TierReviewRepository.TierChange;
 import org.partnerlifecycle.warning.BreachCategory;
 import org.partnerlifecycle.warning.WarningService;
@@ -90,8 +91,8 @@ public class TierReviewService {
     Partner partner = partners.get(partnerId);
     LocalDate today = time.today();
     ProgramTerms current = terms.effectiveOn(today);
-    Tier tier = Tier.valueOf(partner.tier());
-    Motion motion = Motion.valueOf(partner.motion());
+    Tier tier = partner.tier();
+    Motion motion = partner.motion();
 
     BigDecimal revenue = attributedRevenue(partnerId, today.minusMonths(12), today, current);
     Optional<CommitmentRecord> recorded = reviews.latestCommitments(partnerId);
@@ -129,8 +130,8 @@ public class TierReviewService {
   /** Keep or on watch: nothing changes but the grace count and the next review date. */
   public void recordKept(String partnerId, String reviewId) {
     Partner partner = partners.get(partnerId);
-    reviews.decideReview(reviewId, partner.tier(), "system", null, time.now());
-    finish(partner, Tier.valueOf(partner.tier()), failingReviewsAfter(reviews.review(reviewId)));
+    reviews.decideReview(reviewId, partner.tier().name(), "system", null, time.now());
+    finish(partner, partner.tier(), failingReviewsAfter(reviews.review(reviewId)));
   }
 
   /**
@@ -140,9 +141,9 @@ public class TierReviewService {
   public Confirmation confirm(String partnerId, String reviewId, String decision, String overrideTier, String reason,
       String decidedBy) {
     Decisions.requireOneOf(TIER_DECISION, decision, Set.of("ACCEPT", "OVERRIDE"));
-    Map<String, Object> review = reviews.review(reviewId);
-    Tier current = Tier.valueOf((String) review.get("current_tier"));
-    Tier recommended = Tier.valueOf((String) review.get("recommended_tier"));
+    Review review = reviews.review(reviewId);
+    Tier current = review.currentTier();
+    Tier recommended = review.recommendedTier();
     String why = Decisions.optionalText(TIER_REASON, reason);
     Tier decided = recommended;
     if ("OVERRIDE".equals(decision)) {
@@ -161,14 +162,15 @@ public class TierReviewService {
     Decisions.requireOneOf(LEADERSHIP_DECISION, decision, Set.of("APPROVE", "REJECT"));
     String why = Decisions.optionalText(LEADERSHIP_REASON, reason);
     Decisions.requireText(LEADERSHIP_REASON, why, "is required");
-    Map<String, Object> review = reviews.review(reviewId);
-    if (decidedBy.equals(review.get("decided_by"))) {
+    Review review = reviews.review(reviewId);
+    if (decidedBy.equals(review.decidedBy())) {
       throw new InvalidDecisionException(LEADERSHIP_DECISION, "the partner manager who decided (" + decidedBy
           + ") may not approve it too");
     }
-    String tier = "APPROVE".equals(decision) ? (String) review.get("decided_tier") : (String) review.get("current_tier");
-    String previousReason = (String) review.get("decision_reason");
-    reviews.decideReview(reviewId, tier, decidedBy, (previousReason == null ? "" : previousReason + " / ")
+    Tier tier = "APPROVE".equals(decision) ? review.decidedTier() : review.currentTier();
+    String previousReason = review.decisionReason();
+    reviews.decideReview(reviewId, tier == null ? null : tier.name(), decidedBy,
+        (previousReason == null ? "" : previousReason + " / ")
         + "leadership " + decision + ": " + why, time.now());
   }
 
@@ -179,33 +181,32 @@ public class TierReviewService {
    */
   public void apply(String partnerId, String reviewId) {
     Partner partner = partners.get(partnerId);
-    Map<String, Object> review = reviews.review(reviewId);
-    Tier from = Tier.valueOf(partner.tier());
-    Tier to = Tier.valueOf((String) review.get("decided_tier"));
+    Review review = reviews.review(reviewId);
+    Tier from = partner.tier();
+    Tier to = review.decidedTier();
     if (from == to) {
       finish(partner, from, failingReviewsAfter(review));
       return;
     }
     ProgramTerms current = terms.effectiveOn(time.today());
-    RuleResult<Motion> motion = EligibilityRules.motionAfterTierChange(current, to, Motion.valueOf(partner.motion()));
+    RuleResult<Motion> motion = EligibilityRules.motionAfterTierChange(current, to, partner.motion());
     Entitlements entitled = Entitlements.of(current, to, motion.value());
     ruleResults.record(Subject.PARTNER, partnerId, motion.explanation(), reviewId);
     entitled.explanations().forEach(e -> ruleResults.record(Subject.PARTNER, partnerId, e, reviewId));
-    partners.changeTier(partnerId, to.name(), motion.value().name(), entitled.launchMethods(), entitled.products(),
+    partners.changeTier(partnerId, to, motion.value(), entitled.launchMethods(), entitled.products(),
         entitled.integrationTypes(), current.version(), time.now());
-    String reason = review.get("decision_reason") != null ? (String) review.get("decision_reason")
-        : (String) review.get("explanation");
-    if (!motion.value().name().equals(partner.motion())) {
+    String reason = review.decisionReason() != null ? review.decisionReason() : review.explanation();
+    if (motion.value() != partner.motion()) {
       reason = reason + " " + motion.explanation().text();
     }
-    reviews.insertTierChange(partnerId, new TierChange(from.name(), to.name(), partner.motion(), motion.value().name(),
-        time.today(), reason, (String) review.get("decided_by"), reviewId), time.now());
+    reviews.insertTierChange(partnerId, new TierChange(from, to, partner.motion(), motion.value(), time.today(), reason,
+        review.decidedBy(), reviewId), time.now());
     finish(partners.get(partnerId), to, 0);
   }
 
   /** The grace count if the recommendation stands, as evaluated (stored with the review, not in a variable). */
-  private static int failingReviewsAfter(Map<String, Object> review) {
-    return ((Number) review.get("failing_reviews_after")).intValue();
+  private static int failingReviewsAfter(Review review) {
+    return review.failingReviewsAfter();
   }
 
   private void finish(Partner partner, Tier tier, int failingReviews) {

@@ -4,6 +4,7 @@ import static org.partnerlifecycle.warning.process.WarningEscalationProcess.REMO
 import static org.partnerlifecycle.warning.process.WarningEscalationProcess.REMOVAL_REASON;
 import static org.partnerlifecycle.warning.process.WarningEscalationProcess.WARNING_NOTE;
 
+import org.partnerlifecycle.web.Ids;
 import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.audit.AuditLog;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.partnerlifecycle.web.ConflictException;
 import org.partnerlifecycle.engine.EngineTime;
@@ -72,11 +72,12 @@ public class WarningService {
       process.updateBreaches(partnerId, breachesText(running.get().id()));
       return new BreachRecorded(running.get().id(), running.get().level(), true);
     }
-    String escalationId = "W-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "").toUpperCase();
+    String escalationId = Ids.next("W-");
     warnings.start(escalationId, partnerId, now);
     warnings.addBreach(partnerId, escalationId, category.name(), detail, source, reportedBy, now);
     int cureDays = terms.effectiveOn(time.today()).warningCurePeriodDays();
-    process.start(partnerId, escalationId, partner.companyName(), partner.tier(), breachesText(escalationId),
+    process.start(partnerId, escalationId, partner.companyName(), partner.tier() == null ? null : partner.tier().name(),
+        breachesText(escalationId),
         cureDays + " days (program terms " + terms.effectiveOn(time.today()).version() + ")");
     return new BreachRecorded(escalationId, 0, false);
   }

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.rules.Attribution;
 import org.partnerlifecycle.web.ConflictException;
 import org.partnerlifecycle.web.InvalidRequestException;
 import org.partnerlifecycle.engine.InvalidDecisionException;
@@ -126,7 +127,7 @@ class DealRegistrationProcessTest {
     DealRegistration approved = deals.get(deal.id());
     assertThat(approved.status()).isEqualTo(DealStatus.APPROVED);
     assertThat(approved.ratePercent()).isEqualByComparingTo("10");
-    assertThat(approved.attribution()).isEqualTo("SOURCED");
+    assertThat(approved.attribution()).isEqualTo(Attribution.SOURCED);
     assertThat(approved.protectionEndsAt()).isEqualTo(Instant.parse("2026-05-01T10:00:00Z"));
     // The partner's onboarding heard of its first approved deal and ended without an activation check.
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(partner.id())
@@ -218,7 +219,7 @@ class DealRegistrationProcessTest {
         .hasMessageContaining("reason");
     complete(deal, "ReviewDealRegistration", "mary", "decision", "APPROVE_INFLUENCED", "reason", "In direct pipeline");
     assertThat(deals.get(deal.id()).ratePercent()).isEqualByComparingTo("5");
-    assertThat(deals.get(deal.id()).attribution()).isEqualTo("INFLUENCED");
+    assertThat(deals.get(deal.id()).attribution()).isEqualTo(Attribution.INFLUENCED);
   }
 
   @Test

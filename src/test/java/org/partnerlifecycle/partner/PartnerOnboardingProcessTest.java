@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.rules.Motion;
+import org.partnerlifecycle.rules.Tier;
 import org.partnerlifecycle.platform.DecisionFactsBackfill;
 import org.partnerlifecycle.engine.InvalidDecisionException;
 import org.partnerlifecycle.support.ApplicationTest;
@@ -100,7 +102,7 @@ class PartnerOnboardingProcessTest {
     assertThat(task(instance)).hasCandidateGroup("partner-managers").hasName("Review application — Acme Learning");
     assertThat(instance).variables().containsEntry("proposedTier", "FOUNDATION")
         .containsEntry("duplicateHits", "none").containsKey("proposedTierExplanation");
-    assertThat(partners.get(applied.id()).proposedTier()).isEqualTo("FOUNDATION");
+    assertThat(partners.get(applied.id()).proposedTier()).isEqualTo(Tier.FOUNDATION);
 
     complete(instance, "mary", withVariables("decision", "APPROVE", "tier", "FOUNDATION"));
     assertThat(instance).isWaitingAt("WaitForAgreement").hasNotPassed("ApproveStrategicPlacement");
@@ -111,7 +113,7 @@ class PartnerOnboardingProcessTest {
     Partner active = partners.get(applied.id());
     assertThat(active.status()).isEqualTo(PartnerStatus.ACTIVE);
     assertThat(active.listed()).isTrue();
-    assertThat(active.motion()).isEqualTo("REFERRAL");
+    assertThat(active.motion()).isEqualTo(Motion.REFERRAL);
     assertThat(active.launchMethods()).containsExactlyInAnyOrder("SCORM", "AICC");
     assertThat(active.products()).contains("PLUS", "SIMON");
     assertThat(active.nextReviewDue()).isEqualTo(java.time.LocalDate.parse("2027-03-02"));
@@ -176,8 +178,8 @@ class PartnerOnboardingProcessTest {
   @Test
   void aResellerForecastBelowGrowthIsProposedAsFoundationReferral() {
     Partner applied = apply("Resell Small", "resell-small.example", "FULL_RESELLER", "199999.99");
-    assertThat(applied.proposedTier()).isEqualTo("FOUNDATION");
-    assertThat(partners.get(applied.id()).proposedMotion()).isEqualTo("REFERRAL");
+    assertThat(applied.proposedTier()).isEqualTo(Tier.FOUNDATION);
+    assertThat(partners.get(applied.id()).proposedMotion()).isEqualTo(Motion.REFERRAL);
     ProcessInstance instance = instanceOf(applied);
     assertThat(instance).variables().containsEntry("proposedMotion", "REFERRAL");
     assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "proposedTierExplanation"))
@@ -196,7 +198,7 @@ class PartnerOnboardingProcessTest {
   void strategicPlacementNeedsLeadershipAndARejectedPlacementBecomesGrowth() {
     Partner applied = apply("Initech OEM", "initech.example", "OEM", "5000000");
     ProcessInstance instance = instanceOf(applied);
-    assertThat(applied.proposedTier()).isEqualTo("STRATEGIC");
+    assertThat(applied.proposedTier()).isEqualTo(Tier.STRATEGIC);
     complete(instance, "mary", withVariables("decision", "APPROVE", "tier", "STRATEGIC"));
     assertThat(instance).isWaitingAt("ApproveStrategicPlacement");
     assertThat(task(instance)).hasCandidateGroup("leadership");
@@ -205,7 +207,7 @@ class PartnerOnboardingProcessTest {
         .hasRootCauseInstanceOf(InvalidDecisionException.class).hasMessageContaining("placementReason");
     complete(instance, "lena", withVariables("placementDecision", "REJECT", "placementReason", "Prove it first"));
     assertThat(instance).isWaitingAt("WaitForAgreement").variables().containsEntry("tier", "GROWTH");
-    assertThat(partners.get(applied.id()).tier()).isEqualTo("GROWTH");
+    assertThat(partners.get(applied.id()).tier()).isEqualTo(Tier.GROWTH);
 
     applications.signAgreement(applied.id(), "Bill Lumbergh");
     assertThat(instance).isWaitingAt("AssignPartnerManager");
@@ -220,7 +222,7 @@ class PartnerOnboardingProcessTest {
     assertThat(active.status()).isEqualTo(PartnerStatus.ACTIVE);
     assertThat(active.partnerManager()).isEqualTo("paul");
     assertThat(active.launchMethods()).contains("LAUNCH_LINKS_SSO");
-    assertThat(active.motion()).isEqualTo("OEM");
+    assertThat(active.motion()).isEqualTo(Motion.OEM);
 
     engine.getRuntimeService().createMessageCorrelation("FirstDealApproved")
         .processInstanceBusinessKey(applied.id()).correlate();

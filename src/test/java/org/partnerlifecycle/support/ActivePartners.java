@@ -28,7 +28,7 @@ public final class ActivePartners {
   public Partner active(String company, String domain, String motion, String forecast) {
     Partner applied = applications.apply(new PartnerApplicationRequest(company, domain, "Pat Contact",
         "pat@" + domain, "NA", motion, new BigDecimal(forecast)));
-    String tier = applied.proposedTier();
+    String tier = applied.proposedTier().name();
     complete(applied.id(), "ReviewApplication", "mary", Map.of("decision", "APPROVE", "tier", tier));
     if (tier.equals("STRATEGIC")) {
       complete(applied.id(), "ApproveStrategicPlacement", "lena", Map.of("placementDecision", "APPROVE"));

@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.rules.Motion;
+import org.partnerlifecycle.rules.Tier;
 import org.partnerlifecycle.platform.DecisionFactsBackfill;
 import org.partnerlifecycle.engine.InvalidDecisionException;
 import org.partnerlifecycle.partner.Partner;
@@ -88,7 +90,7 @@ class TierReviewProcessTest {
             + "attribution, closed_amount, closed_on, terms_version, created_at, updated_at) "
             + "VALUES (?, ?, 'test', 'C', 'c.example', 'c.example', ?, 'NEW', 'SUBSCRIPTION', 'PLUS', ?, 12, 'WON', "
             + "'SOURCED', ?, ?, '2026-01-01', ?, ?)",
-        id, partner.id(), partner.motion(), new BigDecimal(amount), new BigDecimal(amount),
+        id, partner.id(), partner.motion().name(), new BigDecimal(amount), new BigDecimal(amount),
         Date.valueOf(today().minusDays(daysAgo)), now, now);
   }
 
@@ -131,7 +133,7 @@ class TierReviewProcessTest {
     assertThat(instance).isEnded().hasPassed("EvaluateTier", "RecordReview", "TierKept")
         .hasNotPassed("ConfirmTierChange");
     Partner kept = partners.get(partner.id());
-    assertThat(kept.tier()).isEqualTo("GROWTH");
+    assertThat(kept.tier()).isEqualTo(Tier.GROWTH);
     assertThat(kept.nextReviewDue()).isEqualTo(today().plusMonths(12));
     assertThat(reviews.tierHistory(partner.id())).isEmpty();
     assertThat(jdbc.queryForObject("SELECT recommendation FROM tier_review WHERE partner_id = ?", String.class,
@@ -154,11 +156,11 @@ class TierReviewProcessTest {
     active.complete(partner.id(), "ConfirmTierChange", "mary", Map.of("tierDecision", "ACCEPT"));
     assertThat(instance).isEnded().hasPassed("ApplyTierDecision").hasNotPassed("ApproveTierChange");
     Partner promoted = partners.get(partner.id());
-    assertThat(promoted.tier()).isEqualTo("STRATEGIC");
+    assertThat(promoted.tier()).isEqualTo(Tier.STRATEGIC);
     assertThat(promoted.nextReviewDue()).isEqualTo(today().plusMonths(6));
     assertThat(reviews.tierHistory(partner.id())).singleElement().satisfies(change -> {
-      assertThat(change.fromTier()).isEqualTo("GROWTH");
-      assertThat(change.toTier()).isEqualTo("STRATEGIC");
+      assertThat(change.fromTier()).isEqualTo(Tier.GROWTH);
+      assertThat(change.toTier()).isEqualTo(Tier.STRATEGIC);
       assertThat(change.decidedBy()).isEqualTo("mary");
       assertThat(change.effectiveDate()).isEqualTo(today());
       assertThat(change.reviewId()).isEqualTo(instance.getId());
@@ -172,7 +174,7 @@ class TierReviewProcessTest {
     ProcessInstance first = review(partner);
     assertThat(first).isEnded().hasPassed("RecordReview");
     assertThat(failing(partner)).isEqualTo(1);
-    assertThat(partners.get(partner.id()).tier()).isEqualTo("GROWTH");
+    assertThat(partners.get(partner.id()).tier()).isEqualTo(Tier.GROWTH);
 
     at("2027-03-02T09:00:00Z");
     commitments(partner, 24, 0, 2, 2, 75);
@@ -181,13 +183,13 @@ class TierReviewProcessTest {
         .containsEntry("recommendedTier", "FOUNDATION");
     active.complete(partner.id(), "ConfirmTierChange", "paul", Map.of("tierDecision", "ACCEPT"));
     Partner downgraded = partners.get(partner.id());
-    assertThat(downgraded.tier()).isEqualTo("FOUNDATION");
-    assertThat(downgraded.motion()).isEqualTo("REFERRAL");
+    assertThat(downgraded.tier()).isEqualTo(Tier.FOUNDATION);
+    assertThat(downgraded.motion()).isEqualTo(Motion.REFERRAL);
     assertThat(downgraded.launchMethods()).containsExactly("SCORM", "AICC");
     assertThat(downgraded.products()).containsExactly("PLUS", "SIMON", "ORO");
     assertThat(reviews.tierHistory(partner.id())).singleElement().satisfies(change -> {
-      assertThat(change.fromMotion()).isEqualTo("FULL_RESELLER");
-      assertThat(change.toMotion()).isEqualTo("REFERRAL");
+      assertThat(change.fromMotion()).isEqualTo(Motion.FULL_RESELLER);
+      assertThat(change.toMotion()).isEqualTo(Motion.REFERRAL);
       assertThat(change.reason()).contains("continues under the REFERRAL motion");
     });
     assertThat(failing(partner)).isZero();
@@ -209,7 +211,7 @@ class TierReviewProcessTest {
   @Test
   void aStrategicDowngradeNeedsLeadershipAndUnmetStandardsRaiseABreach() {
     Partner partner = partner("OEM", "3000000");
-    assertThat(partner.tier()).isEqualTo("STRATEGIC");
+    assertThat(partner.tier()).isEqualTo(Tier.STRATEGIC);
     for (int review = 1; review <= 2; review++) {
       assertThat(review(partner)).isEnded();
       assertThat(failing(partner)).isEqualTo(review);
@@ -229,8 +231,8 @@ class TierReviewProcessTest {
     active.complete(partner.id(), "ApproveTierChange", "lena",
         Map.of("leadershipDecision", "APPROVE", "leadershipReason", "Three reviews without the standards"));
     Partner growth = partners.get(partner.id());
-    assertThat(growth.tier()).isEqualTo("GROWTH");
-    assertThat(growth.motion()).isEqualTo("OEM");
+    assertThat(growth.tier()).isEqualTo(Tier.GROWTH);
+    assertThat(growth.motion()).isEqualTo(Motion.OEM);
     assertThat(reviews.tierHistory(partner.id())).singleElement().extracting(TierReviewRepository.TierChange::decidedBy)
         .isEqualTo("lena");
   }
@@ -248,7 +250,7 @@ class TierReviewProcessTest {
     active.complete(partner.id(), "ApproveTierChange", "lena",
         Map.of("leadershipDecision", "REJECT", "leadershipReason", "Not on a promise", "failingReviewsAfter", 7));
     assertThat(instance).isEnded();
-    assertThat(partners.get(partner.id()).tier()).isEqualTo("GROWTH");
+    assertThat(partners.get(partner.id()).tier()).isEqualTo(Tier.GROWTH);
     // The downgrade it recommended was not taken: the grace starts over, as the evaluation recorded.
     assertThat(jdbc.queryForObject("SELECT failing_reviews_after FROM tier_review WHERE id = ?", Integer.class,
         instance.getId())).isZero();
