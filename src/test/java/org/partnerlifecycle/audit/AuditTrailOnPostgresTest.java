@@ -17,21 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.audit.AuditLog.Subject;
 import org.partnerlifecycle.audit.AuditLog.Verification;
 import org.partnerlifecycle.support.PostgresProfileTest;
-import org.partnerlifecycle.support.PostgresTestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @PostgresProfileTest
 class AuditTrailOnPostgresTest extends AuditTrailContract {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    String url = PostgresTestDatabase.create();
-    registry.add("spring.datasource.url", () -> url);
-  }
 
   @Autowired
   DataSource dataSource;

@@ -29,12 +29,9 @@ import org.partnerlifecycle.deal.process.DealRegistrationProcess;
 import org.partnerlifecycle.engine.ProcessAdapter;
 import org.partnerlifecycle.security.ApiKeys;
 import org.partnerlifecycle.support.PostgresProfileTest;
-import org.partnerlifecycle.support.PostgresTestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Benchmark (run {@code bench/intake.sh}, not part of mvn verify): deal-registration intake over REST on
@@ -66,11 +63,6 @@ class DealIntakeBenchmark {
 
   private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    String url = PostgresTestDatabase.create();
-    registry.add("spring.datasource.url", () -> url);
-  }
 
   @LocalServerPort
   int port;

@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.support.PostgresProfileTest;
-import org.partnerlifecycle.support.PostgresTestDatabase;
 import org.partnerlifecycle.tier.TierReviewScheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,9 +38,7 @@ class TierReviewCycleBenchmark {
   static final int JOB_THREADS = Integer.getInteger("bench.jobThreads", 4);
 
   @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    String url = PostgresTestDatabase.create();
-    registry.add("spring.datasource.url", () -> url);
+  static void connectionPool(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
   }
 

@@ -13,19 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.support.Http.Response;
 import org.partnerlifecycle.support.PostgresProfileTest;
-import org.partnerlifecycle.support.PostgresTestDatabase;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The deal API on PostgreSQL, with the races that only a real database can show. */
 @PostgresProfileTest
 class DealApiOnPostgresTest extends DealApiContract {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    String url = PostgresTestDatabase.create();
-    registry.add("spring.datasource.url", () -> url);
-  }
 
   /** Both requests wait at a latch, then go together. */
   private List<Response> race(List<Callable<Response>> requests) throws Exception {

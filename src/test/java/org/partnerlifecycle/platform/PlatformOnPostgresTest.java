@@ -4,21 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.support.PostgresProfileTest;
-import org.partnerlifecycle.support.PostgresTestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The platform contract in profile {@code postgres}, on a fresh PostgreSQL database. */
 @PostgresProfileTest
 class PlatformOnPostgresTest extends PlatformSecurityContract {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    String url = PostgresTestDatabase.create();
-    registry.add("spring.datasource.url", () -> url);
-  }
 
   @Autowired
   JdbcTemplate jdbc;

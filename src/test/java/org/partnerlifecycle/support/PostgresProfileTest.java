@@ -8,10 +8,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The application in profile {@code postgres} on a fresh PostgreSQL database (see {@link PostgresTestDatabase};
- * the class must also register it with {@code @DynamicPropertySource}). The admin is {@code pgadmin};
+ * The application in profile {@code postgres} on a fresh PostgreSQL database (made by
+ * {@link PostgresTestDatabase.Initializer}). The admin is {@code pgadmin};
  * demo users are created only because the test asks for them, so role tests can reuse mary, lena and ada.
  * The context is closed after the class: engine-rest and the webapps serve the engine named "default", so only
  * one application may run at a time.
@@ -23,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
     "ADMIN_PASSWORD=pgadmin", "partner-lifecycle.demo-data=true",
     "partner-lifecycle.demo-partners=false", "partner-lifecycle.notifications.sender=none", "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
+@ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
 @DirtiesContext
 public @interface PostgresProfileTest {
 }

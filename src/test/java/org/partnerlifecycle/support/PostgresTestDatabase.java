@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A fresh PostgreSQL database per test context, on the server of {@code PG_TEST_URL}
@@ -60,5 +63,17 @@ public final class PostgresTestDatabase {
       Assumptions.abort("Skipping PostgreSQL test (set CI=true to make this a failure). " + message);
     }
     return SERVER_URL.substring(0, SERVER_URL.lastIndexOf('/') + 1) + name;
+  }
+
+  /**
+   * Points the test context's datasource at a database of its own: registered by {@link PostgresProfileTest}, so a
+   * test class needs no {@code @DynamicPropertySource} of its own for it.
+   */
+  public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      TestPropertyValues.of("spring.datasource.url=" + create()).applyTo(context);
+    }
   }
 }

@@ -12,18 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.support.Http.Response;
 import org.partnerlifecycle.support.PostgresProfileTest;
-import org.partnerlifecycle.support.PostgresTestDatabase;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @PostgresProfileTest
 class WarningApiOnPostgresTest extends WarningApiContract {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    String url = PostgresTestDatabase.create();
-    registry.add("spring.datasource.url", () -> url);
-  }
 
   @Test
   void breachesArrivingAtTheSameMomentStartOneEscalation() throws Exception {
