@@ -33,20 +33,15 @@ class AuditController {
     this.caller = caller;
   }
 
-  @GetMapping("/partners/{id}")
-  ResponseEntity<?> partner(@PathVariable String id, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "500") int size, @RequestParam(defaultValue = "json") String format) {
+  /** A partner's ({@code /partners/{id}}) or a deal registration's ({@code /deal-registrations/{id}}) timeline. */
+  @GetMapping("/{subject:partners|deal-registrations}/{id}")
+  ResponseEntity<?> timeline(@PathVariable String subject, @PathVariable String id,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "500") int size,
+      @RequestParam(defaultValue = "json") String format) {
     caller.requireGroup(StaffGroups.AUDITORS, StaffGroups.ADMIN);
-    return answer(timeline.forPartner(id), from, to, page, size, format);
-  }
-
-  @GetMapping("/deal-registrations/{id}")
-  ResponseEntity<?> deal(@PathVariable String id, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "500") int size, @RequestParam(defaultValue = "json") String format) {
-    caller.requireGroup(StaffGroups.AUDITORS, StaffGroups.ADMIN);
-    return answer(timeline.forDeal(id), from, to, page, size, format);
+    return answer("partners".equals(subject) ? timeline.forPartner(id) : timeline.forDeal(id), from, to, page, size,
+        format);
   }
 
   @GetMapping(path = "/verify", produces = "application/json")

@@ -41,11 +41,7 @@ class AuditTimeline {
   }
 
   public List<Entry> forPartner(String partnerId) {
-    List<Entry> entries = new ArrayList<>();
-    engineHistory(partnerId, entries);
-    ours("SELECT at, principal AS actor, action AS type, details, process_instance_id FROM audit_record "
-        + "WHERE subject_type = 'PARTNER' AND subject_id = ?", "audit", partnerId, entries);
-    ruleResults("PARTNER", partnerId, entries);
+    List<Entry> entries = processesAuditAndRules("PARTNER", partnerId);
     ours("SELECT booked_at AS at, 'system' AS actor, 'ledger.' || kind AS type, deal_id, amount, rate, basis, "
         + "terms_version, explanation FROM ledger_entry WHERE partner_id = ?", "ledger", partnerId, entries);
     ours("SELECT created_at AS at, decided_by AS actor, 'tier.change' AS type, from_tier, to_tier, from_motion, "
@@ -57,14 +53,20 @@ class AuditTimeline {
   }
 
   public List<Entry> forDeal(String dealId) {
-    List<Entry> entries = new ArrayList<>();
-    engineHistory(dealId, entries);
-    ours("SELECT at, principal AS actor, action AS type, details, process_instance_id FROM audit_record "
-        + "WHERE subject_type = 'DEAL' AND subject_id = ?", "audit", dealId, entries);
-    ruleResults("DEAL", dealId, entries);
+    List<Entry> entries = processesAuditAndRules("DEAL", dealId);
     ours("SELECT booked_at AS at, 'system' AS actor, 'ledger.' || kind AS type, amount, rate, basis, terms_version, "
         + "explanation FROM ledger_entry WHERE deal_id = ?", "ledger", dealId, entries);
     return sorted(entries);
+  }
+
+  /** What partners and deals share: their processes' history, their audit records, their rule results. */
+  private List<Entry> processesAuditAndRules(String subjectType, String subjectId) {
+    List<Entry> entries = new ArrayList<>();
+    engineHistory(subjectId, entries);
+    ours("SELECT at, principal AS actor, action AS type, details, process_instance_id FROM audit_record "
+        + "WHERE subject_type = ? AND subject_id = ?", "audit", new Object[] {subjectType, subjectId}, entries);
+    ruleResults(subjectType, subjectId, entries);
+    return entries;
   }
 
   private void engineHistory(String businessKey, List<Entry> entries) {
