@@ -1,7 +1,5 @@
 package org.partnerlifecycle.audit;
 
-import org.partnerlifecycle.engine.TaskActor;
-import org.partnerlifecycle.engine.TaskForms;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.partnerlifecycle.engine.TaskActor;
+import org.partnerlifecycle.engine.TaskForms;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;

@@ -1,24 +1,24 @@
 package org.partnerlifecycle.deal;
 
-import org.partnerlifecycle.audit.Audited;
-import org.partnerlifecycle.audit.AuditLog;
 import java.time.LocalDate;
-import org.partnerlifecycle.web.ConflictException;
-import org.partnerlifecycle.web.InvalidRequestException;
-import org.partnerlifecycle.engine.EngineTime;
-import org.partnerlifecycle.audit.RuleResultStore;
+import org.partnerlifecycle.audit.AuditLog;
+import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.audit.RuleResultStore.Subject;
+import org.partnerlifecycle.audit.RuleResultStore;
+import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerStatus;
 import org.partnerlifecycle.rules.Attribution;
 import org.partnerlifecycle.rules.IncentiveKind;
 import org.partnerlifecycle.rules.IncentiveRules.Rate;
-import org.partnerlifecycle.rules.PayoutRules;
 import org.partnerlifecycle.rules.PayoutRules.Clawback;
 import org.partnerlifecycle.rules.PayoutRules.Payout;
+import org.partnerlifecycle.rules.PayoutRules;
 import org.partnerlifecycle.rules.ProgramTerms;
 import org.partnerlifecycle.rules.RuleResult;
 import org.partnerlifecycle.rules.TermsCatalog;
+import org.partnerlifecycle.web.ConflictException;
+import org.partnerlifecycle.web.InvalidRequestException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -2,9 +2,9 @@ package org.partnerlifecycle.engine;
 
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /** Additions to Camunda's {@code /engine-rest} (a Jersey application). */
 @Configuration

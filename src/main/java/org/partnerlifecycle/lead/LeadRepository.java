@@ -4,9 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.partnerlifecycle.web.NotFoundException;
 import org.partnerlifecycle.rules.LeadAllocation.Candidate;
 import org.partnerlifecycle.rules.Tier;
+import org.partnerlifecycle.web.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

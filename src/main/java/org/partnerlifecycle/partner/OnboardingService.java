@@ -12,7 +12,6 @@ import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.SESS
 import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.SESSION_NOTES;
 import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.TIER;
 
-import org.partnerlifecycle.security.StaffDirectory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,11 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.partnerlifecycle.engine.EngineTime;
-import org.partnerlifecycle.engine.Decisions;
-import org.partnerlifecycle.engine.InvalidDecisionException;
-import org.partnerlifecycle.audit.RuleResultStore;
 import org.partnerlifecycle.audit.RuleResultStore.Subject;
+import org.partnerlifecycle.audit.RuleResultStore;
+import org.partnerlifecycle.engine.Decisions;
+import org.partnerlifecycle.engine.EngineTime;
+import org.partnerlifecycle.engine.InvalidDecisionException;
 import org.partnerlifecycle.notification.NotificationPort;
 import org.partnerlifecycle.rules.EligibilityRules;
 import org.partnerlifecycle.rules.Motion;
@@ -36,6 +35,7 @@ import org.partnerlifecycle.rules.TermsCatalog;
 import org.partnerlifecycle.rules.Tier;
 import org.partnerlifecycle.rules.TierMaintenance;
 import org.partnerlifecycle.rules.TierRules;
+import org.partnerlifecycle.security.StaffDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -8,8 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.partnerlifecycle.web.InputPatterns;
 import java.math.BigDecimal;
+import org.partnerlifecycle.web.InputPatterns;
 
 /** {@code POST /api/partner-applications}: strict, every field required, unknown fields refused. */
 public record PartnerApplicationRequest(

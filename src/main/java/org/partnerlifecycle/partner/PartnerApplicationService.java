@@ -1,20 +1,19 @@
 package org.partnerlifecycle.partner;
 
-import org.partnerlifecycle.web.Ids;
-import org.partnerlifecycle.audit.Audited;
-import org.partnerlifecycle.audit.AuditLog;
 import java.util.List;
-import org.partnerlifecycle.web.ConflictException;
+import org.partnerlifecycle.audit.AuditLog;
+import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.partner.PartnerRepository.NewApplication;
 import org.partnerlifecycle.partner.process.PartnerOnboardingProcess;
+import org.partnerlifecycle.web.ConflictException;
+import org.partnerlifecycle.web.Ids;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Applications and agreements arriving over the API; each call writes the partner and moves its process together. */
 @Service
 public class PartnerApplicationService {
-
 
   private final PartnerRepository partners;
   private final PartnerOnboardingProcess process;

@@ -1,13 +1,13 @@
 package org.partnerlifecycle.platform;
 
+import java.math.BigDecimal;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerApplicationRequest;
 import org.partnerlifecycle.partner.PartnerApplicationService;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.process.PartnerOnboardingProcess;
-import java.math.BigDecimal;
-import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
 /**

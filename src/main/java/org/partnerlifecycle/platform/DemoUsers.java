@@ -1,8 +1,8 @@
 package org.partnerlifecycle.platform;
 
-import org.partnerlifecycle.security.StaffGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.partnerlifecycle.security.StaffGroups;
 import org.springframework.stereotype.Component;
 
 /** The demo staff of the default run mode (SPEC §5); password = user id. Never created in profile postgres. */

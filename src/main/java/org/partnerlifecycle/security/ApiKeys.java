@@ -1,8 +1,5 @@
 package org.partnerlifecycle.security;
 
-import org.springframework.transaction.annotation.Transactional;
-import org.partnerlifecycle.audit.Audited;
-import org.partnerlifecycle.audit.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,10 +10,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.partnerlifecycle.web.NotFoundException;
+import org.partnerlifecycle.audit.AuditLog;
+import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.engine.EngineTime;
+import org.partnerlifecycle.web.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Partner API keys: 32 random bytes, shown once at issue, stored as SHA-256 (a key has full entropy, so a fast

@@ -1,7 +1,5 @@
 package org.partnerlifecycle.tier;
 
-import org.partnerlifecycle.audit.Audited;
-import org.partnerlifecycle.audit.AuditLog;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,13 +9,15 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.partnerlifecycle.web.InvalidRequestException;
+import org.partnerlifecycle.audit.AuditLog;
+import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.partner.PartnerNotFoundException;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.security.Caller;
 import org.partnerlifecycle.security.StaffGroups;
 import org.partnerlifecycle.tier.TierReviewRepository.CommitmentRecord;
+import org.partnerlifecycle.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;

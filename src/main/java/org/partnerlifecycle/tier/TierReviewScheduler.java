@@ -1,11 +1,11 @@
 package org.partnerlifecycle.tier;
 
-import org.partnerlifecycle.web.ConflictException;
-import org.partnerlifecycle.audit.Audited;
-import org.partnerlifecycle.audit.AuditLog;
 import java.util.List;
+import org.partnerlifecycle.audit.AuditLog;
+import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.tier.process.TierReviewProcess;
+import org.partnerlifecycle.web.ConflictException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

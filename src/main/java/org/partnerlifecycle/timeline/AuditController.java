@@ -1,12 +1,12 @@
 package org.partnerlifecycle.timeline;
 
-import org.partnerlifecycle.audit.AuditLog;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.partnerlifecycle.web.InvalidRequestException;
+import org.partnerlifecycle.audit.AuditLog;
 import org.partnerlifecycle.security.Caller;
 import org.partnerlifecycle.security.StaffGroups;
+import org.partnerlifecycle.web.InvalidRequestException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -4,24 +4,24 @@ import static org.partnerlifecycle.warning.process.WarningEscalationProcess.REMO
 import static org.partnerlifecycle.warning.process.WarningEscalationProcess.REMOVAL_REASON;
 import static org.partnerlifecycle.warning.process.WarningEscalationProcess.WARNING_NOTE;
 
-import org.partnerlifecycle.web.Ids;
-import org.partnerlifecycle.audit.Audited;
-import org.partnerlifecycle.audit.AuditLog;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.partnerlifecycle.web.ConflictException;
-import org.partnerlifecycle.engine.EngineTime;
+import org.partnerlifecycle.audit.AuditLog;
+import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.engine.Decisions;
+import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.notification.NotificationPort;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerStatus;
 import org.partnerlifecycle.rules.TermsCatalog;
 import org.partnerlifecycle.warning.process.WarningEscalationProcess;
+import org.partnerlifecycle.web.ConflictException;
+import org.partnerlifecycle.web.Ids;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class WarningService {
-
 
   public record BreachRecorded(String escalationId, int level, boolean joined) {
   }

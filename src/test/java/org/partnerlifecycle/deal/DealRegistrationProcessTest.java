@@ -21,15 +21,15 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnerlifecycle.rules.Attribution;
-import org.partnerlifecycle.web.ConflictException;
-import org.partnerlifecycle.web.InvalidRequestException;
 import org.partnerlifecycle.engine.InvalidDecisionException;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerApplicationService;
 import org.partnerlifecycle.partner.PartnerRepository;
+import org.partnerlifecycle.rules.Attribution;
 import org.partnerlifecycle.support.ActivePartners;
 import org.partnerlifecycle.support.ApplicationTest;
+import org.partnerlifecycle.web.ConflictException;
+import org.partnerlifecycle.web.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of deal-registration through the engine; timers by moving time. */

@@ -7,10 +7,10 @@ import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_PRO
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.REASON;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.REVIEWED_BY;
 
-import org.partnerlifecycle.engine.CheckedTaskCompletion;
-import org.partnerlifecycle.engine.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.deal.DealReviewService;
+import org.partnerlifecycle.engine.CheckedTaskCompletion;
+import org.partnerlifecycle.engine.TaskActor;
 import org.springframework.stereotype.Component;
 
 /** deal-registration: completion of {@code ReviewDealRegistration}, checked and recorded. */

@@ -4,11 +4,11 @@ import static org.partnerlifecycle.deal.process.DealRegistrationProcess.EXTENSIO
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.EXTENSION_REASON;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PROTECTION_ENDS_AT;
 
-import org.partnerlifecycle.engine.CheckedTaskCompletion;
-import org.partnerlifecycle.engine.TaskActor;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.deal.DealReviewService;
+import org.partnerlifecycle.engine.CheckedTaskCompletion;
+import org.partnerlifecycle.engine.TaskActor;
 import org.springframework.stereotype.Component;
 
 /** deal-registration: completion of {@code ReviewExtensionRequest}, checked and recorded. */

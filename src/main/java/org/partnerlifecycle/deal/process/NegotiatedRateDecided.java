@@ -4,10 +4,10 @@ import static org.partnerlifecycle.deal.process.DealRegistrationProcess.APPROVED
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_DECISION;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_REASON;
 
-import org.partnerlifecycle.engine.CheckedTaskCompletion;
-import org.partnerlifecycle.engine.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.deal.DealReviewService;
+import org.partnerlifecycle.engine.CheckedTaskCompletion;
+import org.partnerlifecycle.engine.TaskActor;
 import org.springframework.stereotype.Component;
 
 /** deal-registration: completion of {@code ApproveNegotiatedRate}, checked and recorded. */

@@ -3,9 +3,9 @@ package org.partnerlifecycle.partner.process;
 import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.SESSION_HELD_ON;
 import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.SESSION_NOTES;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.partner.OnboardingService;
 import org.springframework.stereotype.Component;
 

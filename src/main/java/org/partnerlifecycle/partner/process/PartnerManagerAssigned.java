@@ -3,9 +3,9 @@ package org.partnerlifecycle.partner.process;
 import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.EXECUTIVE_SPONSOR;
 import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.PARTNER_MANAGER;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.partner.OnboardingService;
 import org.springframework.stereotype.Component;
 

@@ -4,9 +4,9 @@ import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.PLAC
 import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.PLACEMENT_REASON;
 import static org.partnerlifecycle.partner.process.PartnerOnboardingProcess.TIER;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.partner.OnboardingService;
 import org.springframework.stereotype.Component;
 

@@ -3,9 +3,9 @@ package org.partnerlifecycle.tier.process;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.LEADERSHIP_DECISION;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.LEADERSHIP_REASON;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.tier.TierReviewService;
 import org.springframework.stereotype.Component;
 

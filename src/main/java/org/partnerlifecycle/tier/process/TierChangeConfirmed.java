@@ -6,9 +6,9 @@ import static org.partnerlifecycle.tier.process.TierReviewProcess.OVERRIDE_TIER;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.TIER_DECISION;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.TIER_REASON;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.tier.TierReviewService;
 import org.springframework.stereotype.Component;
 

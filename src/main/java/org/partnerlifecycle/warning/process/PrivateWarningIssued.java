@@ -2,9 +2,9 @@ package org.partnerlifecycle.warning.process;
 
 import static org.partnerlifecycle.warning.process.WarningEscalationProcess.WARNING_NOTE;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.warning.WarningService;
 import org.springframework.stereotype.Component;
 

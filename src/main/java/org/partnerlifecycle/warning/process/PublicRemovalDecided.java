@@ -3,9 +3,9 @@ package org.partnerlifecycle.warning.process;
 import static org.partnerlifecycle.warning.process.WarningEscalationProcess.REMOVAL_DECISION;
 import static org.partnerlifecycle.warning.process.WarningEscalationProcess.REMOVAL_REASON;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
 import org.partnerlifecycle.engine.TaskActor;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.warning.WarningService;
 import org.springframework.stereotype.Component;
 
