@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
@@ -181,6 +182,9 @@ public class TaskGuards extends AbstractProcessEnginePlugin {
       return; // the engine refuses the caller who may not see the task (403)
     }
     if (kind == Kind.OTHER) {
+      if (command instanceof DeleteTaskCmd && task.getProcessInstanceId() != null) {
+        throw refusal(kind, "taskId", 400, "The task cannot be deleted: it is part of a running process", null);
+      }
       return;
     }
     Optional<TaskForms.Form> form = task.getProcessDefinitionId() == null ? Optional.empty()
@@ -237,8 +241,7 @@ public class TaskGuards extends AbstractProcessEnginePlugin {
   private static RuntimeException refusal(Kind kind, String field, int status, String message, Throwable cause) {
     return switch (kind) {
       case COMPLETE -> new TaskRefusal.OfInput(field, status, message, cause);
-      case VARIABLES -> status == 404 ? new TaskRefusal.OfRequest(field, status, message, cause)
-          : new TaskRefusal.OfVariables(field, message);
+      case VARIABLES -> new TaskRefusal.OfVariables(field, status, message);
       case RESOLVE, OTHER -> new TaskRefusal.OfRequest(field, status, message, cause);
     };
   }

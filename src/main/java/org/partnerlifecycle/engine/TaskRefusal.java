@@ -41,13 +41,18 @@ public interface TaskRefusal {
     }
   }
 
-  /** Writing a task's variables other than by completing it: 403 (they change only through the form). */
+  /**
+   * Writing a task's variables other than by completing it: 403 on the webapps' root, where nothing between 403 and
+   * 500 is possible for these resources (they change only through the form); /engine-rest answers its status.
+   */
   final class OfVariables extends AuthorizationException implements TaskRefusal {
     private final String field;
+    private final int status;
 
-    OfVariables(String field, String message) {
+    OfVariables(String field, int status, String message) {
       super(message);
       this.field = field;
+      this.status = status == 400 ? 403 : status;
     }
 
     @Override
@@ -57,7 +62,7 @@ public interface TaskRefusal {
 
     @Override
     public int status() {
-      return 403;
+      return status;
     }
   }
 
