@@ -59,6 +59,11 @@ abstract class PlatformSecurityContract {
     }
   }
 
+  /** Whether this run mode takes deployments over REST (ENGINE_REST_DEPLOYMENTS). */
+  boolean restDeployments() {
+    return true;
+  }
+
   /** The program admin's credentials in this run mode. */
   String[] admin() {
     return new String[] {"demo", "demo"};
@@ -284,6 +289,45 @@ abstract class PlatformSecurityContract {
   }
 
   private static final String BOUNDARY = "----plk-test-boundary";
+
+  /** A deployment form with one BPMN file, as Camunda Modeler sends it. */
+  static byte[] deploymentForm(String key) {
+    String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+        .startEvent().endEvent().done());
+    return ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + key
+        + "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + key
+        + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + BOUNDARY + "--\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Deployments over REST, as the admin, on both roots: refused (403) in profile postgres unless
+   * ENGINE_REST_DEPLOYMENTS=true, redeployments too; taken in the default mode. The models of the jar are deployed
+   * either way (this contract's own process is deployed through the Java API).
+   */
+  @Test
+  void restDeploymentsFollowTheRunMode() {
+    String deploymentId = engine.getRepositoryService().createDeploymentQuery().list().get(0).getId();
+    List<Caller> admins = List.of(engineRest(admin()[0], admin()[1]), webapp("cockpit", admin()[0], admin()[1]));
+    for (int i = 0; i < admins.size(); i++) {
+      String key = "rest-deployed-" + i + "-" + System.nanoTime();
+      Response created = admins.get(i).call("POST", "/deployment/create", "multipart/form-data; boundary=" + BOUNDARY,
+          deploymentForm(key));
+      Response redeployed = admins.get(i).call("POST", "/deployment/" + deploymentId + "/redeploy", "{}");
+      long deployed = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count();
+      if (restDeployments()) {
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(deployed).isEqualTo(1);
+      } else {
+        assertThat(created.status()).as(created.body()).isEqualTo(403);
+        assertThat(created.body()).contains("ENGINE_REST_DEPLOYMENTS");
+        assertThat(redeployed.status()).as(redeployed.body()).isEqualTo(403);
+        assertThat(deployed).isZero();
+      }
+    }
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).count())
+        .isPositive();
+  }
 
   private static byte[] attachmentForm(String name) {
     StringBuilder form = new StringBuilder();
