@@ -1,20 +1,12 @@
 package org.partnerlifecycle.config;
 
-import org.camunda.bpm.engine.TaskService;
-import org.partnerlifecycle.process.TaskForms;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Additions to Camunda's {@code /engine-rest} (a Jersey application). */
 @Configuration
 public class EngineRestConfiguration {
-
-  @Bean
-  ResourceConfigCustomizer taskVariableWrites(@Lazy TaskService tasks, TaskForms forms) {
-    return config -> config.register(new TaskVariableWrites(tasks, forms));
-  }
 
   @Bean
   ResourceConfigCustomizer engineRestErrors() {

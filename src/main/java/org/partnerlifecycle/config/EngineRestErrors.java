@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.partnerlifecycle.decision.InvalidDecisionException;
+import org.partnerlifecycle.engine.TaskRefusal;
 
 /**
  * Answers on {@code /engine-rest} for requests that are the caller's fault, where Camunda's own mappers answer 500
@@ -51,6 +52,11 @@ public final class EngineRestErrors {
   }
 
   static Optional<Response> clientError(Throwable thrown) {
+    TaskRefusal taskRefusal = TaskRefusal.in(thrown);
+    if (taskRefusal != null) {
+      return Optional.of(answer(Status.fromStatusCode(taskRefusal.status()), "TaskRefusal",
+          ((Throwable) taskRefusal).getMessage(), taskRefusal.field()));
+    }
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       // Camunda's comment and attachment resources wrap every engine refusal in a 400 ("Not enough parameters
       // submitted"); a refusal for want of a permission is Camunda's own 403 answer wherever it is thrown.
