@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.support.Http;
 import org.partnerlifecycle.support.Http.Response;
-import org.partnerlifecycle.support.WebappClient;
+import org.partnerlifecycle.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -283,9 +283,10 @@ abstract class PlatformSecurityContract {
 
   /** Tasklist and Cockpit's own root with a webapp session and its CSRF token. */
   Caller webapp(String app, String user, String password) {
-    WebappClient session = WebappClient.login(port, app, user, password);
-    return (method, path, contentType, body) -> session.send(method, WebappClient.ENGINE_ROOT + path, contentType,
-        body);
+    WebappSession session = WebappSession.login(port, app, user, password);
+    assertThat(session.loginStatus()).as(user + " logs into " + app).isEqualTo(200);
+    return (method, path, contentType, body) -> session.send(method, WebappSession.ENGINE_ROOT + path, contentType,
+        body == null ? null : new String(body, StandardCharsets.UTF_8));
   }
 
   private static final String BOUNDARY = "----plk-test-boundary";

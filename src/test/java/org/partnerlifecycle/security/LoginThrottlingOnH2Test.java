@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.support.ApplicationTest;
 import org.partnerlifecycle.support.Http;
 import org.partnerlifecycle.support.Http.Response;
-import org.partnerlifecycle.support.WebappClient;
+import org.partnerlifecycle.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -84,7 +84,7 @@ class LoginThrottlingOnH2Test {
     passes(Duration.ofSeconds(61));
     assertThat(http.get("/engine-rest/process-definition", "demo", "demo").status()).isEqualTo(200);
     assertThat(http.get("/api/partners", "demo", "demo").status()).isEqualTo(200);
-    assertThat(WebappClient.anonymous(port).tryLogin("cockpit", "demo", "demo").status()).isEqualTo(200);
+    assertThat(WebappSession.login(port, "cockpit", "demo", "demo").loginStatus()).isEqualTo(200);
     assertThat(jdbc.queryForObject("select ATTEMPTS_ from ACT_ID_USER where ID_ = 'demo'", Integer.class)).isZero();
   }
 
@@ -97,7 +97,7 @@ class LoginThrottlingOnH2Test {
       Response failed = switch (i % 3) {
         case 0 -> http.get("/engine-rest/task", "spray-" + i, "Summer2026!");
         case 1 -> http.get("/api/partners", "spray-" + i, "Summer2026!");
-        default -> WebappClient.anonymous(port).tryLogin("tasklist", "spray-" + i, "Summer2026!");
+        default -> new Response(WebappSession.login(port, "tasklist", "spray-" + i, "Summer2026!").loginStatus(), "", "");
       };
       assertThat(failed.status()).isEqualTo(401);
       failures++;
@@ -110,7 +110,7 @@ class LoginThrottlingOnH2Test {
     assertThat(throttled.headers().firstValue("Retry-After")).hasValue("1");
     assertThat(throttled.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(http.get("/api/partners", "mary", "mary").status()).isEqualTo(429);
-    assertThat(WebappClient.anonymous(port).tryLogin("tasklist", "mary", "mary").status()).isEqualTo(429);
+    assertThat(WebappSession.login(port, "tasklist", "mary", "mary").loginStatus()).isEqualTo(429);
     // Requests without a password are not login attempts: an API key, the public directory.
     assertThat(http.get("/api/directory").status()).isEqualTo(200);
     // Every further failure doubles the wait, up to a minute.
@@ -122,6 +122,6 @@ class LoginThrottlingOnH2Test {
     assertThat(http.get("/engine-rest/task", "mary", "mary").status()).isEqualTo(429);
     passes(Duration.ofSeconds(2));
     assertThat(http.get("/engine-rest/task", "mary", "mary").status()).isEqualTo(200);
-    assertThat(WebappClient.anonymous(port).tryLogin("tasklist", "mary", "mary").status()).isEqualTo(200);
+    assertThat(WebappSession.login(port, "tasklist", "mary", "mary").loginStatus()).isEqualTo(200);
   }
 }
