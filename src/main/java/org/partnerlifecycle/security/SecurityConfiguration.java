@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,6 +25,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *       the engine's authorization checks apply to the caller.</li>
  *   <li>{@code /camunda/**}: the Camunda webapps keep their own session login and CSRF protection.</li>
  * </ul>
+ * Every password check (Basic on both, the webapps' login form) goes through {@link LoginThrottle} first.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -56,6 +58,16 @@ public class SecurityConfiguration {
         .csrf(AbstractHttpConfigurer::disable)
         .headers(AbstractHttpConfigurer::disable)
         .build();
+  }
+
+  /** Before Spring Security's filter chain (order -100) and the engine's authentication filter. */
+  @Bean
+  FilterRegistrationBean<LoginThrottle> loginThrottle() {
+    FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(new LoginThrottle());
+    registration.setName("login-throttle");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/admin/auth/user/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+    return registration;
   }
 
   @Bean
