@@ -159,7 +159,7 @@ public class StrictJsonBodies extends MappingJackson2HttpMessageConverter {
       String name = field.getKey();
       Integer i = index.get(name);
       if (i == null) {
-        problems.add(new FieldProblem(name, "is not a field of this request"));
+        problems.add(new FieldProblem(visible(name), "is not a field of this request"));
         wrongFields.add(name);
         continue;
       }
@@ -172,7 +172,8 @@ public class StrictJsonBodies extends MappingJackson2HttpMessageConverter {
       JavaType javaType = strict.getTypeFactory().constructType(components[i].getGenericType());
       try {
         values[i] = strict.readerFor(javaType).readValue(field.getValue());
-      } catch (JsonMappingException e) {
+      } catch (JsonProcessingException e) {
+        // JsonMappingException for a wrong type; InputCoercionException (a stream error) for an int out of range
         problems.add(new FieldProblem(name + path(e), typeMessage(e, javaType)));
         wrongFields.add(name);
       }
@@ -180,7 +181,7 @@ public class StrictJsonBodies extends MappingJackson2HttpMessageConverter {
     if (problems.isEmpty()) {
       try {
         return strict.readerFor(strict.getTypeFactory().constructType(target)).readValue(tree);
-      } catch (JsonMappingException e) {
+      } catch (JsonProcessingException e) {
         throw new HttpMessageNotReadableException("The body does not fit this request", e, input);
       }
     }
@@ -275,21 +276,40 @@ public class StrictJsonBodies extends MappingJackson2HttpMessageConverter {
     return 0;
   }
 
-  private static String path(JsonMappingException e) {
+  /** An unknown field's name as it can be shown back: forbidden characters escaped as backslash-u and 4 hex digits. */
+  private static String visible(String name) {
+    if (!InputPatterns.hasForbiddenCharacter(name)) {
+      return name;
+    }
+    StringBuilder shown = new StringBuilder();
+    name.codePoints().forEach(c -> {
+      if (InputPatterns.hasForbiddenCharacter(new String(Character.toChars(c)))) {
+        shown.append(String.format("\\u%04X", c));
+      } else {
+        shown.appendCodePoint(c);
+      }
+    });
+    return shown.toString();
+  }
+
+  private static String path(JsonProcessingException exception) {
+    if (!(exception instanceof JsonMappingException e)) {
+      return "";
+    }
     return e.getPath().stream()
         .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining());
   }
 
   /** What the field should have been, in words a client developer can act on. */
-  private static String typeMessage(JsonMappingException e, JavaType expected) {
-    if (!e.getPath().isEmpty()) {
+  private static String typeMessage(JsonProcessingException e, JavaType expected) {
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return "has the wrong type";
     }
     Class<?> type = expected.getRawClass();
     if (type == Integer.class || type == int.class || type == Long.class || type == long.class
         || type == Short.class || type == short.class) {
-      return "must be a whole number (a JSON number without a fraction, not text)";
+      return "must be a whole number (a JSON number without a fraction, not text) within range";
     }
     if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
       return "must be a JSON number, not text";

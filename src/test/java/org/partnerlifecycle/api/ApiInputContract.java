@@ -100,6 +100,9 @@ public abstract class ApiInputContract extends ApiContract {
     Answer wholeAsFraction = post("/api/deal-registrations", deal(partner.id(), "dot.example").put("termMonths", 12.0)
         .toString(), null, "mary");
     assertRefused(wholeAsFraction, "termMonths");
+    Answer outOfRange = post("/api/deal-registrations", deal(partner.id(), "huge.example")
+        .put("termMonths", 99_999_999_999L).toString(), null, "mary");
+    assertRefused(outOfRange, "termMonths");
     Answer amountAsText = post("/api/deal-registrations", deal(partner.id(), "amount.example")
         .put("estimatedValue", "48000").toString(), null, "mary");
     assertRefused(amountAsText, "estimatedValue");
@@ -144,10 +147,11 @@ public abstract class ApiInputContract extends ApiContract {
     body.remove("contactName");
     body.put("contactEmail", "no-at-sign");
     body.put("tier", "STRATEGIC");
+    body.put("x\u202Ey", 1);
     Answer answer = post("/api/partner-applications", body.toString(), null, null);
     assertRefused(answer);
     assertThat(fields(answer)).containsExactlyInAnyOrder("companyName", "forecastAnnualRevenue", "region",
-        "contactName", "contactEmail", "tier");
+        "contactName", "contactEmail", "tier", "x\\u202Ey");
     assertThat(answer.body().get("detail").asText()).contains("companyName").contains("forecastAnnualRevenue");
     assertThat(rows("partner")).isEqualTo(before);
   }
