@@ -309,8 +309,16 @@ public abstract class ApiInputContract extends ApiContract {
     assertThat(deep.status()).isEqualTo(404);
     assertThat(deep.contentType()).startsWith("application/problem+json");
     Answer anonymous = send(http.builder("/api/nope").GET());
-    assertThat(anonymous.status()).as("the API asks who is calling first").isEqualTo(401);
+    assertThat(anonymous.status()).as("an unknown path is unknown to anyone").isEqualTo(404);
     assertThat(anonymous.contentType()).startsWith("application/problem+json");
+    Answer anonymousPost = send(http.builder("/api/partners/P-1/nope").POST(HttpRequest.BodyPublishers.ofString("{}"))
+        .header("Content-Type", "application/json"));
+    assertThat(anonymousPost.status()).isEqualTo(404);
+    assertThat(anonymousPost.contentType()).startsWith("application/problem+json");
+    Answer anonymousKnown = send(http.builder("/api/partners/P-1").GET());
+    assertThat(anonymousKnown.status()).as("a known path still asks who is calling").isEqualTo(401);
+    assertThat(send(http.builder("/api/partner-applications").GET()).status())
+        .as("another method on a public path: authentication first").isEqualTo(401);
 
     Answer wrongMethod = send(http.builder("/api/partner-applications").header("Authorization", basic("mary"))
         .GET());
