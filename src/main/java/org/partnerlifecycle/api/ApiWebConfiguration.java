@@ -54,7 +54,7 @@ public class ApiWebConfiguration implements WebMvcConfigurer {
       public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         // Before the body is read: a refused request costs no parsing and stores nothing.
         if ("POST".equals(request.getMethod()) && !caller.isStaff() && caller.partnerId() == null) {
-          long wait = applicationLimit.tryAcquire(request.getRemoteAddr());
+          long wait = applicationLimit.tryAcquire(ClientRateLimiter.clientOf(request.getRemoteAddr()));
           if (wait > 0) {
             throw new TooManyRequestsException("Too many partner applications from this address: try again in "
                 + wait + " s", wait);

@@ -1,5 +1,8 @@
 package org.partnerlifecycle.api;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -65,6 +68,27 @@ public final class ClientRateLimiter {
     }
     long waitNanos = (long) Math.ceil((1 - bucket.tokens) * nanosPerToken);
     return Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+  }
+
+  /**
+   * The client an address stands for: an IPv4 address itself; an IPv6 address by its /64 network, since one
+   * subscriber usually holds a whole /64 and could otherwise take a fresh address per request.
+   */
+  public static String clientOf(String remoteAddress) {
+    if (remoteAddress == null || remoteAddress.indexOf(':') < 0) {
+      return String.valueOf(remoteAddress);
+    }
+    try {
+      // An IPv6 literal: parsed without any name lookup.
+      byte[] bytes = InetAddress.getByName(remoteAddress).getAddress();
+      if (bytes.length != 16) {
+        return remoteAddress;
+      }
+      Arrays.fill(bytes, 8, 16, (byte) 0);
+      return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+    } catch (UnknownHostException e) {
+      return remoteAddress;
+    }
   }
 
   synchronized int trackedAddresses() {

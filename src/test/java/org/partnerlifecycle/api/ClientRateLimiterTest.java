@@ -24,4 +24,12 @@ class ClientRateLimiterTest {
     }
     assertThat(limiter.trackedAddresses()).isEqualTo(100);
   }
+
+  @Test
+  void anIpv6ClientIsItsSlash64AndAnIpv4ClientItsAddress() {
+    assertThat(ClientRateLimiter.clientOf("203.0.113.7")).isEqualTo("203.0.113.7");
+    assertThat(ClientRateLimiter.clientOf("2001:db8:1:2:aaaa:bbbb:cccc:dddd"))
+        .isEqualTo(ClientRateLimiter.clientOf("2001:db8:1:2::1")).isEqualTo("2001:db8:1:2:0:0:0:0/64");
+    assertThat(ClientRateLimiter.clientOf("2001:db8:1:3::1")).isNotEqualTo(ClientRateLimiter.clientOf("2001:db8:1:2::1"));
+  }
 }
