@@ -309,7 +309,7 @@ public class StrictJsonBodies extends MappingJackson2HttpMessageConverter {
     Class<?> type = expected.getRawClass();
     if (type == Integer.class || type == int.class || type == Long.class || type == long.class
         || type == Short.class || type == short.class) {
-      return "must be a whole number (a JSON number without a fraction, not text) within range";
+      return "must be a whole JSON number (no fraction, not in quotes) within range";
     }
     if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
       return "must be a JSON number, not text";
