@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code Idempotency-Key} for every creating POST, with the semantics deal registrations have had from the start:
  * the same caller, key and request get the first answer again (header {@code Idempotent-Replayed: true}) and
  * nothing changes; the same key with another request is 400; a key is 1 to 200 characters and belongs to its
- * caller (the staff user, the partner's key, or "anonymous" for applications). Without a key the request simply
- * runs.
+ * caller (the staff user, the partner whichever of its API keys it calls with, or "anonymous" for applications).
+ * Without a key the request simply runs.
  *
  * <p>The key row is inserted first, in the transaction of the creation, and completed with the answer before the
  * commit; a failed creation rolls it back, so the key can be used again for a corrected request. A concurrent retry
