@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.partnerlifecycle.api.Idempotency;
 import org.partnerlifecycle.api.InputPatterns;
 import org.partnerlifecycle.api.InvalidRequestException;
 import org.partnerlifecycle.api.NotFoundException;
@@ -69,9 +70,11 @@ public class DealController {
   private final Ledger ledger;
   private final Caller caller;
   private final ObjectMapper json;
+  private final Idempotency idempotency;
 
   public DealController(DealRegistrationService registrations, DealPayouts payouts, DealRepository deals,
-      Ledger ledger, Caller caller, ObjectMapper json) {
+      Ledger ledger, Caller caller, ObjectMapper json, Idempotency idempotency) {
+    this.idempotency = idempotency;
     this.registrations = registrations;
     this.payouts = payouts;
     this.deals = deals;
@@ -84,8 +87,8 @@ public class DealController {
   ResponseEntity<Map<String, String>> register(@Valid @RequestBody DealRegistrationRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     String partnerId = registeringPartner(request);
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-      throw new InvalidRequestException("Idempotency-Key", "must be 1 to 200 characters");
+    if (idempotencyKey != null) {
+      Idempotency.checkKey(idempotencyKey);
     }
     String canonical = canonical(request);
     Submitted submitted;
@@ -148,11 +151,14 @@ public class DealController {
   }
 
   @PostMapping(path = "/direct-opportunities", consumes = "application/json")
-  ResponseEntity<Map<String, String>> directOpportunity(@Valid @RequestBody DirectOpportunityRequest request) {
+  ResponseEntity<Object> directOpportunity(@Valid @RequestBody DirectOpportunityRequest request,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
     caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
-    String id = registrations.createDirectOpportunity(request.customerName(), request.customerDomain(),
-        request.owner(), caller.name());
-    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("opportunityId", id));
+    return idempotency.create(idempotencyKey, "direct-opportunity", request, () -> {
+      String id = registrations.createDirectOpportunity(request.customerName(), request.customerDomain(),
+          request.owner(), caller.name());
+      return Idempotency.Answer.of(HttpStatus.CREATED, id, null, Map.of("opportunityId", id));
+    });
   }
 
   @GetMapping("/partners/{id}/ledger")

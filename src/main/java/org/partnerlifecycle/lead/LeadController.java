@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.partnerlifecycle.api.Idempotency;
+import org.partnerlifecycle.api.Idempotency.Answer;
 import org.partnerlifecycle.api.InputPatterns;
 import org.partnerlifecycle.api.InvalidRequestException;
 import org.partnerlifecycle.api.NotFoundException;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -47,18 +50,25 @@ public class LeadController {
   private final LeadRoutingService leads;
   private final PartnerRepository partners;
   private final Caller caller;
+  private final Idempotency idempotency;
 
-  public LeadController(LeadRoutingService leads, PartnerRepository partners, Caller caller) {
+  public LeadController(LeadRoutingService leads, PartnerRepository partners, Caller caller,
+      Idempotency idempotency) {
     this.leads = leads;
     this.partners = partners;
     this.caller = caller;
+    this.idempotency = idempotency;
   }
 
   @PostMapping(consumes = "application/json")
-  ResponseEntity<LeadRoutingService.Offer> create(@Valid @RequestBody LeadRequest request) {
+  ResponseEntity<Object> create(@Valid @RequestBody LeadRequest request,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
     caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
-    return ResponseEntity.status(HttpStatus.CREATED).body(leads.create(request.companyName().trim(),
-        request.customerDomain().trim(), request.region(), request.category(), caller.name()));
+    return idempotency.create(idempotencyKey, "lead", request, () -> {
+      LeadRoutingService.Offer offer = leads.create(request.companyName().trim(), request.customerDomain().trim(),
+          request.region(), request.category(), caller.name());
+      return Answer.of(HttpStatus.CREATED, offer.leadId(), null, offer);
+    });
   }
 
   @PostMapping("/{id}/accept")

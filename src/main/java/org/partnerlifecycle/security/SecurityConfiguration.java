@@ -3,6 +3,7 @@ package org.partnerlifecycle.security;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -32,14 +33,16 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems, ApiKeys apiKeys)
-      throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems, ApiKeys apiKeys,
+      ApplicationContext context) throws Exception {
     return http
         .securityMatcher("/api/**")
         .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/partner-applications").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/directory").permitAll()
+            // No controller at this path: answered 404 problem+json for anyone (ApiPathProblems).
+            .requestMatchers(new UnknownApiPath(context)).permitAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

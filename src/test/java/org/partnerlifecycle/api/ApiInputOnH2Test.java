@@ -1,0 +1,7 @@
+package org.partnerlifecycle.api;
+
+import org.partnerlifecycle.support.ApplicationTest;
+
+@ApplicationTest
+class ApiInputOnH2Test extends ApiInputContract {
+}
