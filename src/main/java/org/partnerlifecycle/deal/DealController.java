@@ -15,13 +15,14 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.partnerlifecycle.web.Idempotency;
+import org.partnerlifecycle.web.InputPatterns;
+import org.partnerlifecycle.web.InvalidRequestException;
+import org.partnerlifecycle.web.NotFoundException;
 import org.partnerlifecycle.deal.DealRegistrationService.Submitted;
 import org.partnerlifecycle.partner.PartnerNotFoundException;
 import org.partnerlifecycle.security.Caller;
 import org.partnerlifecycle.security.StaffGroups;
-import org.partnerlifecycle.web.InputPatterns;
-import org.partnerlifecycle.web.InvalidRequestException;
-import org.partnerlifecycle.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -67,9 +68,11 @@ class DealController {
   private final Ledger ledger;
   private final Caller caller;
   private final ObjectMapper json;
+  private final Idempotency idempotency;
 
   DealController(DealRegistrationService registrations, DealPayouts payouts, DealRepository deals,
-      Ledger ledger, Caller caller, ObjectMapper json) {
+      Ledger ledger, Caller caller, ObjectMapper json, Idempotency idempotency) {
+    this.idempotency = idempotency;
     this.registrations = registrations;
     this.payouts = payouts;
     this.deals = deals;
@@ -82,8 +85,8 @@ class DealController {
   ResponseEntity<Map<String, String>> register(@Valid @RequestBody DealRegistrationRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     String partnerId = registeringPartner(request);
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-      throw new InvalidRequestException("Idempotency-Key", "must be 1 to 200 characters");
+    if (idempotencyKey != null) {
+      Idempotency.checkKey(idempotencyKey);
     }
     String canonical = canonical(request);
     Submitted submitted;
@@ -146,11 +149,14 @@ class DealController {
   }
 
   @PostMapping(path = "/direct-opportunities", consumes = "application/json")
-  ResponseEntity<Map<String, String>> directOpportunity(@Valid @RequestBody DirectOpportunityRequest request) {
+  ResponseEntity<Object> directOpportunity(@Valid @RequestBody DirectOpportunityRequest request,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
     caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
-    String id = registrations.createDirectOpportunity(request.customerName(), request.customerDomain(),
-        request.owner(), caller.name());
-    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("opportunityId", id));
+    return idempotency.create(caller.name(), idempotencyKey, "direct-opportunity", request, () -> {
+      String id = registrations.createDirectOpportunity(request.customerName(), request.customerDomain(),
+          request.owner(), caller.name());
+      return Idempotency.Answer.of(HttpStatus.CREATED, id, null, Map.of("opportunityId", id));
+    });
   }
 
   @GetMapping("/partners/{id}/ledger")

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -49,7 +50,17 @@ public final class EngineRestErrors {
   }
 
   static Optional<Response> clientError(Throwable thrown) {
+    TaskRefusal taskRefusal = TaskRefusal.in(thrown);
+    if (taskRefusal != null) {
+      return Optional.of(answer(Status.fromStatusCode(taskRefusal.status()), "TaskRefusal",
+          ((Throwable) taskRefusal).getMessage(), taskRefusal.field()));
+    }
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      // Camunda's comment and attachment resources wrap every engine refusal in a 400 ("Not enough parameters
+      // submitted"); a refusal for want of a permission is Camunda's own 403 answer wherever it is thrown.
+      if (cause instanceof AuthorizationException denied) {
+        return Optional.of(ExceptionHandlerHelper.getInstance().getResponse(denied));
+      }
       if (cause instanceof InvalidDecisionException refused) {
         return Optional.of(answer(Status.BAD_REQUEST, "InvalidDecisionException", refused.getMessage(),
             refused.field()));

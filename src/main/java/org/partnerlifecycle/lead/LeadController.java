@@ -10,13 +10,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.partnerlifecycle.web.Idempotency;
+import org.partnerlifecycle.web.Idempotency.Answer;
+import org.partnerlifecycle.web.InputPatterns;
+import org.partnerlifecycle.web.InvalidRequestException;
+import org.partnerlifecycle.web.NotFoundException;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerStatus;
 import org.partnerlifecycle.security.Caller;
 import org.partnerlifecycle.security.StaffGroups;
-import org.partnerlifecycle.web.InputPatterns;
-import org.partnerlifecycle.web.InvalidRequestException;
-import org.partnerlifecycle.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -47,18 +50,25 @@ class LeadController {
   private final LeadRoutingService leads;
   private final PartnerRepository partners;
   private final Caller caller;
+  private final Idempotency idempotency;
 
-  LeadController(LeadRoutingService leads, PartnerRepository partners, Caller caller) {
+  LeadController(LeadRoutingService leads, PartnerRepository partners, Caller caller,
+      Idempotency idempotency) {
     this.leads = leads;
     this.partners = partners;
     this.caller = caller;
+    this.idempotency = idempotency;
   }
 
   @PostMapping(consumes = "application/json")
-  ResponseEntity<LeadRoutingService.Offer> create(@Valid @RequestBody LeadRequest request) {
+  ResponseEntity<Object> create(@Valid @RequestBody LeadRequest request,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
     caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
-    return ResponseEntity.status(HttpStatus.CREATED).body(leads.create(request.companyName().trim(),
-        request.customerDomain().trim(), request.region(), request.category(), caller.name()));
+    return idempotency.create(caller.name(), idempotencyKey, "lead", request, () -> {
+      LeadRoutingService.Offer offer = leads.create(request.companyName().trim(), request.customerDomain().trim(),
+          request.region(), request.category(), caller.name());
+      return Answer.of(HttpStatus.CREATED, offer.leadId(), null, offer);
+    });
   }
 
   @PostMapping("/{id}/accept")

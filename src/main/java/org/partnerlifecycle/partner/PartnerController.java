@@ -7,11 +7,13 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.partnerlifecycle.web.Idempotency;
+import org.partnerlifecycle.web.Idempotency.Answer;
+import org.partnerlifecycle.web.InvalidRequestException;
 import org.partnerlifecycle.security.ApiKeys;
 import org.partnerlifecycle.security.Caller;
 import org.partnerlifecycle.security.StaffGroups;
 import org.partnerlifecycle.web.InputPatterns;
-import org.partnerlifecycle.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -44,21 +47,27 @@ class PartnerController {
   private final PartnerRepository partners;
   private final ApiKeys apiKeys;
   private final Caller caller;
+  private final Idempotency idempotency;
 
   PartnerController(PartnerApplicationService applications, PartnerRepository partners, ApiKeys apiKeys,
-      Caller caller) {
+      Caller caller, Idempotency idempotency) {
     this.applications = applications;
     this.partners = partners;
     this.apiKeys = apiKeys;
     this.caller = caller;
+    this.idempotency = idempotency;
   }
 
+  /** Anonymous callers are rate-limited per client address before this runs (see security.ApplicationRateLimit). */
   @PostMapping(path = "/partner-applications", consumes = "application/json")
-  ResponseEntity<ApplicationAccepted> apply(@Valid @RequestBody PartnerApplicationRequest request) {
-    Partner partner = applications.apply(request);
-    return ResponseEntity.created(URI.create("/api/partners/" + partner.id()))
-        .body(new ApplicationAccepted(partner.id(), partner.status().name(),
-            partner.proposedTier() == null ? null : partner.proposedTier().name()));
+  ResponseEntity<Object> apply(@Valid @RequestBody PartnerApplicationRequest request,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
+    return idempotency.create(caller.name(), idempotencyKey, "partner-application", request, () -> {
+      Partner partner = applications.apply(request);
+      return Answer.of(HttpStatus.CREATED, partner.id(), URI.create("/api/partners/" + partner.id()),
+          new ApplicationAccepted(partner.id(), partner.status().name(),
+              partner.proposedTier() == null ? null : partner.proposedTier().name()));
+    });
   }
 
   @GetMapping("/partners/{id}")
@@ -95,14 +104,24 @@ class PartnerController {
     applications.signAgreement(id, request.signedBy().trim());
   }
 
+  /**
+   * A retry with the same {@code Idempotency-Key} answers the same {@code keyId} without the secret: the secret is
+   * never stored, so it is shown once, in the first answer, and a replay cannot reveal a second key either.
+   */
   @PostMapping("/partners/{id}/api-keys")
-  ResponseEntity<Map<String, String>> issueApiKey(@PathVariable String id) {
+  ResponseEntity<Object> issueApiKey(@PathVariable String id,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
     caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
     partners.get(id);
-    ApiKeys.IssuedKey key = apiKeys.issue(id, caller.name());
-    return ResponseEntity.status(HttpStatus.CREATED)
-        .body(Map.of("keyId", key.keyId(), "apiKey", key.apiKey(),
-            "note", "Shown once: store it now. Only its hash is kept."));
+    return idempotency.create(caller.name(), idempotencyKey, "api-key", Map.of("partnerId", id), () -> {
+      ApiKeys.IssuedKey key = apiKeys.issue(id, caller.name());
+      return new Answer(HttpStatus.CREATED, key.keyId(), null,
+          Map.of("keyId", key.keyId(), "apiKey", key.apiKey(),
+              "note", "Shown once: store it now. Only its hash is kept."),
+          Map.of("keyId", key.keyId(),
+              "note", "A replay of an earlier request: the key was shown once, in the first answer. "
+                  + "If it was lost, revoke it and issue a new one with a new Idempotency-Key."));
+    });
   }
 
   @GetMapping("/partners/{id}/api-keys")

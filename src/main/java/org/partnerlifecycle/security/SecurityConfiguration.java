@@ -3,8 +3,10 @@ package org.partnerlifecycle.security;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,20 +26,23 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *       the engine's authorization checks apply to the caller.</li>
  *   <li>{@code /camunda/**}: the Camunda webapps keep their own session login and CSRF protection.</li>
  * </ul>
+ * Every password check (Basic on both, the webapps' login form) goes through {@link LoginThrottle} first.
  */
 @Configuration
 class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems, ApiKeys apiKeys)
-      throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems, ApiKeys apiKeys,
+      ApplicationContext context) throws Exception {
     return http
         .securityMatcher("/api/**")
         .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/partner-applications").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/directory").permitAll()
+            // No controller at this path: answered 404 problem+json for anyone (ApiPathProblems).
+            .requestMatchers(new UnknownApiPath(context)).permitAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -56,6 +61,16 @@ class SecurityConfiguration {
         .csrf(AbstractHttpConfigurer::disable)
         .headers(AbstractHttpConfigurer::disable)
         .build();
+  }
+
+  /** Before Spring Security's filter chain (order -100) and the engine's authentication filter. */
+  @Bean
+  FilterRegistrationBean<LoginThrottle> loginThrottle() {
+    FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(new LoginThrottle());
+    registration.setName("login-throttle");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/admin/auth/user/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+    return registration;
   }
 
   @Bean

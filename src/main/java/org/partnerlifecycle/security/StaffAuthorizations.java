@@ -21,7 +21,11 @@ import org.springframework.stereotype.Component;
  * The staff groups and their least-privilege grants (README, "Roles and authorizations").
  * Work on a task comes only from being its candidate (the engine grants TASK_WORK to candidate groups,
  * see {@code defaultUserPermissionNameForTask}); nobody but {@code camunda-admin} gets UPDATE or DELETE.
- * Idempotent: run at every start, it adds what is missing and leaves the rest.
+ * Idempotent: run at every start, it adds what is missing and leaves the rest, except the owner grants on users:
+ * a user may read and update (profile, password) their own user, never delete it ({@link #OWN_USER_PERMISSIONS};
+ * Camunda's default grants the owner everything, and databases made before this rule keep that grant until the
+ * next start corrects it). Partner managers unclaim their own tasks through an engine rule
+ * ({@link EngineWriteGuards}), not TASK_ASSIGN, which would let them assign tasks to anyone.
  */
 @Component
 public class StaffAuthorizations {
@@ -54,6 +58,9 @@ public class StaffAuthorizations {
       new Grant(StaffGroups.AUDITORS, Resources.USER, ANY, List.of(Permissions.READ)),
       new Grant(StaffGroups.AUDITORS, Resources.GROUP, ANY, List.of(Permissions.READ)));
 
+  /** What a user may do with their own user: read it, change their profile and password; not delete it. */
+  static final List<Permissions> OWN_USER_PERMISSIONS = List.of(Permissions.READ, Permissions.UPDATE);
+
   private static final String[] GROUP_NAMES = {
       StaffGroups.PARTNER_MANAGERS, "Partner managers",
       StaffGroups.LEADERSHIP, "Partner leadership",
@@ -73,6 +80,18 @@ public class StaffAuthorizations {
       ensureGroup(GROUP_NAMES[i], GROUP_NAMES[i + 1]);
     }
     GRANTS.forEach(this::ensureGrant);
+    restrictOwnUserGrants();
+  }
+
+  /** Owner grants made by Camunda's default provider (ALL on one's own user) narrowed to read and update. */
+  void restrictOwnUserGrants() {
+    authorizationService.createAuthorizationQuery().resourceType(Resources.USER).list().stream()
+        .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT && a.getUserId() != null
+            && a.getUserId().equals(a.getResourceId()) && a.isPermissionGranted(Permissions.DELETE))
+        .forEach(ownerGrant -> {
+          ownerGrant.setPermissions(OWN_USER_PERMISSIONS.toArray(Permissions[]::new));
+          authorizationService.saveAuthorization(ownerGrant);
+        });
   }
 
   private void ensureGroup(String id, String name) {

@@ -6,15 +6,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.partnerlifecycle.web.Idempotency;
+import org.partnerlifecycle.web.Idempotency.Answer;
+import org.partnerlifecycle.web.InputPatterns;
 import org.partnerlifecycle.security.Caller;
 import org.partnerlifecycle.security.StaffGroups;
-import org.partnerlifecycle.web.InputPatterns;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,19 +39,25 @@ class WarningController {
 
   private final WarningService warnings;
   private final Caller caller;
+  private final Idempotency idempotency;
 
-  WarningController(WarningService warnings, Caller caller) {
+  WarningController(WarningService warnings, Caller caller, Idempotency idempotency) {
     this.warnings = warnings;
     this.caller = caller;
+    this.idempotency = idempotency;
   }
 
   @PostMapping(path = "/compliance-breaches", consumes = "application/json")
-  ResponseEntity<WarningService.BreachRecorded> breach(@PathVariable String id,
-      @Valid @RequestBody BreachRequest request) {
+  ResponseEntity<Object> breach(@PathVariable String id, @Valid @RequestBody BreachRequest request,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
     caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
-    WarningService.BreachRecorded recorded = warnings.raiseBreach(id, request.category(), request.detail().trim(),
-        "API", caller.name());
-    return ResponseEntity.status(recorded.joined() ? HttpStatus.OK : HttpStatus.CREATED).body(recorded);
+    return idempotency.create(caller.name(), idempotencyKey, "compliance-breach", java.util.Map.of("partnerId", id, "body", request),
+        () -> {
+          WarningService.BreachRecorded recorded = warnings.raiseBreach(id, request.category(),
+              request.detail().trim(), "API", caller.name());
+          return Answer.of(recorded.joined() ? HttpStatus.OK : HttpStatus.CREATED, recorded.escalationId(), null,
+              recorded);
+        });
   }
 
   @PostMapping(path = "/good-standing", consumes = "application/json")

@@ -13,6 +13,12 @@ public class InvalidRequestException extends RuntimeException {
     this.errors = List.of(new FieldProblem(field, message));
   }
 
+  /** Several wrong fields at once (type errors and broken constraints together). */
+  public InvalidRequestException(String message, List<FieldProblem> errors) {
+    super(message);
+    this.errors = List.copyOf(errors);
+  }
+
   public List<FieldProblem> errors() {
     return errors;
   }

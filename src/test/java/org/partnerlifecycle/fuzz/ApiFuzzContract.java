@@ -33,6 +33,7 @@ import org.partnerlifecycle.security.ApiKeys;
 import org.partnerlifecycle.support.ActivePartners;
 import org.partnerlifecycle.support.Http;
 import org.partnerlifecycle.support.Http.Response;
+import org.partnerlifecycle.support.WebappSession;
 import org.partnerlifecycle.tier.TierReviewRepository;
 import org.partnerlifecycle.tier.TierReviewRepository.CommitmentRecord;
 import org.partnerlifecycle.tier.TierReviewScheduler;
@@ -46,7 +47,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 10,000 malformed or hostile requests against every endpoint (wrong types, huge strings, unicode, negative and
  * enormous numbers, missing fields, SQL and expression injection, other partners' ids), from every kind of
  * caller: never a 5xx, a refused request (4xx) stores nothing, and a partner never sees another partner's id, in
- * an answer or in an error (unless it sent the id itself). Seeded, so a failure can be replayed.
+ * an answer or in an error (unless it sent the id itself). The engine's task work is fuzzed on both of its REST
+ * roots: {@code /engine-rest} and Tasklist's own {@code /camunda/api/engine} (webapp sessions with CSRF tokens).
+ * Seeded, so a failure can be replayed.
  */
 abstract class ApiFuzzContract {
 
@@ -152,6 +155,16 @@ abstract class ApiFuzzContract {
         Map.entry("POST /engine-rest/process-definition/key/deal-registration/start",
             "{\"businessKey\":\"D-NOPE\",\"variables\":{\"dealId\":{\"value\":\"D-NOPE\"}}}"),
         Map.entry("GET /engine-rest/history/process-instance", "")));
+    // Tasklist's own REST root (a webapp session with its CSRF token): the same task work, with the same rules.
+    for (String endpoint : List.copyOf(templates.keySet())) {
+      if (endpoint.contains(" /engine-rest/task")) {
+        templates.put(endpoint.replace(" /engine-rest/", " " + WebappSession.ENGINE_ROOT + "/"), templates.get(endpoint));
+      }
+    }
+    List<WebappSession> sessions = new ArrayList<>(List.of(WebappSession.tasklist(port, "mary"),
+        WebappSession.tasklist(port, "lena"), WebappSession.login(port, "cockpit", "ada", "ada")));
+    sessions.add(null); // no session
+    Map<Integer, Integer> webappStatuses = new TreeMap<>();
     List<String> leads = new ArrayList<>(List.of("L-NOPE", "%27%20OR%201=1"));
     for (int n = 0; n < 3; n++) {
       leads.add(leadRouting.create("Fuzz lead " + n, "fuzz-lead-" + n + ".example", "NA", LeadCategory.SMB, "mary")
@@ -217,6 +230,18 @@ abstract class ApiFuzzContract {
       }
       String body = mutate(templates.get(endpoint));
       String[] caller = callers.get(random.nextInt(callers.size()));
+      if (path.startsWith("/camunda/")) {
+        WebappSession session = sessions.get(random.nextInt(sessions.size()));
+        String contentType = random.nextInt(20) == 0 ? "text/plain" : "application/json";
+        Response response = session == null ? http.send(http.builder(path).header("Content-Type", contentType)
+            .method(methodAndPath[0], HttpRequest.BodyPublishers.ofString(body)))
+            : session.send(methodAndPath[0], path, contentType, body.isEmpty() ? null : body);
+        String who = session == null ? "no session" : "a webapp session";
+        rows = check(endpoint, path, who, body, response, statuses, failures, rowCountQuery, rows);
+        fiveHundreds += response.status() >= 500 ? 1 : 0;
+        webappStatuses.merge(response.status(), 1, Integer::sum);
+        continue;
+      }
       HttpRequest.Builder request = http.builder(path).header("Content-Type", random.nextInt(20) == 0
           ? "text/plain" : "application/json");
       if (caller.length == 2) {
@@ -229,21 +254,9 @@ abstract class ApiFuzzContract {
       request.method(methodAndPath[0], body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
           : HttpRequest.BodyPublishers.ofString(body));
       Response response = http.send(request);
-      statuses.merge(response.status(), 1, Integer::sum);
-      if (response.status() >= 500) {
-        fiveHundreds++;
-        if (failures.size() < 10) {
-          failures.add(endpoint + " " + path + " as " + (caller.length == 2 ? caller[0] : "anonymous") + " -> "
-              + response.status() + " " + response.body().substring(0, Math.min(300, response.body().length()))
-              + " body=" + body.substring(0, Math.min(200, body.length())));
-        }
-      }
-      Map<String, Object> rowsAfter = jdbc.queryForMap(rowCountQuery);
-      if (response.status() >= 400 && response.status() < 500 && !rowsAfter.equals(rows) && failures.size() < 10) {
-        failures.add(endpoint + " " + path + " answered " + response.status() + " but stored rows: " + rows + " -> "
-            + rowsAfter + " body=" + body.substring(0, Math.min(200, body.length())));
-      }
-      rows = rowsAfter;
+      rows = check(endpoint, path, caller.length == 2 ? caller[0] : "anonymous", body, response, statuses, failures,
+          rowCountQuery, rows);
+      fiveHundreds += response.status() >= 500 ? 1 : 0;
       // Nor in an error: unless the request itself named the id (an answer may echo what it was asked).
       if (caller.length == 2 && caller[1].equals(mineKey)) {
         for (String theirs : List.of(o, otherDeal.id())) {
@@ -258,8 +271,27 @@ abstract class ApiFuzzContract {
     System.out.printf("%nFUZZ: %d requests (seed %d), statuses %s; rows counted after each in %d tables; open tasks "
         + "of its processes: %d before, %d after (%s)%n%n", REQUESTS, SEED, statuses, rows.size(), openBefore.size(),
         openAfter.size(), openAfter);
+    System.out.printf("FUZZ: of which through Tasklist's root: %s%n%n", webappStatuses);
     assertThat(failures).as(fiveHundreds + " responses were 5xx; refused requests that stored rows are listed")
         .isEmpty();
+    assertThat(webappStatuses.keySet()).as("the webapps' root did work, not only refuse").anyMatch(status -> status < 300);
+  }
+
+  /** Records the answer's status and any failure (a 5xx, or a refusal that stored rows); the row counts after. */
+  private Map<String, Object> check(String endpoint, String path, String caller, String body, Response response,
+      Map<Integer, Integer> statuses, List<String> failures, String rowCountQuery, Map<String, Object> rows) {
+    statuses.merge(response.status(), 1, Integer::sum);
+    if (response.status() >= 500 && failures.size() < 10) {
+      failures.add(endpoint + " " + path + " as " + caller + " -> " + response.status() + " "
+          + response.body().substring(0, Math.min(300, response.body().length())) + " body="
+          + body.substring(0, Math.min(200, body.length())));
+    }
+    Map<String, Object> rowsAfter = jdbc.queryForMap(rowCountQuery);
+    if (response.status() >= 400 && response.status() < 500 && !rowsAfter.equals(rows) && failures.size() < 10) {
+      failures.add(endpoint + " " + path + " answered " + response.status() + " but stored rows: " + rows + " -> "
+          + rowsAfter + " body=" + body.substring(0, Math.min(200, body.length())));
+    }
+    return rowsAfter;
   }
 
   /**

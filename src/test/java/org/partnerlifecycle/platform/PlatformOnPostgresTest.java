@@ -14,6 +14,19 @@ class PlatformOnPostgresTest extends PlatformSecurityContract {
   @Autowired
   JdbcTemplate jdbc;
 
+  @Autowired
+  org.springframework.boot.autoconfigure.web.ServerProperties server;
+
+  @Override
+  boolean restDeployments() {
+    return false;
+  }
+
+  @Test
+  void listensOnAllInterfaces() {
+    assertThat(server.getAddress().getHostAddress()).isEqualTo("0.0.0.0");
+  }
+
   @Override
   String[] admin() {
     return new String[] {"pgadmin", "pgadmin"};

@@ -5,8 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Attachment;
+import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -19,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.support.Http;
 import org.partnerlifecycle.support.Http.Response;
+import org.partnerlifecycle.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -49,6 +57,11 @@ abstract class PlatformSecurityContract {
               .endEvent().done())
           .deploy();
     }
+  }
+
+  /** Whether this run mode takes deployments over REST (ENGINE_REST_DEPLOYMENTS). */
+  boolean restDeployments() {
+    return true;
   }
 
   /** The program admin's credentials in this run mode. */
@@ -241,6 +254,224 @@ abstract class PlatformSecurityContract {
     assertThat(claimed.body()).contains("already claimed");
     assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee())
         .isEqualTo("paul");
+  }
+
+  /** One way to call the engine's REST API as someone: a path under the root, a method, a body. */
+  interface Caller {
+    Response call(String method, String path, String contentType, byte[] body);
+
+    default Response call(String method, String path, String json) {
+      return call(method, path, json == null ? null : "application/json",
+          json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** {@code /engine-rest} with HTTP Basic. */
+  Caller engineRest(String user, String password) {
+    String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+        .getBytes(StandardCharsets.UTF_8));
+    return (method, path, contentType, body) -> {
+      var builder = http.builder("/engine-rest" + path).header("Authorization", basic).header("Accept", "application/json")
+          .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+              : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+      if (contentType != null) {
+        builder.header("Content-Type", contentType);
+      }
+      return http.send(builder);
+    };
+  }
+
+  /** Tasklist and Cockpit's own root with a webapp session and its CSRF token. */
+  Caller webapp(String app, String user, String password) {
+    WebappSession session = WebappSession.login(port, app, user, password);
+    assertThat(session.loginStatus()).as(user + " logs into " + app).isEqualTo(200);
+    return (method, path, contentType, body) -> session.send(method, WebappSession.ENGINE_ROOT + path, contentType,
+        body == null ? null : new String(body, StandardCharsets.UTF_8));
+  }
+
+  private static final String BOUNDARY = "----plk-test-boundary";
+
+  /** A deployment form with one BPMN file, as Camunda Modeler sends it. */
+  static byte[] deploymentForm(String key) {
+    String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+        .startEvent().endEvent().done());
+    return ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + key
+        + "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + key
+        + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + BOUNDARY + "--\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Deployments over REST, as the admin, on both roots: refused (403) in profile postgres unless
+   * ENGINE_REST_DEPLOYMENTS=true, redeployments too; taken in the default mode. The models of the jar are deployed
+   * either way (this contract's own process is deployed through the Java API).
+   */
+  @Test
+  void restDeploymentsFollowTheRunMode() {
+    String deploymentId = engine.getRepositoryService().createDeploymentQuery().list().get(0).getId();
+    List<Caller> admins = List.of(engineRest(admin()[0], admin()[1]), webapp("cockpit", admin()[0], admin()[1]));
+    for (int i = 0; i < admins.size(); i++) {
+      String key = "rest-deployed-" + i + "-" + System.nanoTime();
+      Response created = admins.get(i).call("POST", "/deployment/create", "multipart/form-data; boundary=" + BOUNDARY,
+          deploymentForm(key));
+      Response redeployed = admins.get(i).call("POST", "/deployment/" + deploymentId + "/redeploy", "{}");
+      long deployed = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count();
+      if (restDeployments()) {
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(deployed).isEqualTo(1);
+      } else {
+        assertThat(created.status()).as(created.body()).isEqualTo(403);
+        assertThat(created.body()).contains("ENGINE_REST_DEPLOYMENTS");
+        assertThat(redeployed.status()).as(redeployed.body()).isEqualTo(403);
+        assertThat(deployed).isZero();
+      }
+    }
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).count())
+        .isPositive();
+  }
+
+  private static byte[] attachmentForm(String name) {
+    StringBuilder form = new StringBuilder();
+    for (String[] part : new String[][] {{"attachment-name", name}, {"attachment-description", "d"},
+        {"attachment-type", "text/plain"}, {"url", "https://example.org/" + name}}) {
+      form.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"").append(part[0])
+          .append("\"\r\n\r\n").append(part[1]).append("\r\n");
+    }
+    return form.append("--").append(BOUNDARY).append("--\r\n").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Every engine write an auditor could try on a task and its process, on both REST roots: each is refused (403)
+   * and nothing changes (comments, attachments, variables, identity links, the task's fields, its assignee).
+   */
+  @Test
+  void auditorsWriteNothingOnEitherRestRoot() throws Exception {
+    for (Caller ada : List.of(engineRest("ada", "ada"), webapp("cockpit", "ada", "ada"))) {
+      String taskId = startCheckProcess();
+      TaskService tasks = engine.getTaskService();
+      String instanceId = tasks.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+      tasks.claim(taskId, "mary");
+      tasks.setVariable(taskId, "x", "kept");
+      tasks.setVariableLocal(taskId, "local", "kept");
+      Comment comment = tasks.createComment(taskId, instanceId, "mary's note");
+      Attachment attachment = tasks.createAttachment("url", taskId, instanceId, "a", "d", "https://example.org/a");
+      String task = "/task/" + taskId;
+      String instance = "/process-instance/" + instanceId;
+
+      Map<String, Response> answers = new LinkedHashMap<>();
+      answers.put("comment create", ada.call("POST", task + "/comment/create", "{\"message\":\"ada was here\"}"));
+      answers.put("comment update", ada.call("PUT", task + "/comment",
+          "{\"id\":\"" + comment.getId() + "\",\"message\":\"changed\"}"));
+      answers.put("comment delete", ada.call("DELETE", task + "/comment/" + comment.getId(), null));
+      answers.put("comments delete", ada.call("DELETE", task + "/comment", null));
+      answers.put("attachment create", ada.call("POST", task + "/attachment/create",
+          "multipart/form-data; boundary=" + BOUNDARY, attachmentForm("ada")));
+      answers.put("attachment delete", ada.call("DELETE", task + "/attachment/" + attachment.getId(), null));
+      answers.put("variable put", ada.call("PUT", task + "/variables/x", "{\"value\":\"ada\"}"));
+      answers.put("variable new", ada.call("PUT", task + "/variables/y", "{\"value\":\"ada\"}"));
+      answers.put("variables post", ada.call("POST", task + "/variables",
+          "{\"modifications\":{\"x\":{\"value\":\"ada\"}},\"deletions\":[\"local\"]}"));
+      answers.put("variable delete", ada.call("DELETE", task + "/variables/x", null));
+      answers.put("local variable put", ada.call("PUT", task + "/localVariables/local", "{\"value\":\"ada\"}"));
+      answers.put("local variables post", ada.call("POST", task + "/localVariables",
+          "{\"modifications\":{\"local\":{\"value\":\"ada\"}}}"));
+      answers.put("local variable delete", ada.call("DELETE", task + "/localVariables/local", null));
+      answers.put("identity link add", ada.call("POST", task + "/identity-links",
+          "{\"userId\":\"ada\",\"type\":\"candidate\"}"));
+      answers.put("identity link delete", ada.call("POST", task + "/identity-links/delete",
+          "{\"groupId\":\"partner-managers\",\"type\":\"candidate\"}"));
+      answers.put("task update", ada.call("PUT", task,
+          "{\"name\":\"renamed\",\"priority\":99,\"assignee\":\"ada\",\"owner\":\"ada\"}"));
+      answers.put("claim", ada.call("POST", task + "/claim", "{\"userId\":\"ada\"}"));
+      answers.put("unclaim", ada.call("POST", task + "/unclaim", null));
+      answers.put("assignee", ada.call("POST", task + "/assignee", "{\"userId\":\"ada\"}"));
+      answers.put("delegate", ada.call("POST", task + "/delegate", "{\"userId\":\"ada\"}"));
+      answers.put("resolve", ada.call("POST", task + "/resolve", "{}"));
+      answers.put("complete", ada.call("POST", task + "/complete", "{}"));
+      answers.put("submit form", ada.call("POST", task + "/submit-form", "{}"));
+      answers.put("instance variables post", ada.call("POST", instance + "/variables",
+          "{\"modifications\":{\"x\":{\"value\":\"ada\"}}}"));
+      answers.put("instance variable put", ada.call("PUT", instance + "/variables/x", "{\"value\":\"ada\"}"));
+      answers.put("instance variable delete", ada.call("DELETE", instance + "/variables/x", null));
+      answers.put("instance suspend", ada.call("PUT", instance + "/suspended", "{\"suspended\":true}"));
+      answers.put("instance delete", ada.call("DELETE", instance, null));
+      answers.put("own user delete", ada.call("DELETE", "/user/ada", null));
+      // Camunda's REST layer answers a refused attachment deletion "no attachment exists" (404), whatever the cause.
+      answers.forEach((what, answer) -> assertThat(answer.status()).as(what + ": " + answer.body())
+          .isIn(what.equals("attachment delete") ? List.of(403, 404) : List.of(403)));
+
+      var after = tasks.createTaskQuery().taskId(taskId).singleResult();
+      assertThat(after.getAssignee()).isEqualTo("mary");
+      assertThat(after.getName()).isEqualTo("Work item");
+      assertThat(after.getOwner()).isNull();
+      assertThat(after.isSuspended()).isFalse();
+      assertThat(tasks.getTaskComments(taskId)).extracting(Comment::getFullMessage).containsExactly("mary's note");
+      assertThat(tasks.getTaskAttachments(taskId)).extracting(Attachment::getId).containsExactly(attachment.getId());
+      assertThat(tasks.getVariables(taskId)).containsOnly(Map.entry("x", "kept"), Map.entry("local", "kept"));
+      assertThat(tasks.getIdentityLinksForTask(taskId)).noneMatch(link -> "ada".equals(link.getUserId()))
+          .anyMatch(link -> "partner-managers".equals(link.getGroupId()));
+      assertThat(engine.getIdentityService().createUserQuery().userId("ada").count()).isEqualTo(1);
+    }
+  }
+
+  /** A partner manager gives back a task she claimed (Tasklist's "unclaim"), on both roots, and no more. */
+  @Test
+  void partnerManagersUnclaimTheirOwnTasks() {
+    for (Caller mary : List.of(engineRest("mary", "mary"), webapp("tasklist", "mary", "mary"))) {
+      String taskId = startCheckProcess();
+      String task = "/task/" + taskId;
+      assertThat(mary.call("POST", task + "/claim", "{\"userId\":\"mary\"}").status()).isEqualTo(204);
+      // Not to someone else: that would need TASK_ASSIGN.
+      assertThat(mary.call("POST", task + "/assignee", "{\"userId\":\"paul\"}").status()).isEqualTo(403);
+      assertThat(mary.call("POST", task + "/delegate", "{\"userId\":\"paul\"}").status()).isEqualTo(403);
+      Response unclaim = mary.call("POST", task + "/unclaim", null);
+      assertThat(unclaim.status()).as(unclaim.body()).isEqualTo(204);
+      assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+      // Someone else's claim is not hers to undo.
+      engine.getTaskService().claim(taskId, "paul");
+      assertThat(mary.call("POST", task + "/unclaim", null).status()).isEqualTo(403);
+      assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee())
+          .isEqualTo("paul");
+    }
+  }
+
+  /** Staff keep their own user: they may change their password (over /engine-rest here), not delete themselves. */
+  @Test
+  void staffCannotDeleteTheirOwnUser() {
+    for (Caller mary : List.of(engineRest("mary", "mary"), webapp("tasklist", "mary", "mary"))) {
+      assertThat(mary.call("DELETE", "/user/mary", null).status()).isEqualTo(403);
+      assertThat(engine.getIdentityService().createUserQuery().userId("mary").count()).isEqualTo(1);
+    }
+    Response password = engineRest("mary", "mary").call("PUT", "/user/mary/credentials",
+        "{\"password\":\"mary\",\"authenticatedUserPassword\":\"mary\"}");
+    assertThat(password.status()).as(password.body()).isEqualTo(204);
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().userIdIn("mary")
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.USER).resourceId("mary").singleResult()
+        .isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.DELETE)).isFalse();
+  }
+
+  /** The comment rule is the engine's: it holds on the Java API too. */
+  @Test
+  void onlyThoseWhoMayWorkATaskCommentOnIt() {
+    String taskId = startCheckProcess();
+    var identity = engine.getIdentityService();
+    identity.setAuthentication("ada", List.of("auditors"));
+    try {
+      assertThatThrownBy(() -> engine.getTaskService().createComment(taskId, null, "ada was here"))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+      assertThatThrownBy(() -> engine.getTaskService().createAttachment("url", taskId, null, "a", "d", "https://x"))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    } finally {
+      identity.clearAuthentication();
+    }
+    identity.setAuthentication("mary", List.of("partner-managers"));
+    try {
+      engine.getTaskService().createComment(taskId, null, "checked");
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(engine.getTaskService().getTaskComments(taskId)).extracting(Comment::getFullMessage)
+        .containsExactly("checked");
   }
 
   private List<String> ids(Response response) throws Exception {

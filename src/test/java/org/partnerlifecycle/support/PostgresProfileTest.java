@@ -22,7 +22,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "DB_URL=set-by-dynamic-property-source", "DB_USER=" + "postgres", "ADMIN_USER=pgadmin",
     "ADMIN_PASSWORD=pgadmin", "partner-lifecycle.demo-data=true",
-    "partner-lifecycle.demo-partners=false", "partner-lifecycle.notifications.sender=none", "camunda.bpm.job-execution.enabled=false"})
+    "partner-lifecycle.demo-partners=false", "partner-lifecycle.notifications.sender=none", "camunda.bpm.job-execution.enabled=false",
+    "partner-lifecycle.rate-limit.applications.per-minute=100000"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
 @DirtiesContext

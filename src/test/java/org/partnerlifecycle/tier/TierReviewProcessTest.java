@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.engine.InvalidDecisionException;
+import org.partnerlifecycle.engine.TaskRefusal;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerApplicationService;
 import org.partnerlifecycle.partner.PartnerRepository;
@@ -243,12 +244,17 @@ class TierReviewProcessTest {
     ProcessInstance instance = secondFailingReview(partner);
     assertThatThrownBy(() -> active.complete(partner.id(), "ConfirmTierChange", "mary",
         Map.of("tierDecision", "OVERRIDE", "overrideTier", "GROWTH"))).hasMessageContaining("tierReason");
-    // A completion may carry any variables; the grace count kept is the evaluation's, stored with the review.
+    // A completion sets only its form's input fields (the engine's task rules) ...
+    assertThatThrownBy(() -> active.complete(partner.id(), "ConfirmTierChange", "mary", Map.of("tierDecision",
+        "OVERRIDE", "overrideTier", "STRATEGIC", "tierReason", "Big pipeline signed", "failingReviewsAfter", 7)))
+        .isInstanceOf(TaskRefusal.class).hasMessageContaining("failingReviewsAfter");
+    // ... and whatever the variables say (an admin may write them), the grace count kept is the evaluation's.
+    engine.getRuntimeService().setVariable(instance.getId(), "failingReviewsAfter", 7);
     active.complete(partner.id(), "ConfirmTierChange", "mary", Map.of("tierDecision", "OVERRIDE", "overrideTier",
-        "STRATEGIC", "tierReason", "Big pipeline signed", "failingReviewsAfter", 7));
+        "STRATEGIC", "tierReason", "Big pipeline signed"));
     assertThat(instance).isWaitingAt("ApproveTierChange");
     active.complete(partner.id(), "ApproveTierChange", "lena",
-        Map.of("leadershipDecision", "REJECT", "leadershipReason", "Not on a promise", "failingReviewsAfter", 7));
+        Map.of("leadershipDecision", "REJECT", "leadershipReason", "Not on a promise"));
     assertThat(instance).isEnded();
     assertThat(partners.get(partner.id()).tier()).isEqualTo(Tier.GROWTH);
     // The downgrade it recommended was not taken: the grace starts over, as the evaluation recorded.

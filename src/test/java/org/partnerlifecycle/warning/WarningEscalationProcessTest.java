@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.engine.TaskRefusal;
 import org.partnerlifecycle.deal.DealPayouts;
 import org.partnerlifecycle.deal.DealRegistration;
 import org.partnerlifecycle.deal.DealRegistrationRequest;
@@ -216,8 +217,8 @@ class WarningEscalationProcessTest {
   }
 
   /**
-   * A completion may carry any variables (/engine-rest sets whatever it is sent). Which escalation a step acts on and
-   * how long a cure period runs come from our tables and the program terms, not from process variables.
+   * A completion sets only its form's input fields, and which escalation a step acts on and how long a cure period
+   * runs come from our tables and the program terms, not from process variables (which an admin may write).
    */
   @Test
   void aTaskCompletionCannotShortenACurePeriodOrActOnAnotherPartnersEscalation() {
@@ -227,8 +228,13 @@ class WarningEscalationProcessTest {
     Partner partner = partner();
     warnings.raiseBreach(partner.id(), BreachCategory.REPORTING, "No quarterly report", "API", "mary");
     ProcessInstance instance = escalationOf(partner);
-    active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningNote", "Please send your report",
-        "curePeriod", "PT1M", "escalationId", othersEscalation));
+    assertThatThrownBy(() -> active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningNote",
+        "Please send your report", "curePeriod", "PT1M", "escalationId", othersEscalation)))
+        .isInstanceOf(TaskRefusal.class).hasMessageContaining("is not an input field");
+    // Whatever the variables say (an admin may write them), the steps read our tables and the terms.
+    engine.getRuntimeService().setVariables(instance.getId(), Map.of("curePeriod", "PT1M", "escalationId",
+        othersEscalation));
+    active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningNote", "Please send your report"));
     assertThat(partners.get(partner.id()).warningLevel()).isEqualTo(1);
     assertThat(partners.get(other.id()).warningLevel()).isZero();
     assertThat(steps(other)).isEmpty();
@@ -237,8 +243,10 @@ class WarningEscalationProcessTest {
 
     passCurePeriod(instance, "FirstCurePeriodEnded");
     passCurePeriod(instance, "SecondCurePeriodEnded");
+    engine.getRuntimeService().setVariables(instance.getId(), Map.of("curePeriod", "P3650D", "escalationId",
+        othersEscalation));
     active.complete(partner.id(), "ApprovePublicRemoval", "lena", Map.of("removalDecision", "EXTEND",
-        "removalReason", "One more quarter", "curePeriod", "P3650D", "escalationId", othersEscalation));
+        "removalReason", "One more quarter"));
     assertThat(cureTimerDue(instance, "ExtendedCurePeriodEnded"))
         .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(30)));
     assertThat(steps(partner)).containsExactly("WARNED", "REFERRALS_PAUSED", "REMOVAL_REQUESTED", "CURE_EXTENDED");
