@@ -41,13 +41,20 @@ public class LoginThrottle extends OncePerRequestFilter {
 
   private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
   private final Supplier<Instant> clock;
+  private final int freeFailures;
 
-  public LoginThrottle() {
-    this(() -> ClockUtil.getCurrentTime().toInstant());
+  /** {@code freeFailures}: {@value #FREE_FAILURES} in production; tests that share an application raise it. */
+  public LoginThrottle(int freeFailures) {
+    this(() -> ClockUtil.getCurrentTime().toInstant(), freeFailures);
   }
 
   LoginThrottle(Supplier<Instant> clock) {
+    this(clock, FREE_FAILURES);
+  }
+
+  LoginThrottle(Supplier<Instant> clock, int freeFailures) {
     this.clock = clock;
+    this.freeFailures = freeFailures;
   }
 
   @Override
@@ -97,14 +104,19 @@ public class LoginThrottle extends OncePerRequestFilter {
       byAddress.remove(address, failures);
       return Duration.ZERO;
     }
-    return now.isBefore(failures.blockedUntil()) ? Duration.between(now, failures.blockedUntil()) : Duration.ZERO;
+    if (!now.isBefore(failures.blockedUntil())) {
+      return Duration.ZERO;
+    }
+    // Never longer than the cap, also when the clock was set back after the failure.
+    Duration wait = Duration.between(now, failures.blockedUntil());
+    return wait.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : wait;
   }
 
   void failed(String address) {
     Instant now = clock.get();
     byAddress.compute(address, (key, before) -> {
       int count = before == null || forgotten(before, now) ? 1 : before.count() + 1;
-      return new Failures(count, now, now.plus(delayAfter(count)));
+      return new Failures(count, now, now.plus(delayAfter(count, freeFailures)));
     });
     if (byAddress.size() > SWEEP_ABOVE) {
       byAddress.values().removeIf(failures -> forgotten(failures, now));
@@ -112,10 +124,14 @@ public class LoginThrottle extends OncePerRequestFilter {
   }
 
   static Duration delayAfter(int failures) {
-    if (failures <= FREE_FAILURES) {
+    return delayAfter(failures, FREE_FAILURES);
+  }
+
+  static Duration delayAfter(int failures, int freeFailures) {
+    if (failures <= freeFailures) {
       return Duration.ZERO;
     }
-    int doublings = Math.min(failures - FREE_FAILURES - 1, 16);
+    int doublings = Math.min(failures - freeFailures - 1, 16);
     Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
     return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
   }

@@ -2,6 +2,7 @@ package org.partnerlifecycle.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -65,8 +66,9 @@ class SecurityConfiguration {
 
   /** Before Spring Security's filter chain (order -100) and the engine's authentication filter. */
   @Bean
-  FilterRegistrationBean<LoginThrottle> loginThrottle() {
-    FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(new LoginThrottle());
+  FilterRegistrationBean<LoginThrottle> loginThrottle(
+      @Value("${partner-lifecycle.login-throttle.free-failures:" + LoginThrottle.FREE_FAILURES + "}") int free) {
+    FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(new LoginThrottle(free));
     registration.setName("login-throttle");
     registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/admin/auth/user/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);

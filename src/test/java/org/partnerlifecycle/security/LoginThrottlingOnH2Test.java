@@ -18,6 +18,7 @@ import org.partnerlifecycle.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * remembers this test's failures.
  */
 @ApplicationTest
+@TestPropertySource(properties = "partner-lifecycle.login-throttle.free-failures=" + LoginThrottle.FREE_FAILURES)
 class LoginThrottlingOnH2Test {
 
   @LocalServerPort

@@ -6,16 +6,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The application in profile {@code postgres} on a fresh PostgreSQL database (made by
  * {@link PostgresTestDatabase.Initializer}). The admin is {@code pgadmin};
  * demo users are created only because the test asks for them, so role tests can reuse mary, lena and ada.
- * The context is closed after the class: engine-rest and the webapps serve the engine named "default", so only
- * one application may run at a time.
+ * Classes with the same configuration share the application, one application at a time ({@link OneContextAtATime}):
+ * engine-rest and the webapps serve the engine named "default".
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,9 +24,10 @@ import org.springframework.test.context.ContextConfiguration;
     "DB_URL=set-by-dynamic-property-source", "DB_USER=" + "postgres", "ADMIN_USER=pgadmin",
     "ADMIN_PASSWORD=pgadmin", "partner-lifecycle.demo-data=true",
     "partner-lifecycle.demo-partners=false", "partner-lifecycle.notifications.sender=none", "camunda.bpm.job-execution.enabled=false",
-    "partner-lifecycle.rate-limit.applications.per-minute=100000"})
+    "partner-lifecycle.rate-limit.applications.per-minute=100000",
+    "partner-lifecycle.login-throttle.free-failures=1000000"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
-@DirtiesContext
+@TestExecutionListeners(listeners = OneContextAtATime.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface PostgresProfileTest {
 }
