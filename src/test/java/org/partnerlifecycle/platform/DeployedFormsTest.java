@@ -48,6 +48,20 @@ class DeployedFormsTest {
     }
   }
 
+  /**
+   * Cockpit and Camunda Modeler show element names raw: they are static words, and a user task's case (partner,
+   * customer, value) comes from its taskName property, which the engine evaluates when it creates the task.
+   */
+  @Test
+  void elementNamesAreStaticWords() throws IOException {
+    for (Path file : files("processes", ".bpmn")) {
+      for (org.camunda.bpm.model.bpmn.instance.FlowElement element : Bpmn.readModelFromFile(file.toFile())
+          .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class)) {
+        assertThat(String.valueOf(element.getName())).as(file + " " + element.getId()).doesNotContain("${");
+      }
+    }
+  }
+
   @Test
   void everyFormFileIsDeployed() throws IOException {
     Set<String> deployedFormIds = deployedFormIds();

@@ -1,0 +1,43 @@
+package org.partnerlifecycle.engine;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * A user task's name says which case it is about ("Review deal registration — Acme Learning / Globex, $48,000"),
+ * while its BPMN element name stays a static word: Cockpit and Camunda Modeler show element names raw. The
+ * case's name is the task's {@code camunda:property name="taskName"}, an expression the engine evaluates when it
+ * creates the task, as it would a name with {@code ${…}}.
+ */
+@Component
+class DynamicTaskNames extends AbstractProcessEnginePlugin {
+
+  static final String TASK_NAME_PROPERTY = "taskName";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        Element extensions = userTaskElement.element("extensionElements");
+        String template = extensions == null ? null
+            : BpmnParseUtil.parseCamundaExtensionProperties(userTaskElement).get(TASK_NAME_PROPERTY);
+        if (template != null) {
+          ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+              .setNameExpression(configuration.getExpressionManager().createExpression(template));
+        }
+      }
+    });
+  }
+}
