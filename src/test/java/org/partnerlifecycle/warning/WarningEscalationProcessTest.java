@@ -173,6 +173,36 @@ class WarningEscalationProcessTest {
     assertThat(steps(partner)).endsWith("REINSTATED");
   }
 
+  /** SPEC §3 amendments: DISMISS (with a reason) ends the escalation at level 0; the partner is told nothing. */
+  @Test
+  void aDismissedBreachEndsTheEscalationWithoutAWarning() {
+    Partner partner = partner();
+    warnings.raiseBreach(partner.id(), BreachCategory.REPORTING, "No quarterly report", "API", "mary");
+    ProcessInstance instance = escalationOf(partner);
+    assertThatThrownBy(() -> active.complete(partner.id(), "IssuePrivateWarning", "mary",
+        Map.of("warningDecision", "DISMISS"))).hasRootCauseInstanceOf(InvalidDecisionException.class)
+        .hasMessageContaining("dismissReason");
+    active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningDecision", "DISMISS",
+        "dismissReason", "The breach came from missing data"));
+    assertThat(instance).isEnded().hasPassed("BreachDismissed").hasNotPassed("FirstCurePeriodEnded");
+    assertThat(partners.get(partner.id()).warningLevel()).isZero();
+    assertThat(steps(partner)).containsExactly("DISMISSED");
+    assertThat(jdbc.queryForList("SELECT template FROM notification_outbox WHERE partner_id = ?", String.class,
+        partner.id())).doesNotContain("private-warning", "second-warning");
+    assertThat(warnings.raiseBreach(partner.id(), BreachCategory.OTHER, "again", "API", "mary").joined()).isFalse();
+  }
+
+  /** Seed 002 line 53, "Second Warning": the partner is told, privately, that referrals are paused. */
+  @Test
+  void theSecondWarningIsSentToThePartner() {
+    Partner partner = partner();
+    ProcessInstance instance = warnedAtLevel1(partner);
+    passCurePeriod(instance, "FirstCurePeriodEnded");
+    assertThat(instance).hasPassed("PauseReferrals").isWaitingAt("SecondCurePeriodEnded");
+    assertThat(jdbc.queryForList("SELECT template FROM notification_outbox WHERE partner_id = ? ORDER BY id",
+        String.class, partner.id())).endsWith("private-warning", "second-warning");
+  }
+
   @Test
   void goodStandingResetsFromLevelOne() {
     Partner partner = partner();
