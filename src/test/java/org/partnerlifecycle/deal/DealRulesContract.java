@@ -209,9 +209,20 @@ abstract class DealRulesContract extends ApiContract {
         + "\",\"reason\":\"up\"}", MARY))).containsExactlyInAnyOrder("newAmount", "effectiveOn");
     assertThat(ledgerEntry(referral.id(), dealId, "ADJUSTMENT")).isNull();
 
-    // Effective from the close, half the contract given up: half the $4,800 revenue share comes back.
-    Response adjusted = http.post(path, body, MARY);
+    // Effective from the close, half the contract given up: half the $4,800 revenue share comes back. A retry with
+    // the same Idempotency-Key books nothing more.
+    Response adjusted = http.send(http.builder(path).header("Content-Type", "application/json")
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("mary:mary".getBytes()))
+        .header("Idempotency-Key", "downgrade-" + dealId)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
     assertThat(adjusted.status()).as(adjusted.body()).isEqualTo(201);
+    Response retried = http.send(http.builder(path).header("Content-Type", "application/json")
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("mary:mary".getBytes()))
+        .header("Idempotency-Key", "downgrade-" + dealId)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(retried.status()).isEqualTo(201);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE deal_id = ? AND kind = 'ADJUSTMENT'",
+        Integer.class, dealId)).isEqualTo(1);
     assertThat(json.readTree(adjusted.body()).get("adjustment").get("amount").decimalValue())
         .isEqualByComparingTo("-2400.00");
     assertThat(body(http.get("/api/deal-registrations/" + dealId, MARY)).get("currentAmount").decimalValue())
