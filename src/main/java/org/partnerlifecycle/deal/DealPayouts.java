@@ -1,6 +1,9 @@
 package org.partnerlifecycle.deal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.partnerlifecycle.audit.AuditLog;
 import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.audit.RuleResultStore.Subject;
@@ -10,6 +13,7 @@ import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerStatus;
 import org.partnerlifecycle.rules.Attribution;
 import org.partnerlifecycle.rules.IncentiveKind;
+import org.partnerlifecycle.rules.Money;
 import org.partnerlifecycle.rules.IncentiveRules.Rate;
 import org.partnerlifecycle.rules.PayoutRules.Clawback;
 import org.partnerlifecycle.rules.PayoutRules.Payout;
@@ -17,6 +21,7 @@ import org.partnerlifecycle.rules.PayoutRules;
 import org.partnerlifecycle.rules.ProgramTerms;
 import org.partnerlifecycle.rules.RuleResult;
 import org.partnerlifecycle.rules.TermsCatalog;
+import org.partnerlifecycle.web.ApiProblems.FieldProblem;
 import org.partnerlifecycle.web.ConflictException;
 import org.partnerlifecycle.web.InvalidRequestException;
 import org.springframework.stereotype.Service;
@@ -47,7 +52,12 @@ public class DealPayouts {
     this.time = time;
   }
 
-  /** RecordClose: WON books the payout (a REMOVED partner gets none), LOST just ends. Safe to run twice. */
+  /**
+   * RecordClose: WON books the payout, LOST just ends. Safe to run twice. An ADD_ON pays on its prorated basis
+   * (purchasing guide, seed 003 line 46). A REMOVED partner is paid for a deal whose rate was locked before its
+   * removal (playbook anti-pattern, seed 001 line 1993: "Changing terms retroactively — Partners lose trust"), unless
+   * it was removed for CONDUCT (seed 001 line 1977: "Fraudulent referral → Full clawback + termination").
+   */
   public void recordClose(String dealId, String outcome, String processInstanceId) {
     DealRegistration deal = deals.get(dealId);
     if (!"WON".equals(outcome)) {
@@ -55,23 +65,48 @@ public class DealPayouts {
       return;
     }
     deals.win(dealId, time.now());
+    String approvedBeforeRemoval = null;
     if (partners.get(deal.partnerId()).status() == PartnerStatus.REMOVED) {
-      deals.recordNoPayout(dealId, time.now(), "No payout: the partner was removed from the program");
-      return;
+      var removal = partners.removal(deal.partnerId());
+      if (removal.isEmpty() || removal.get().forConduct()) {
+        deals.recordNoPayout(dealId, time.now(), "No payout: the partner was removed from the program"
+            + (removal.isPresent() ? " for " + removal.get().reason() : ""));
+        return;
+      }
+      if (deal.rateLockedAt() == null || deal.rateLockedAt().isAfter(removal.get().at())) {
+        deals.recordNoPayout(dealId, time.now(), "No payout: the partner was removed from the program on "
+            + removal.get().at() + " (" + removal.get().reason() + "), before this registration was approved");
+        return;
+      }
+      approvedBeforeRemoval = "; approved (rate locked " + deal.rateLockedAt() + ") before the partner's removal on "
+          + removal.get().at() + " for " + removal.get().reason() + ", so it is paid: terms do not change retroactively";
     }
     ProgramTerms dealTerms = terms.version(deal.termsVersion());
     Rate locked = new Rate(deal.rateKind(), deal.ratePercent(), deal.standardPercent(), deal.rateNegotiated(),
         deal.attribution(), deal.rateTerm(), true);
-    RuleResult<Payout> payout = PayoutRules.payout(dealTerms, locked, deal.closedAmount(), deal.termMonths());
+    RuleResult<Payout> payout;
+    if (deal.addOn() != null) {
+      RuleResult<java.math.BigDecimal> basis = PayoutRules.addOnProration(dealTerms, deal.addOn().seats(),
+          deal.addOn().unitPrice(), deal.addOn().remainingMonths(), deal.termMonths());
+      ruleResults.record(Subject.DEAL, dealId, basis.explanation(), processInstanceId);
+      payout = PayoutRules.payout(dealTerms, locked, basis.value(), deal.addOn().remainingMonths());
+    } else {
+      payout = PayoutRules.payout(dealTerms, locked, deal.closedAmount(), deal.termMonths());
+    }
     ruleResults.record(Subject.DEAL, dealId, payout.explanation(), processInstanceId);
     String kind = payout.value().kind() == IncentiveKind.NONE ? "REVENUE_SHARE" : payout.value().kind().name();
     ledger.bookOnce(deal.partnerId(), dealId, kind, payout.value().amount(), payout.value().rate(),
-        payout.value().basis(), dealTerms.version(), payout.explanation().text(), time.now());
+        payout.value().basis(), dealTerms.version(), payout.explanation().text()
+            + (approvedBeforeRemoval == null ? "" : approvedBeforeRemoval), time.now());
   }
 
-  /** The customer cancelled a WON deal: the clawback by days since close, booked once. */
+  /**
+   * The customer cancelled a WON deal: the clawback by days since close, booked once. Clawbacks recover revenue
+   * share only (SPEC §2): a reseller's DISCOUNT was never paid out, so nothing is clawed back.
+   */
   @Audited(action = "deal.cancelled", subject = AuditLog.Subject.DEAL)
   public LedgerEntry cancel(String dealId, LocalDate cancelledOn, String reason) {
+    deals.lock(dealId);
     DealRegistration deal = deals.get(dealId);
     if (deal.status() != DealStatus.WON) {
       throw new ConflictException("Deal " + dealId + " is " + deal.status() + ": only a WON deal can be cancelled");
@@ -84,14 +119,83 @@ public class DealPayouts {
     }
     LedgerEntry paid = ledger.payoutOf(dealId).orElse(null);
     deals.cancel(dealId, time.now(), cancelledOn, reason);
-    if (paid == null) {
+    if (paid == null || !Ledger.REVENUE_SHARE.equals(paid.kind())) {
+      return null;
+    }
+    BigDecimal outstanding = ledger.outstandingRevenueShare(dealId);
+    if (outstanding.signum() <= 0) {
       return null;
     }
     ProgramTerms dealTerms = terms.version(deal.termsVersion());
-    RuleResult<Clawback> clawback = PayoutRules.clawback(dealTerms, paid.amount(), deal.closedOn(), cancelledOn);
+    RuleResult<Clawback> clawback = PayoutRules.clawback(dealTerms, outstanding, deal.closedOn(), cancelledOn);
     ruleResults.record(Subject.DEAL, dealId, clawback.explanation(), null);
     ledger.bookOnce(deal.partnerId(), dealId, Ledger.CLAWBACK, clawback.value().amount().negate(),
-        clawback.value().percent(), paid.amount(), dealTerms.version(), clawback.explanation().text(), time.now());
+        clawback.value().percent(), outstanding, dealTerms.version(), clawback.explanation().text(), time.now());
     return ledger.find(dealId, Ledger.CLAWBACK).orElseThrow();
+  }
+
+  /**
+   * A customer downgrade ({@code POST /api/deal-registrations/{id}/adjustment}): the revenue share shrinks pro rata
+   * (seed 001 line 1976). A reseller's discount was never paid out: the new amount is recorded and nothing is booked.
+   * @return the ADJUSTMENT entry, or null when nothing was booked
+   */
+  @Audited(action = "deal.adjusted", subject = AuditLog.Subject.DEAL)
+  public LedgerEntry adjust(String dealId, BigDecimal newAmount, LocalDate effectiveOn, String reason) {
+    deals.lock(dealId);
+    DealRegistration deal = deals.get(dealId);
+    if (deal.status() != DealStatus.WON) {
+      throw new ConflictException("Deal " + dealId + " is " + deal.status() + ": only a WON deal can be adjusted");
+    }
+    BigDecimal current = deal.currentAmount() != null ? deal.currentAmount() : deal.closedAmount();
+    List<FieldProblem> problems = new ArrayList<>();
+    if (newAmount.compareTo(current) >= 0) {
+      problems.add(new FieldProblem("newAmount", "must be less than the current amount " + current.toPlainString()
+          + ": an adjustment is for a downgrade"));
+    }
+    if (effectiveOn.isBefore(deal.closedOn())) {
+      problems.add(new FieldProblem("effectiveOn", "must not be before the close on " + deal.closedOn()));
+    } else if (effectiveOn.isAfter(time.today())) {
+      problems.add(new FieldProblem("effectiveOn", "must not be in the future"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException("Invalid fields", problems);
+    }
+    deals.downgrade(dealId, time.now(), newAmount);
+    LedgerEntry paid = ledger.payoutOf(dealId).orElse(null);
+    if (paid == null || !Ledger.REVENUE_SHARE.equals(paid.kind()) || paid.amount().signum() == 0) {
+      return null;
+    }
+    ProgramTerms dealTerms = terms.version(deal.termsVersion());
+    int periodMonths = deal.addOn() != null ? deal.addOn().remainingMonths() : deal.termMonths();
+    if ("FIRST_12_MONTHS".equals(deal.rateTerm())) {
+      periodMonths = Math.min(12, periodMonths);
+    }
+    RuleResult<BigDecimal> adjustment = PayoutRules.downgradeAdjustment(dealTerms, paid.amount(),
+        deal.closedAmount(), current, newAmount, deal.closedOn(), periodMonths, effectiveOn);
+    BigDecimal taken = adjustment.value().min(ledger.outstandingRevenueShare(dealId));
+    ruleResults.record(Subject.DEAL, dealId, adjustment.explanation(), null);
+    ledger.bookNext(deal.partnerId(), dealId, Ledger.ADJUSTMENT, taken.negate(), paid.rate(), paid.amount(),
+        dealTerms.version(), adjustment.explanation().text() + (reason == null ? "" : "; reason: " + reason),
+        time.now());
+    return ledger.find(dealId, Ledger.ADJUSTMENT).orElseThrow();
+  }
+
+  /**
+   * A removal for CONDUCT (seed 001 line 1977: "Fraudulent referral → Full clawback + termination"): every revenue
+   * share of the partner is clawed back in full, less what cancellations and downgrades already took back. Safe to
+   * run twice (nothing is outstanding the second time). Discounts are never clawed back.
+   */
+  public void clawBackEverything(String partnerId, String reason) {
+    for (String dealId : ledger.dealsWithRevenueShare(partnerId)) {
+      deals.lock(dealId);
+      BigDecimal outstanding = ledger.outstandingRevenueShare(dealId);
+      if (outstanding.signum() <= 0) {
+        continue;
+      }
+      DealRegistration deal = deals.get(dealId);
+      ledger.bookNext(partnerId, dealId, Ledger.CLAWBACK, outstanding.negate(), Money.HUNDRED, outstanding,
+          deal.termsVersion(), "Full clawback of $" + outstanding.toPlainString() + ": the partner was removed for "
+              + "CONDUCT (playbook: fraudulent referral → full clawback + termination); " + reason, time.now());
+    }
   }
 }

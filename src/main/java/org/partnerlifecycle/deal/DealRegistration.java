@@ -46,5 +46,11 @@ public record DealRegistration(
     BigDecimal closedAmount,
     LocalDate closedOn,
     LocalDate cancelledOn,
-    Instant createdAt) {
+    Instant createdAt,
+    AddOnSeats addOn,
+    BigDecimal currentAmount) {
+
+  /** An ADD_ON registration's seats (null for other deal types). */
+  public record AddOnSeats(int seats, BigDecimal unitPrice, int remainingMonths) {
+  }
 }

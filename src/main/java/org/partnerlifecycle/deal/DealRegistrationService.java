@@ -18,6 +18,7 @@ import org.partnerlifecycle.deal.process.DealRegistrationProcess;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.partner.DomainNames;
 import org.partnerlifecycle.partner.Partner;
+import org.partnerlifecycle.partner.PartnerMotions;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerStatus;
 import org.partnerlifecycle.rules.DealType;
@@ -26,8 +27,10 @@ import org.partnerlifecycle.rules.LicenseType;
 import org.partnerlifecycle.rules.Motion;
 import org.partnerlifecycle.rules.Product;
 import org.partnerlifecycle.rules.ProgramTerms;
+import org.partnerlifecycle.rules.RegistrationRules;
 import org.partnerlifecycle.rules.TermsCatalog;
 import org.partnerlifecycle.rules.Tier;
+import org.partnerlifecycle.web.ApiProblems.FieldProblem;
 import org.partnerlifecycle.web.ConflictException;
 import org.partnerlifecycle.web.Ids;
 import org.partnerlifecycle.web.InvalidRequestException;
@@ -46,14 +49,16 @@ public class DealRegistrationService {
 
   private final DealRepository deals;
   private final PartnerRepository partners;
+  private final PartnerMotions motions;
   private final TermsCatalog terms;
   private final DealRegistrationProcess process;
   private final EngineTime time;
 
-  public DealRegistrationService(DealRepository deals, PartnerRepository partners, TermsCatalog terms,
-      DealRegistrationProcess process, EngineTime time) {
+  public DealRegistrationService(DealRepository deals, PartnerRepository partners, PartnerMotions motions,
+      TermsCatalog terms, DealRegistrationProcess process, EngineTime time) {
     this.deals = deals;
     this.partners = partners;
+    this.motions = motions;
     this.terms = terms;
     this.process = process;
     this.time = time;
@@ -79,13 +84,27 @@ public class DealRegistrationService {
     ProgramTerms current = terms.effectiveOn(time.today());
     Tier tier = partner.tier();
     Motion motion = Motion.valueOf(request.motion());
+    DealType dealType = DealType.valueOf(request.dealType());
+    // Every wrong field at once: the motion (contracted and allowed by the tier), the product, the add-on seats and
+    // the volume licence's term.
+    List<FieldProblem> problems = new ArrayList<>();
     var motionAllowed = EligibilityRules.motionAllowed(current, tier, motion);
     if (!motionAllowed.value()) {
-      throw new InvalidRequestException("motion", "is not allowed: " + motionAllowed.explanation().text());
+      problems.add(new FieldProblem("motion", "is not allowed: " + motionAllowed.explanation().text()));
+    } else {
+      var productAllowed = EligibilityRules.productAllowed(current, tier, motion, Product.valueOf(request.product()));
+      if (!productAllowed.value()) {
+        problems.add(new FieldProblem("product", "is not allowed: " + productAllowed.explanation().text()));
+      }
     }
-    var productAllowed = EligibilityRules.productAllowed(current, tier, motion, Product.valueOf(request.product()));
-    if (!productAllowed.value()) {
-      throw new InvalidRequestException("product", "is not allowed: " + productAllowed.explanation().text());
+    for (RegistrationRules.FieldIssue issue : RegistrationRules.check(current, motions.contracted(partnerId),
+        motionAllowed.value() ? motion : null, dealType, LicenseType.valueOf(request.licenseType()),
+        request.termMonths(), request.seats(), request.unitPrice(), request.remainingMonths())) {
+      problems.add(new FieldProblem(issue.field(), issue.message()));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException("Invalid fields: " + problems.stream().map(FieldProblem::field)
+          .distinct().collect(java.util.stream.Collectors.joining(", ")), problems);
     }
 
     String customer = DomainNames.normalize(request.customerDomain());
@@ -110,12 +129,13 @@ public class DealRegistrationService {
     }
     Instant now = time.now();
     DealRegistration deal = new DealRegistration(dealId, partnerId, caller, request.customerName().trim(),
-        request.customerDomain().trim(), customer, motion, DealType.valueOf(request.dealType()),
+        request.customerDomain().trim(), customer, motion, dealType,
         LicenseType.valueOf(request.licenseType()), Product.valueOf(request.product()), request.estimatedValue(),
         request.termMonths(), request.proposedRate(),
         DealStatus.SUBMITTED, !evidence.isEmpty(), evidence.isEmpty() ? null : String.join("; ", evidence),
         null, null, null, null, false, null, null, null, null, current.version(), null, false, null, null, null, null,
-        null, null, now);
+        null, null, now, dealType == DealType.ADD_ON ? new DealRegistration.AddOnSeats(request.seats(),
+            request.unitPrice(), request.remainingMonths()) : null, null);
     deals.insert(deal);
     if (idempotencyKey != null) {
       deals.rememberIdempotent(caller, idempotencyKey, dealId, requestHash, now);

@@ -35,13 +35,14 @@ class DealRepository {
   public void insert(DealRegistration d) {
     jdbc.update("INSERT INTO deal_registration (id, partner_id, submitted_by, customer_name, customer_domain, "
             + "normalized_domain, motion, deal_type, license_type, product, estimated_value, term_months, "
-            + "proposed_rate, status, conflict, conflict_evidence, terms_version, created_at, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "proposed_rate, status, conflict, conflict_evidence, terms_version, created_at, updated_at, seats, "
+            + "unit_price, remaining_months) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         d.id(), d.partnerId(), d.submittedBy(), d.customerName(), d.customerDomain(), d.normalizedDomain(),
         d.motion().name(), d.dealType().name(), d.licenseType().name(), d.product().name(), d.estimatedValue(),
         d.termMonths(), d.proposedRate(),
         d.status().name(), d.conflict(), d.conflictEvidence(), d.termsVersion(), Timestamp.from(d.createdAt()),
-        Timestamp.from(d.createdAt()));
+        Timestamp.from(d.createdAt()), d.addOn() == null ? null : d.addOn().seats(),
+        d.addOn() == null ? null : d.addOn().unitPrice(), d.addOn() == null ? null : d.addOn().remainingMonths());
   }
 
   public Optional<DealRegistration> find(String id) {
@@ -194,6 +195,18 @@ class DealRepository {
     update(id, now, "reason = ?", reason);
   }
 
+  /** A downgrade: the customer's contract is now worth {@code newAmount}. */
+  public void downgrade(String id, Instant now, BigDecimal newAmount) {
+    update(id, now, "current_amount = ?", newAmount);
+  }
+
+  /** Locks the registration's row until the transaction ends: money for one deal is booked one step at a time. */
+  public void lock(String id) {
+    if (jdbc.queryForList("SELECT id FROM deal_registration WHERE id = ? FOR UPDATE", id).isEmpty()) {
+      throw new NotFoundException("No deal registration " + id);
+    }
+  }
+
   public void cancel(String id, Instant now, LocalDate cancelledOn, String reason) {
     update(id, now, "status = ?, cancelled_on = ?, reason = ?", DealStatus.CANCELLED.name(), date(cancelledOn), reason);
   }
@@ -232,7 +245,10 @@ class DealRepository {
         rs.getString("rate_approved_by"), instant(rs, "rate_locked_at"), rs.getString("terms_version"),
         instant(rs, "protection_ends_at"), rs.getBoolean("extension_used"), instant(rs, "escalated_at"),
         rs.getString("reviewed_by"), rs.getString("reason"), rs.getBigDecimal("closed_amount"),
-        localDate(rs, "closed_on"), localDate(rs, "cancelled_on"), instant(rs, "created_at"));
+        localDate(rs, "closed_on"), localDate(rs, "cancelled_on"), instant(rs, "created_at"),
+        rs.getObject("seats") == null ? null : new DealRegistration.AddOnSeats(rs.getInt("seats"),
+            rs.getBigDecimal("unit_price"), rs.getInt("remaining_months")),
+        rs.getBigDecimal("current_amount"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -133,9 +133,11 @@ public class DealReviewService {
 
   /**
    * ApproveNegotiatedRate by leadership, never by the user who proposed the rate or reviewed the registration:
-   * APPROVE the proposal (or the starred cell's figure), REJECT (the standard rate applies), COUNTER with a rate.
+   * APPROVE the proposal (or the starred cell's figure), REJECT (the standard rate applies; where the table has no
+   * figure, as for OEM, the registration ends REJECTED with the reason), COUNTER with a rate.
+   * @return whether the registration was rejected
    */
-  public void recordRateDecision(String dealId, String decision, BigDecimal approvedRate, String reason,
+  public boolean recordRateDecision(String dealId, String decision, BigDecimal approvedRate, String reason,
       String approver, String processInstanceId) {
     DealRegistration deal = deals.get(dealId);
     Decisions.requireOneOf(RATE_DECISION, decision, RATE_DECISIONS);
@@ -165,9 +167,14 @@ public class DealReviewService {
       }
       default -> {
         Decisions.requireText(RATE_REASON, why, "is required to reject a negotiated rate");
-        yield standard.standardPercent() == null ? BigDecimal.ZERO : standard.standardPercent();
+        yield standard.standardPercent();
       }
     };
+    if (full == null) {
+      // No table figure to fall back on (OEM is "negotiated*" only): the registration ends REJECTED.
+      deals.reject(dealId, time.now(), "Negotiated rate rejected by " + approver + ": " + why, deal.reviewedBy());
+      return true;
+    }
     RuleResult<Rate> approved;
     try {
       approved = IncentiveRules.withApprovedRate(dealTerms, standard, full, approver);
@@ -176,6 +183,7 @@ public class DealReviewService {
     }
     ruleResults.record(Subject.DEAL, dealId, approved.explanation(), processInstanceId);
     deals.approveRate(dealId, time.now(), approved.value().percent(), approver, why);
+    return false;
   }
 
   /** Who asked for the rate leadership decides on (shown on the approval form), or null. */

@@ -55,6 +55,35 @@ class LeadRepository {
         region, Timestamp.from(since), region, normalizedDomain, leadId);
   }
 
+  /** The partner holding the oldest live registration for the customer, and whether it may take a lead now. */
+  public record Protector(String partnerId, String dealId, String status, boolean referralsPaused,
+      boolean offeredBefore) {
+  }
+
+  public java.util.Optional<Protector> protector(String leadId, String normalizedDomain) {
+    return jdbc.query("SELECT d.partner_id, d.id, p.status, p.referrals_paused, (SELECT count(*) FROM lead_offer o "
+            + "WHERE o.lead_id = ? AND o.partner_id = p.id) AS offered FROM deal_registration d "
+            + "JOIN partner p ON p.id = d.partner_id WHERE d.normalized_domain = ? "
+            + "AND d.status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_RATE_APPROVAL', 'APPROVED') "
+            + "ORDER BY d.created_at, d.id",
+        (rs, i) -> new Protector(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+            rs.getLong(5) > 0), leadId, normalizedDomain).stream().findFirst();
+  }
+
+  /** The lead waits for staff: a protected customer whose protecting partner cannot take it. */
+  public void hold(String leadId, String reason) {
+    jdbc.update("UPDATE sales_lead SET status = 'HELD', assigned_partner_id = NULL, reason = ? WHERE id = ?", reason,
+        leadId);
+  }
+
+  /** Offers per region, partner and lead category in [from, to). */
+  public List<Map<String, Object>> offersByRegionPartnerAndCategory(Instant from, Instant to) {
+    return jdbc.queryForList("SELECT o.region, o.partner_id, l.category, count(*) AS offers FROM lead_offer o "
+        + "JOIN sales_lead l ON l.id = o.lead_id WHERE o.offered_at >= ? AND o.offered_at < ? "
+        + "GROUP BY o.region, o.partner_id, l.category ORDER BY o.region, o.partner_id, l.category",
+        Timestamp.from(from), Timestamp.from(to));
+  }
+
   public void offer(String leadId, String partnerId, String region, String reason, Instant now) {
     jdbc.update("INSERT INTO lead_offer (lead_id, partner_id, region, outcome, reason, offered_at) "
         + "VALUES (?, ?, ?, 'OFFERED', ?, ?)", leadId, partnerId, region, reason, Timestamp.from(now));

@@ -60,11 +60,33 @@ public class LeadRoutingService {
     return new Offer(leadId, lead.assignedPartnerId(), lead.status().name(), lead.reason(), null);
   }
 
-  /** OfferLead: the next eligible partner by the rule, or UNASSIGNED. @return the acceptance deadline, if offered */
+  /**
+   * OfferLead: the next eligible partner by the rule, or UNASSIGNED. A customer under a partner's live registration
+   * is that partner's (playbook: 30-day protection, seed 001): the lead goes to it when it is eligible (ACTIVE,
+   * referrals not paused, not offered this lead before), otherwise it is HELD for staff with that reason — never
+   * offered to a competitor. @return the acceptance deadline, if offered
+   */
   public Optional<Instant> offer(String leadId, String processInstanceId) {
     Lead lead = leads.get(leadId);
     ProgramTerms current = terms.effectiveOn(time.today());
     Instant now = time.now();
+    Optional<LeadRepository.Protector> protector = leads.protector(leadId, lead.normalizedDomain());
+    if (protector.isPresent()) {
+      LeadRepository.Protector p = protector.get();
+      String why = "Customer " + lead.normalizedDomain() + " is protected by partner " + p.partnerId()
+          + "'s live registration " + p.dealId();
+      String unfit = !"ACTIVE".equals(p.status()) ? "it is " + p.status()
+          : p.referralsPaused() ? "its referrals are paused"
+          : p.offeredBefore() ? "it was offered this lead before" : null;
+      if (unfit == null) {
+        leads.offer(leadId, p.partnerId(), lead.region(), why + ": the lead goes to it (category "
+            + lead.category() + ")", now);
+        return Optional.of(now.plus(Duration.ofHours(current.leadRouting().acceptanceHours())));
+      }
+      leads.hold(leadId, "Held for staff: " + why + ", which cannot take it (" + unfit
+          + "); a competitor is not offered a protected customer");
+      return Optional.empty();
+    }
     RuleResult<Optional<String>> allocation = LeadAllocation.allocate(current, lead.region(),
         leads.candidates(leadId, lead.region(), lead.normalizedDomain(),
             now.minus(Duration.ofDays(current.leadRouting().lookbackDays()))));
@@ -116,6 +138,22 @@ public class LeadRoutingService {
       String region = (String) row.get("region");
       lines.put(region + "/" + row.get("partner_id"), line(region, row, ((Number) row.get("offers")).longValue(),
           ((Number) row.get("accepted")).longValue()));
+    }
+    // Seed 002 line 6 ("Leads allocated by categories … (defined transparently)"): each line's offers by category.
+    for (Map<String, Object> line : lines.values()) {
+      Map<String, Long> byCategory = new LinkedHashMap<>();
+      for (LeadCategory category : LeadCategory.values()) {
+        byCategory.put(category.name(), 0L);
+      }
+      line.put("leadsOfferedByCategory", byCategory);
+    }
+    for (Map<String, Object> row : leads.offersByRegionPartnerAndCategory(from, to)) {
+      Map<String, Object> line = lines.get(row.get("region") + "/" + row.get("partner_id"));
+      if (line != null) {
+        @SuppressWarnings("unchecked")
+        Map<String, Long> byCategory = (Map<String, Long>) line.get("leadsOfferedByCategory");
+        byCategory.put((String) row.get("category"), ((Number) row.get("offers")).longValue());
+      }
     }
     Map<String, Long> regionTotals = new LinkedHashMap<>();
     lines.values().forEach(l -> regionTotals.merge((String) l.get("region"), (Long) l.get("leadsOffered"), Long::sum));

@@ -120,6 +120,54 @@ public class PartnerRepository {
     update(id, "warning_level = ?, referrals_paused = ?, listed = ?", now, level, referralsPaused, listed);
   }
 
+  // --- contracted motions (SPEC §2 "Motion") -------------------------------------------------------------------
+
+  /** The motions a partner manager added to the partner's contract, besides the motion it is placed under. */
+  public java.util.Set<Motion> addedMotions(String id) {
+    return jdbc.queryForList("SELECT motion FROM partner_motion WHERE partner_id = ?", String.class, id).stream()
+        .map(Motion::valueOf).collect(java.util.stream.Collectors.toCollection(
+            () -> java.util.EnumSet.noneOf(Motion.class)));
+  }
+
+  /** Replaces the added motions. */
+  public void replaceAddedMotions(String id, java.util.Set<Motion> motions, String addedBy, Instant now) {
+    java.util.Set<Motion> before = addedMotions(id);
+    for (Motion gone : before) {
+      if (!motions.contains(gone)) {
+        jdbc.update("DELETE FROM partner_motion WHERE partner_id = ? AND motion = ?", id, gone.name());
+      }
+    }
+    for (Motion added : motions) {
+      if (!before.contains(added)) {
+        jdbc.update("INSERT INTO partner_motion (partner_id, motion, added_by, added_at) VALUES (?, ?, ?, ?)", id,
+            added.name(), addedBy, Timestamp.from(now));
+      }
+    }
+  }
+
+  // --- removal ------------------------------------------------------------------------------------------------
+
+  /** When a partner was removed, for which breach categories, and whether one was CONDUCT (fraud). */
+  public record Removal(Instant at, String reason, boolean forConduct) {
+  }
+
+  /** The breach category that makes a removal one for conduct (warning.BreachCategory.CONDUCT). */
+  public static final String CONDUCT = "CONDUCT";
+
+  /** {@code categories}: the names of the breach categories of the escalation that removed the partner. */
+  public void recordRemoval(String id, java.util.Collection<String> categories, Instant now) {
+    update(id, "removed_at = ?, removal_reason = ?", now, Timestamp.from(now),
+        String.join(",", new java.util.TreeSet<>(categories)));
+  }
+
+  /** The partner's last removal, if it was ever removed. */
+  public Optional<Removal> removal(String id) {
+    return jdbc.query("SELECT removed_at, removal_reason FROM partner WHERE id = ? AND removed_at IS NOT NULL",
+        (rs, i) -> new Removal(rs.getTimestamp(1).toInstant(), rs.getString(2),
+            rs.getString(2) != null && List.of(rs.getString(2).split(",")).contains(CONDUCT)), id).stream()
+        .findFirst();
+  }
+
   /** Tier, motion and what they entitle to move together (tier reviews). */
   public void changeTier(String id, Tier tier, Motion motion, List<String> launchMethods, List<String> products,
       List<String> integrationTypes, String termsVersion, Instant now) {

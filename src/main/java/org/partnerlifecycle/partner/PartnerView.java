@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * {@code GET /api/partners/{id}} (SPEC §4). What the partner itself sees follows seed 002: the level-1 warning is
- * told to it privately, so it sees warning level 1 at most; the level-2 stop of referrals is private to us, so it
- * sees neither level 2 nor {@code referralsPaused} (null).
+ * {@code GET /api/partners/{id}} (SPEC §4). The partner sees its own warning level and {@code referralsPaused}
+ * (SPEC §3 amendments: it is told of level 1 and level 2 by notification); "privately" in seed 002 means not public:
+ * the directory changes only on removal.
  */
 public record PartnerView(String partnerId, String companyName, String status, String tier, String motion,
     String region, int warningLevel, Boolean referralsPaused, boolean listed, List<String> launchMethods,
@@ -18,7 +18,7 @@ public record PartnerView(String partnerId, String companyName, String status, S
   }
 
   static PartnerView forThePartner(Partner p) {
-    return of(p, Math.min(p.warningLevel(), 1), null);
+    return of(p, p.warningLevel(), p.referralsPaused());
   }
 
   private static PartnerView of(Partner p, int warningLevel, Boolean referralsPaused) {

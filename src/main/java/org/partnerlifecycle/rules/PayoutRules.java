@@ -94,6 +94,47 @@ public final class PayoutRules {
                 + " months = $" + price.toPlainString());
   }
 
+  /**
+   * A customer downgrade (playbook clawback table, seed 001 line 1976: "Customer downgrades → Adjust commission"):
+   * the commission {@code paid} on {@code closedAmount} shrinks pro rata — by the share of the contract value given
+   * up, {@code (currentAmount − newAmount) / closedAmount}, for the share of the commission period left from
+   * {@code effectiveOn} to its end. The period is the initial term from the close ({@code periodMonths}: the term,
+   * or 12 for a FIRST_12_MONTHS rate). @return the amount to take back (not negative)
+   */
+  public static RuleResult<BigDecimal> downgradeAdjustment(ProgramTerms terms, BigDecimal paid,
+      BigDecimal closedAmount, BigDecimal currentAmount, BigDecimal newAmount, LocalDate closedOn, int periodMonths,
+      LocalDate effectiveOn) {
+    Args.required("terms", terms);
+    Money.requireNonNegative("paid", paid);
+    Money.requireNonNegative("newAmount", newAmount);
+    Args.required("closedOn", closedOn);
+    Args.required("effectiveOn", effectiveOn);
+    if (closedAmount == null || closedAmount.signum() <= 0) {
+      throw new IllegalArgumentException("closedAmount must be more than 0");
+    }
+    if (newAmount.compareTo(currentAmount) >= 0) {
+      throw new IllegalArgumentException("newAmount must be less than the current amount " + currentAmount);
+    }
+    if (periodMonths < 1) {
+      throw new IllegalArgumentException("periodMonths must be at least 1: " + periodMonths);
+    }
+    LocalDate periodEnd = closedOn.plusMonths(periodMonths);
+    long periodDays = ChronoUnit.DAYS.between(closedOn, periodEnd);
+    long remainingDays = Math.max(0, Math.min(periodDays, ChronoUnit.DAYS.between(effectiveOn, periodEnd)));
+    BigDecimal givenUp = currentAmount.subtract(newAmount);
+    BigDecimal amount = Money.cents(paid.multiply(givenUp).multiply(new BigDecimal(remainingDays))
+        .divide(closedAmount.multiply(new BigDecimal(periodDays)), 10, RoundingMode.HALF_EVEN));
+    return Explanation.of("payout.downgradeAdjustment", terms).input("paid", paid).input("closedAmount", closedAmount)
+        .input("currentAmount", currentAmount).input("newAmount", newAmount).input("closedOn", closedOn)
+        .input("periodMonths", periodMonths).input("effectiveOn", effectiveOn)
+        .result(amount, "playbook: customer downgrades → adjust commission", amount.toPlainString(),
+            "Downgrade from $" + Money.cents(currentAmount).toPlainString() + " to $"
+                + Money.cents(newAmount).toPlainString() + " from " + effectiveOn + ": $" + Money.cents(paid)
+                .toPlainString() + " × " + Money.cents(givenUp).toPlainString() + "/"
+                + Money.cents(closedAmount).toPlainString() + " × " + remainingDays + "/" + periodDays
+                + " days of the commission period left = $" + amount.toPlainString() + " taken back");
+  }
+
   /** Clawback of a paid amount when the customer cancels, by days since close (playbook bands). */
   public static RuleResult<Clawback> clawback(ProgramTerms terms, BigDecimal paidAmount, LocalDate closedOn,
       LocalDate cancelledOn) {

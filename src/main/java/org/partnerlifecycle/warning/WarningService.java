@@ -2,6 +2,8 @@ package org.partnerlifecycle.warning;
 
 import static org.partnerlifecycle.warning.process.WarningEscalationProcess.REMOVAL_DECISION;
 import static org.partnerlifecycle.warning.process.WarningEscalationProcess.REMOVAL_REASON;
+import static org.partnerlifecycle.warning.process.WarningEscalationProcess.DISMISS_REASON;
+import static org.partnerlifecycle.warning.process.WarningEscalationProcess.WARNING_DECISION;
 import static org.partnerlifecycle.warning.process.WarningEscalationProcess.WARNING_NOTE;
 
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.partnerlifecycle.audit.AuditLog;
 import org.partnerlifecycle.audit.Audited;
+import org.partnerlifecycle.deal.DealPayouts;
 import org.partnerlifecycle.engine.Decisions;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.notification.NotificationPort;
@@ -41,11 +44,13 @@ public class WarningService {
   private final PartnerRepository partners;
   private final WarningEscalationProcess process;
   private final NotificationPort notifications;
+  private final DealPayouts payouts;
   private final TermsCatalog terms;
   private final EngineTime time;
 
   public WarningService(WarningRepository warnings, PartnerRepository partners, WarningEscalationProcess process,
-      NotificationPort notifications, TermsCatalog terms, EngineTime time) {
+      NotificationPort notifications, DealPayouts payouts, TermsCatalog terms, EngineTime time) {
+    this.payouts = payouts;
     this.warnings = warnings;
     this.partners = partners;
     this.process = process;
@@ -81,6 +86,26 @@ public class WarningService {
     return new BreachRecorded(escalationId, 0, false);
   }
 
+  /**
+   * IssuePrivateWarning (SPEC §3 amendments): SEND the level-1 private warning to the partner (seed 002 line 51:
+   * "First Warning: Private Warning"), or DISMISS the breach with a reason (e.g. it came from missing data), which
+   * ends the escalation at level 0.
+   */
+  public void decidePrivateWarning(String partnerId, String decision, String note, String dismissReason,
+      String decidedBy) {
+    Decisions.requireOneOf(WARNING_DECISION, decision, java.util.Set.of("SEND", "DISMISS"));
+    if ("DISMISS".equals(decision)) {
+      String why = Decisions.optionalText(DISMISS_REASON, dismissReason);
+      Decisions.requireText(DISMISS_REASON, why, "is required to dismiss a breach");
+      String escalationId = runningEscalation(partnerId).id();
+      Partner partner = partners.get(partnerId);
+      moveTo(partner, escalationId, 0, false, partner.listed(), "DISMISSED", decidedBy, why);
+      warnings.end(escalationId, "DISMISSED", 0, time.now());
+      return;
+    }
+    issuePrivateWarning(partnerId, note, decidedBy);
+  }
+
   /** Level 1: the private warning, to the partner only. */
   public void issuePrivateWarning(String partnerId, String note, String decidedBy) {
     String escalationId = runningEscalation(partnerId).id();
@@ -89,15 +114,25 @@ public class WarningService {
     Partner partner = partners.get(partnerId);
     moveTo(partner, escalationId, 1, false, partner.listed(), "WARNED", decidedBy, message);
     notifications.notifyPartner(partnerId, partner.contactEmail(), "private-warning",
-        Map.of("companyName", partner.companyName(), "message", message, "breaches", breachesText(escalationId)));
+        Map.of("companyName", partner.companyName(), "level", 1, "message", message,
+            "breaches", breachesText(escalationId)));
   }
 
-  /** Level 2: referrals privately stopped; nothing public changes and the partner is not told. */
+  /**
+   * Level 2: referrals privately stopped (seed 002 line 53: "Second Warning: Privately stopping referrals to that
+   * partner"). Nothing public changes; the partner is told, privately: "second warning: referrals paused".
+   */
   public void pauseReferrals(String partnerId) {
     String escalationId = runningEscalation(partnerId).id();
     Partner partner = partners.get(partnerId);
     moveTo(partner, escalationId, 2, true, partner.listed(), "REFERRALS_PAUSED", "system", "Cure period ended");
+    notifications.notifyPartner(partnerId, partner.contactEmail(), "second-warning",
+        Map.of("companyName", partner.companyName(), "level", 2, "message", SECOND_WARNING,
+            "breaches", breachesText(escalationId)));
   }
+
+  /** What the partner is told at level 2. */
+  public static final String SECOND_WARNING = "Second warning: referrals paused until you are back in good standing";
 
   /** Level 3: public removal is up to leadership. @return the steps so far, for the approval form */
   public String requestPublicRemoval(String partnerId) {
@@ -120,11 +155,21 @@ public class WarningService {
         decidedBy, why, time.now());
   }
 
-  /** Out of the directory and the program's benefits: REMOVED partners register nothing and are paid nothing new. */
+  /**
+   * Out of the directory and the program's benefits: REMOVED partners register nothing new. The removal records its
+   * breach categories: one for CONDUCT (fraud) claws back every payout in full (seed 001 line 1977: "Fraudulent
+   * referral → Full clawback + termination"); any other keeps what was approved before it (no retroactive terms).
+   */
   public void removePartner(String partnerId) {
     String escalationId = runningEscalation(partnerId).id();
     Partner partner = partners.get(partnerId);
     partners.updateStatus(partnerId, PartnerStatus.REMOVED, time.now());
+    java.util.Set<String> categories = warnings.breaches(escalationId).stream()
+        .map(b -> (String) b.get("category")).collect(Collectors.toCollection(java.util.TreeSet::new));
+    partners.recordRemoval(partnerId, categories, time.now());
+    if (categories.contains(BreachCategory.CONDUCT.name())) {
+      payouts.clawBackEverything(partnerId, "escalation " + escalationId);
+    }
     moveTo(partner, escalationId, 3, true, false, "REMOVED", "system", "Removed from the public partner list");
     warnings.end(escalationId, "REMOVED", 3, time.now());
     notifications.notifyPartner(partnerId, partner.contactEmail(), "removed-from-program",

@@ -54,7 +54,7 @@ abstract class AuditTrailContract extends ApiContract {
         .forEach(job -> engine.getManagementService().executeJob(job.getId()));
     body(http.post("/api/partners/" + partnerId + "/compliance-breaches",
         "{\"category\":\"REPORTING\",\"detail\":\"No quarterly report\"}", MARY));
-    completeTask(partnerId, "IssuePrivateWarning", MARY, "{\"warningNote\":{\"value\":\"Please report\"}}");
+    completeTask(partnerId, "IssuePrivateWarning", MARY, "{\"warningDecision\":{\"value\":\"SEND\"},\"warningNote\":{\"value\":\"Please report\"}}");
     body(http.post("/api/partners/" + partnerId + "/good-standing", "{\"note\":\"Report received\"}", MARY));
 
     JsonNode partnerTimeline = body(http.get("/api/audit/partners/" + partnerId, ADA));

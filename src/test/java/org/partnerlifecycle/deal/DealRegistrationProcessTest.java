@@ -200,7 +200,7 @@ class DealRegistrationProcessTest {
   }
 
   @Test
-  void oemRatesAreAlwaysNegotiatedAndARejectionLeavesTheStandardRate() {
+  void oemRatesAreAlwaysNegotiatedAndARejectionEndsTheRegistrationRejected() {
     Partner oem = active.active("Oem Co", "oem-" + System.nanoTime() + ".example", "OEM", "1500000");
     DealRegistration deal = submit(oem, request("globex-e.example", "OEM", "PLUS", "200000", null));
     assertThat(instanceOf(deal)).variables().containsEntry("standardRate", "negotiated (no table figure)");
@@ -208,8 +208,13 @@ class DealRegistrationProcessTest {
     assertThat(instanceOf(deal)).isWaitingAt("ApproveNegotiatedRate");
     assertThatThrownBy(() -> complete(deal, "ApproveNegotiatedRate", "lena", "rateDecision", "APPROVE"))
         .hasMessageContaining("COUNTER");
+    ProcessInstance instance = instanceOf(deal);
     complete(deal, "ApproveNegotiatedRate", "lena", "rateDecision", "REJECT", "rateReason", "No OEM share");
-    assertThat(deals.get(deal.id()).ratePercent()).isEqualByComparingTo("0");
+    // An OEM cell has no table figure to fall back on: the registration ends REJECTED with the reason (issue 23).
+    assertThat(instance).isEnded().hasPassed("RateRejected");
+    assertThat(deals.get(deal.id()).status()).isEqualTo(DealStatus.REJECTED);
+    assertThat(deals.get(deal.id()).reason()).contains("No OEM share");
+    assertThat(deals.get(deal.id()).rateLockedAt()).isNull();
   }
 
   @Test

@@ -122,6 +122,10 @@ abstract class ApiFuzzContract {
             + "\"closedOn\":\"2026-01-01\"}"),
         Map.entry("POST /api/deal-registrations/{d}/cancellation", "{\"cancelledOn\":\"2026-01-01\",\"reason\":\"r\"}"),
         Map.entry("POST /api/deal-registrations/{d}/extension-request", ""),
+        Map.entry("POST /api/deal-registrations/{d}/adjustment", "{\"newAmount\":5,\"effectiveOn\":\"2026-01-01\","
+            + "\"reason\":\"r\"}"),
+        Map.entry("PUT /api/partners/{p}/motions", "{\"motions\":[\"REFERRAL\",\"OEM\"]}"),
+        Map.entry("GET /api/partners/{p}/motions", ""),
         Map.entry("POST /api/direct-opportunities", "{\"customerDomain\":\"d.example\",\"customerName\":\"D\","
             + "\"owner\":\"O\"}"),
         Map.entry("POST /api/tier-reviews", "{\"partnerId\":\"" + p + "\"}"),
@@ -145,6 +149,8 @@ abstract class ApiFuzzContract {
         // The same endpoint with the tier review's and the extension review's fields ("#…" only tells them apart).
         Map.entry("POST /engine-rest/task/{t}/complete#tier", "{\"variables\":{\"tierDecision\":{\"value\":"
             + "\"OVERRIDE\"},\"overrideTier\":{\"value\":\"STRATEGIC\"},\"tierReason\":{\"value\":\"r\"}}}"),
+        Map.entry("POST /engine-rest/task/{t}/complete#warning", "{\"variables\":{\"warningDecision\":"
+            + "{\"value\":\"DISMISS\"},\"dismissReason\":{\"value\":\"r\"}}}"),
         Map.entry("POST /engine-rest/task/{t}/complete#extension", "{\"variables\":{\"extensionDecision\":"
             + "{\"value\":\"REJECT\"},\"extensionReason\":{\"value\":\"r\"}}}"),
         Map.entry("POST /engine-rest/task/{t}/claim", "{\"userId\":\"mary\"}"),

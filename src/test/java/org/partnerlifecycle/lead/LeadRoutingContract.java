@@ -65,14 +65,39 @@ abstract class LeadRoutingContract extends ApiContract {
     assertThat(received.get(growth.id())).isEqualTo(20);
     assertThat(received.get(foundation.id())).isEqualTo(10);
 
-    // A partner with a live registration for the customer is skipped, whatever its count.
+    // A customer protected by a partner's live registration goes to that partner, whatever its count (playbook:
+    // 30-day protection, seed 001) — never to a competitor.
     assertThat(http.post("/api/deal-registrations", "{\"customerName\":\"Registered\",\"customerDomain\":"
         + "\"registered.example\",\"motion\":\"REFERRAL\",\"dealType\":\"NEW\",\"licenseType\":\"SUBSCRIPTION\","
         + "\"product\":\"PLUS\",\"estimatedValue\":100,\"termMonths\":12}", keyOf(growth.id())).status())
         .isEqualTo(201);
-    for (int i = 0; i < 3; i++) {
-      assertThat(lead("www.registered.example").get("assignedPartnerId").asText()).isEqualTo(foundation.id());
-    }
+    JsonNode protectedLead = lead("www.registered.example");
+    assertThat(protectedLead.get("assignedPartnerId").asText()).isEqualTo(growth.id());
+    assertThat(protectedLead.get("reason").asText()).contains("protected by partner " + growth.id());
+    // Declined: the protecting partner was offered it; the lead is held for staff, not offered to a rival.
+    assertThat(http.post("/api/leads/" + protectedLead.get("leadId").asText() + "/decline", "",
+        keyOf(growth.id())).status()).isEqualTo(202);
+    Map<String, Object> held = jdbc.queryForMap("SELECT status, assigned_partner_id, reason FROM sales_lead WHERE id = ?",
+        protectedLead.get("leadId").asText());
+    assertThat(held.get("status")).isEqualTo("HELD");
+    assertThat(held.get("assigned_partner_id")).isNull();
+    assertThat((String) held.get("reason")).contains("Held for staff", "offered this lead before");
+  }
+
+  /** A partner protecting a customer whose referrals are paused cannot take its lead: held for staff with why. */
+  @Test
+  void aLeadForACustomerProtectedByAPausedPartnerIsHeldForStaff() throws Exception {
+    Partner protecting = partner("Protecting Lead", "150000");
+    partner("Rival Lead", "150000");
+    assertThat(http.post("/api/deal-registrations", "{\"customerName\":\"Held\",\"customerDomain\":"
+        + "\"held-customer.example\",\"motion\":\"REFERRAL\",\"dealType\":\"NEW\",\"licenseType\":"
+        + "\"SUBSCRIPTION\",\"product\":\"PLUS\",\"estimatedValue\":100,\"termMonths\":12}",
+        keyOf(protecting.id())).status()).isEqualTo(201);
+    jdbc.update("UPDATE partner SET referrals_paused = TRUE WHERE id = ?", protecting.id());
+    JsonNode held = lead("held-customer.example");
+    assertThat(held.get("assignedPartnerId").isNull()).isTrue();
+    assertThat(held.get("status").asText()).isEqualTo("HELD");
+    assertThat(held.get("reason").asText()).contains("Held for staff", protecting.id(), "referrals are paused");
   }
 
   @Test
@@ -131,6 +156,15 @@ abstract class LeadRoutingContract extends ApiContract {
     long raw = jdbc.queryForObject("SELECT count(*) FROM lead_offer WHERE region = 'LATAM' AND offered_at >= ?",
         Long.class, java.sql.Timestamp.valueOf(java.time.LocalDate.now().atStartOfDay()));
     assertThat(latam).isEqualTo(raw);
+    // Seed 002 line 6: "Leads allocated by categories … (defined transparently)": every line breaks down by category.
+    long smb = 0;
+    for (JsonNode row : rows) {
+      assertThat(row.get("leadsOfferedByCategory").has("ENTERPRISE")).isTrue();
+      if (row.get("region").asText().equals("LATAM")) {
+        smb += row.get("leadsOfferedByCategory").get("SMB").asLong();
+      }
+    }
+    assertThat(smb).as("all the report's leads are SMB").isEqualTo(raw);
     assertThat(shares).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
     assertThat(entitlements).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
     assertThat(http.get("/api/leads/transparency?from=" + today + "&to=" + tomorrow).status()).isEqualTo(401);

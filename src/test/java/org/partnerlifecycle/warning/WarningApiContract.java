@@ -3,7 +3,14 @@ package org.partnerlifecycle.warning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.support.ApiContract;
@@ -43,22 +50,191 @@ abstract class WarningApiContract extends ApiContract {
     assertThat(escalations(partner)).isEqualTo(1);
   }
 
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  void moveTime(Duration by) {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
+  }
+
+  LocalDate engineToday() {
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+  }
+
+  /** Moves the engine clock past the 30-day cure period and runs the escalation's timer (no sleeping). */
+  void passCurePeriod(Partner partner, String timerId) {
+    moveTime(Duration.ofDays(30).plusMinutes(1));
+    String instanceId = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(
+        "warning-escalation").processInstanceBusinessKey(partner.id()).singleResult().getId();
+    Job job = engine.getManagementService().createJobQuery().processInstanceId(instanceId).timers()
+        .activityId(timerId).singleResult();
+    assertThat(job).as(timerId).isNotNull();
+    engine.getManagementService().executeJob(job.getId());
+  }
+
+  /** Completes the open task as Tasklist would, over /engine-rest. */
+  void completeOverRest(String businessKey, String taskKey, String[] user, String variablesJson) {
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
+        .taskDefinitionKey(taskKey).singleResult().getId();
+    assertThat(http.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + user[0] + "\"}", user)
+        .status()).isEqualTo(204);
+    Response done = http.post("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\":" + variablesJson + "}",
+        user);
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+  }
+
+  static final String SEND = "{\"warningDecision\":{\"value\":\"SEND\"},\"warningNote\":{\"value\":"
+      + "\"Please send your quarterly report\"}}";
+
+  List<String> notifications(Partner partner) {
+    return jdbc.queryForList("SELECT template FROM notification_outbox WHERE partner_id = ? ORDER BY id", String.class,
+        partner.id());
+  }
+
+  /**
+   * SPEC §3 amendments, seed 002 line 53 ("Second Warning: Privately stopping referrals to that partner"): the
+   * partner is told of level 1 and level 2 and sees its own level; "privately" means not public, so the public
+   * directory still lists it.
+   */
   @Test
-  void theLevelTwoPauseIsPrivateToStaff() throws Exception {
+  void atLevelTwoThePartnerSeesItsLevelAndThePauseWhileTheDirectoryStillListsIt() throws Exception {
     Partner partner = partner();
     String[] key = {"Bearer", apiKeys.issue(partner.id(), "mary").apiKey()};
-    http.post("/api/partners/" + partner.id() + "/compliance-breaches", BREACH, MARY);
-    active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningNote", "Please report"));
-    partners.recordWarningState(partner.id(), 2, true, true, java.time.Instant.now());
+    assertThat(http.post("/api/partners/" + partner.id() + "/compliance-breaches", BREACH, MARY).status())
+        .isEqualTo(201);
+    completeOverRest(partner.id(), "IssuePrivateWarning", MARY, SEND);
+    assertThat(notifications(partner)).contains("private-warning");
+    JsonNode levelOne = json.readTree(http.get("/api/partners/" + partner.id(), key).body());
+    assertThat(levelOne.get("warningLevel").asInt()).isEqualTo(1);
+    assertThat(levelOne.get("referralsPaused").asBoolean()).isFalse();
 
-    JsonNode staffView = json.readTree(http.get("/api/partners/" + partner.id(), MARY).body());
-    assertThat(staffView.get("warningLevel").asInt()).isEqualTo(2);
-    assertThat(staffView.get("referralsPaused").asBoolean()).isTrue();
+    passCurePeriod(partner, "FirstCurePeriodEnded");
     JsonNode ownView = json.readTree(http.get("/api/partners/" + partner.id(), key).body());
-    assertThat(ownView.get("warningLevel").asInt()).as("the private warning is known to the partner").isEqualTo(1);
-    assertThat(ownView.get("referralsPaused").isNull()).as("the pause is not").isTrue();
-    assertThat(http.get("/api/directory").body()).contains(partner.companyName());
+    assertThat(ownView.get("warningLevel").asInt()).isEqualTo(2);
+    assertThat(ownView.get("referralsPaused").asBoolean()).isTrue();
+    assertThat(notifications(partner)).containsSubsequence("private-warning", "second-warning");
+    assertThat(jdbc.queryForObject("SELECT payload FROM notification_outbox WHERE partner_id = ? AND template = ?",
+        String.class, partner.id(), "second-warning")).contains("Second warning: referrals paused");
+    assertThat(http.get("/api/directory").body()).as("the public directory changes only on removal")
+        .contains(partner.companyName());
     assertThat(http.get("/api/partners/" + partner.id() + "/warning-history", key).status()).isEqualTo(403);
+  }
+
+  /** SPEC §3 amendments: IssuePrivateWarning offers DISMISS with a reason (e.g. the breach came from missing data). */
+  @Test
+  void aBreachFromMissingDataIsDismissedWithAReasonAndNothingIsSent() throws Exception {
+    Partner partner = partner();
+    http.post("/api/partners/" + partner.id() + "/compliance-breaches", BREACH, MARY);
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(partner.id())
+        .taskDefinitionKey("IssuePrivateWarning").singleResult().getId();
+    http.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"mary\"}", MARY);
+    Response noReason = http.post("/engine-rest/task/" + taskId + "/submit-form",
+        "{\"variables\":{\"warningDecision\":{\"value\":\"DISMISS\"}}}", MARY);
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.body()).contains("dismissReason");
+    Response bad = http.post("/engine-rest/task/" + taskId + "/submit-form",
+        "{\"variables\":{\"warningDecision\":{\"value\":\"IGNORE\"}}}", MARY);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("warningDecision");
+    completeOverRest(partner.id(), "IssuePrivateWarning", MARY, "{\"warningDecision\":{\"value\":\"DISMISS\"},"
+        + "\"dismissReason\":{\"value\":\"The report was filed; the breach came from missing data\"}}");
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("BreachDismissed")
+        .processInstanceId(engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .processDefinitionKey("warning-escalation").processInstanceBusinessKey(partner.id()).singleResult()
+            .getId()).count()).isEqualTo(1);
+    assertThat(partners.get(partner.id()).warningLevel()).isZero();
+    assertThat(notifications(partner)).doesNotContain("private-warning");
+    JsonNode history = json.readTree(http.get("/api/partners/" + partner.id() + "/warning-history", MARY).body());
+    assertThat(history.toString()).contains("DISMISSED", "missing data");
+  }
+
+  /** Registered, approved by mary (rate locked), and — when {@code closedOn} is given — closed WON for $48,000. */
+  String approvedDeal(Partner partner, LocalDate closedOn) throws Exception {
+    String body = "{\"customerName\":\"Globex\",\"customerDomain\":\"removal-" + System.nanoTime()
+        + ".example\",\"motion\":\"REFERRAL\",\"dealType\":\"NEW\",\"licenseType\":\"SUBSCRIPTION\","
+        + "\"product\":\"PLUS\",\"estimatedValue\":48000,\"termMonths\":12}";
+    String dealId = body(http.post("/api/deal-registrations", body, keyOf(partner.id()))).get("dealId").asText();
+    completeOverRest(dealId, "ReviewDealRegistration", MARY, "{\"decision\":{\"value\":\"APPROVE\"}}");
+    if (closedOn != null) {
+      close(dealId, closedOn);
+    }
+    return dealId;
+  }
+
+  void close(String dealId, LocalDate closedOn) {
+    Response closed = http.post("/api/deal-registrations/" + dealId + "/close", "{\"outcome\":\"WON\",\"amount\":48000,"
+        + "\"closedOn\":\"" + closedOn + "\"}", MARY);
+    assertThat(closed.status()).as(closed.body()).isEqualTo(202);
+  }
+
+  /** Through all three levels to leadership's approval of the removal; {@code beforeRemoval} runs at level 3. */
+  void removeFor(Partner partner, String category, Runnable beforeRemoval) {
+    assertThat(http.post("/api/partners/" + partner.id() + "/compliance-breaches", "{\"category\":\"" + category
+        + "\",\"detail\":\"Breach of " + category + "\"}", MARY).status()).isEqualTo(201);
+    completeOverRest(partner.id(), "IssuePrivateWarning", MARY, SEND);
+    passCurePeriod(partner, "FirstCurePeriodEnded");
+    passCurePeriod(partner, "SecondCurePeriodEnded");
+    beforeRemoval.run();
+    completeOverRest(partner.id(), "ApprovePublicRemoval", LENA, "{\"removalDecision\":{\"value\":\"APPROVE\"},"
+        + "\"removalReason\":{\"value\":\"" + category + " not cured\"}}");
+    assertThat(partners.get(partner.id()).status().name()).isEqualTo("REMOVED");
+  }
+
+  JsonNode ledger(Partner partner) throws Exception {
+    return body(http.get("/api/partners/" + partner.id() + "/ledger", MARY));
+  }
+
+  /**
+   * SPEC §2: "a removal for any other reason changes nothing already approved: a deal whose rate was locked before
+   * the removal is still paid when it closes" (seed 001 line 1993: "Changing terms retroactively — Partners lose
+   * trust").
+   */
+  @Test
+  void aPartnerRemovedForReportingIsStillPaidForADealApprovedBeforeTheRemoval() throws Exception {
+    Partner partner = partner();
+    String won = approvedDeal(partner, LocalDate.now(ZoneOffset.UTC));
+    String[] approved = new String[1];
+    removeFor(partner, "REPORTING", () -> {
+      try {
+        approved[0] = approvedDeal(partner, null);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    close(approved[0], engineToday());
+    JsonNode ledger = ledger(partner);
+    assertThat(ledger.toString()).doesNotContain("CLAWBACK");
+    List<String> paid = new java.util.ArrayList<>();
+    ledger.forEach(e -> paid.add(e.get("dealId").asText() + " " + e.get("kind").asText() + " "
+        + e.get("amount").decimalValue().setScale(2).toPlainString()));
+    assertThat(paid).containsExactly(won + " REVENUE_SHARE 4800.00", approved[0] + " REVENUE_SHARE 4800.00");
+    assertThat(ledger.get(1).get("explanation").asText()).contains("before the partner's removal");
+  }
+
+  /** Seed 001 line 1977: "Fraudulent referral → Full clawback + termination". */
+  @Test
+  void aPartnerRemovedForConductHasEveryPayoutClawedBackInFull() throws Exception {
+    Partner partner = partner();
+    String first = approvedDeal(partner, LocalDate.now(ZoneOffset.UTC));
+    String second = approvedDeal(partner, LocalDate.now(ZoneOffset.UTC));
+    String[] approved = new String[1];
+    removeFor(partner, "CONDUCT", () -> {
+      try {
+        approved[0] = approvedDeal(partner, null);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    close(approved[0], engineToday());
+    List<String> entries = new java.util.ArrayList<>();
+    ledger(partner).forEach(e -> entries.add(e.get("dealId").asText() + " " + e.get("kind").asText() + " "
+        + e.get("amount").decimalValue().setScale(2).toPlainString()));
+    assertThat(entries).containsExactly(first + " REVENUE_SHARE 4800.00", second + " REVENUE_SHARE 4800.00",
+        first + " CLAWBACK -4800.00", second + " CLAWBACK -4800.00");
+    assertThat(body(http.get("/api/deal-registrations/" + approved[0], MARY)).get("reason").asText())
+        .contains("CONDUCT");
   }
 
   @Test

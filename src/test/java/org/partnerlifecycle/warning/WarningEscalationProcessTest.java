@@ -101,7 +101,7 @@ class WarningEscalationProcessTest {
   private ProcessInstance warnedAtLevel1(Partner partner) {
     warnings.raiseBreach(partner.id(), BreachCategory.REPORTING, "No quarterly report", "API", "mary");
     ProcessInstance instance = escalationOf(partner);
-    active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningNote", "Please send your report"));
+    active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningDecision", "SEND", "warningNote", "Please send your report"));
     return instance;
   }
 
@@ -122,9 +122,9 @@ class WarningEscalationProcessTest {
     ProcessInstance instance = escalationOf(partner);
     assertThat(instance).isWaitingAt("IssuePrivateWarning");
     assertThat(task(instance)).hasCandidateGroup("partner-managers");
-    assertThatThrownBy(() -> active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of()))
+    assertThatThrownBy(() -> active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningDecision", "SEND")))
         .hasRootCauseInstanceOf(InvalidDecisionException.class).hasMessageContaining("warningNote");
-    active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningNote", "Please send your report"));
+    active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningDecision", "SEND", "warningNote", "Please send your report"));
     assertThat(partners.get(partner.id()).warningLevel()).isEqualTo(1);
     assertThat(jdbc.queryForList("SELECT template FROM notification_outbox WHERE partner_id = ?", String.class,
         partner.id())).contains("private-warning");
@@ -151,13 +151,15 @@ class WarningEscalationProcessTest {
     assertThatThrownBy(() -> registrations.submit(partner.id(), new DealRegistrationRequest(null, "Hooli",
         "hooli-w.example", "REFERRAL", "NEW", "SUBSCRIPTION", "PLUS", BigDecimal.TEN, 12, null), "mary", null, "c"))
         .isInstanceOf(ConflictException.class).hasMessageContaining("REMOVED");
-    // Booked money stays; a deal closing after removal books nothing new.
+    // Booked money stays, and a deal approved (rate locked) before a removal for REPORTING is still paid when it
+    // closes: seed 001 line 1993, "Changing terms retroactively — Partners lose trust".
     registrations.close(approvedBefore.id(), "WON", new BigDecimal("5000"), LocalDate.parse("2026-06-01"));
-    assertThat(ledger.payoutOf(approvedBefore.id())).isEmpty();
+    assertThat(ledger.payoutOf(approvedBefore.id())).isPresent();
+    assertThat(ledger.payoutOf(approvedBefore.id()).get().amount()).isEqualByComparingTo("500.00");
     assertThat(ledger.payoutOf(wonBefore.id())).isPresent();
     payouts.cancel(wonBefore.id(), LocalDate.parse("2026-06-15"), "churned");
     assertThat(ledger.forPartner(partner.id())).extracting(e -> e.kind())
-        .containsExactly("REVENUE_SHARE", "CLAWBACK");
+        .containsExactly("REVENUE_SHARE", "REVENUE_SHARE", "CLAWBACK");
     assertThat(steps(partner)).containsExactly("WARNED", "REFERRALS_PAUSED", "REMOVAL_REQUESTED", "REMOVAL_APPROVED",
         "REMOVED");
     assertThatThrownBy(() -> warnings.restoreGoodStanding(partner.id(), "too late", "mary"))
@@ -169,6 +171,36 @@ class WarningEscalationProcessTest {
     assertThat(back.warningLevel()).isZero();
     assertThat(back.listed()).isTrue();
     assertThat(steps(partner)).endsWith("REINSTATED");
+  }
+
+  /** SPEC §3 amendments: DISMISS (with a reason) ends the escalation at level 0; the partner is told nothing. */
+  @Test
+  void aDismissedBreachEndsTheEscalationWithoutAWarning() {
+    Partner partner = partner();
+    warnings.raiseBreach(partner.id(), BreachCategory.REPORTING, "No quarterly report", "API", "mary");
+    ProcessInstance instance = escalationOf(partner);
+    assertThatThrownBy(() -> active.complete(partner.id(), "IssuePrivateWarning", "mary",
+        Map.of("warningDecision", "DISMISS"))).hasRootCauseInstanceOf(InvalidDecisionException.class)
+        .hasMessageContaining("dismissReason");
+    active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningDecision", "DISMISS",
+        "dismissReason", "The breach came from missing data"));
+    assertThat(instance).isEnded().hasPassed("BreachDismissed").hasNotPassed("FirstCurePeriodEnded");
+    assertThat(partners.get(partner.id()).warningLevel()).isZero();
+    assertThat(steps(partner)).containsExactly("DISMISSED");
+    assertThat(jdbc.queryForList("SELECT template FROM notification_outbox WHERE partner_id = ?", String.class,
+        partner.id())).doesNotContain("private-warning", "second-warning");
+    assertThat(warnings.raiseBreach(partner.id(), BreachCategory.OTHER, "again", "API", "mary").joined()).isFalse();
+  }
+
+  /** Seed 002 line 53, "Second Warning": the partner is told, privately, that referrals are paused. */
+  @Test
+  void theSecondWarningIsSentToThePartner() {
+    Partner partner = partner();
+    ProcessInstance instance = warnedAtLevel1(partner);
+    passCurePeriod(instance, "FirstCurePeriodEnded");
+    assertThat(instance).hasPassed("PauseReferrals").isWaitingAt("SecondCurePeriodEnded");
+    assertThat(jdbc.queryForList("SELECT template FROM notification_outbox WHERE partner_id = ? ORDER BY id",
+        String.class, partner.id())).endsWith("private-warning", "second-warning");
   }
 
   @Test
@@ -234,7 +266,7 @@ class WarningEscalationProcessTest {
     // Whatever the variables say (an admin may write them), the steps read our tables and the terms.
     engine.getRuntimeService().setVariables(instance.getId(), Map.of("curePeriod", "PT1M", "escalationId",
         othersEscalation));
-    active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningNote", "Please send your report"));
+    active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningDecision", "SEND", "warningNote", "Please send your report"));
     assertThat(partners.get(partner.id()).warningLevel()).isEqualTo(1);
     assertThat(partners.get(other.id()).warningLevel()).isZero();
     assertThat(steps(other)).isEmpty();

@@ -50,6 +50,8 @@ public class DealRegistrationProcess implements AuditedProcess {
   public static final String RATE_DECISION = "rateDecision";
   public static final String APPROVED_RATE = "approvedRate";
   public static final String RATE_REASON = "rateReason";
+  /** Set by the approval's listener: a REJECT where the table has no figure (OEM) ends the registration. */
+  static final String RATE_REJECTED = "rateRejected";
   /** Protection, its extension and the close. */
   static final String PROTECTION_ENDS_AT = "protectionEndsAt";
   public static final String EXTENSION_DECISION = "extensionDecision";

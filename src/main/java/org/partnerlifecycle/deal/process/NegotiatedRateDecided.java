@@ -3,6 +3,7 @@ package org.partnerlifecycle.deal.process;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.APPROVED_RATE;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_DECISION;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_REASON;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_REJECTED;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.deal.DealReviewService;
@@ -22,7 +23,8 @@ class NegotiatedRateDecided extends CheckedTaskCompletion {
 
   @Override
   protected void record(DelegateTask task, String dealId) {
-    reviews.recordRateDecision(dealId, TaskActor.text(task, RATE_DECISION), TaskActor.decimal(task, APPROVED_RATE),
+    boolean rejected = reviews.recordRateDecision(dealId, TaskActor.text(task, RATE_DECISION), TaskActor.decimal(task, APPROVED_RATE),
         TaskActor.text(task, RATE_REASON), TaskActor.of(task), task.getProcessInstanceId());
+    task.setVariable(RATE_REJECTED, rejected);
   }
 }

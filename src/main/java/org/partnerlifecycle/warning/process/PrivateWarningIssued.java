@@ -1,5 +1,7 @@
 package org.partnerlifecycle.warning.process;
 
+import static org.partnerlifecycle.warning.process.WarningEscalationProcess.DISMISS_REASON;
+import static org.partnerlifecycle.warning.process.WarningEscalationProcess.WARNING_DECISION;
 import static org.partnerlifecycle.warning.process.WarningEscalationProcess.WARNING_NOTE;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -8,7 +10,7 @@ import org.partnerlifecycle.engine.TaskActor;
 import org.partnerlifecycle.warning.WarningService;
 import org.springframework.stereotype.Component;
 
-/** warning-escalation: completion of {@code IssuePrivateWarning}, checked and recorded. */
+/** warning-escalation: completion of {@code IssuePrivateWarning} (SEND or DISMISS), checked and recorded. */
 @Component("privateWarningIssued")
 class PrivateWarningIssued extends CheckedTaskCompletion {
 
@@ -20,6 +22,7 @@ class PrivateWarningIssued extends CheckedTaskCompletion {
 
   @Override
   protected void record(DelegateTask task, String partnerId) {
-    warnings.issuePrivateWarning(partnerId, TaskActor.text(task, WARNING_NOTE), TaskActor.of(task));
+    warnings.decidePrivateWarning(partnerId, TaskActor.text(task, WARNING_DECISION), TaskActor.text(task, WARNING_NOTE),
+        TaskActor.text(task, DISMISS_REASON), TaskActor.of(task));
   }
 }

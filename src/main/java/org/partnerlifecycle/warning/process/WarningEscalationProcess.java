@@ -24,7 +24,9 @@ public class WarningEscalationProcess {
   static final String BREACHES = "breaches";
   static final String CURE_PERIOD_TEXT = "curePeriodText";
   /** The private warning's and the removal approval's form fields; the history the approval shows. */
+  public static final String WARNING_DECISION = "warningDecision";
   public static final String WARNING_NOTE = "warningNote";
+  public static final String DISMISS_REASON = "dismissReason";
   public static final String REMOVAL_DECISION = "removalDecision";
   public static final String REMOVAL_REASON = "removalReason";
   static final String WARNING_HISTORY = "warningHistory";

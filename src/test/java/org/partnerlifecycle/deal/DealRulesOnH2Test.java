@@ -1,0 +1,7 @@
+package org.partnerlifecycle.deal;
+
+import org.partnerlifecycle.support.ApplicationTest;
+
+@ApplicationTest
+class DealRulesOnH2Test extends DealRulesContract {
+}

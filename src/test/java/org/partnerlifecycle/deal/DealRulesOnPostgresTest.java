@@ -1,0 +1,7 @@
+package org.partnerlifecycle.deal;
+
+import org.partnerlifecycle.support.PostgresProfileTest;
+
+@PostgresProfileTest
+class DealRulesOnPostgresTest extends DealRulesContract {
+}
