@@ -73,8 +73,9 @@ public class LeadRoutingService {
       leads.unassigned(leadId, allocation.explanation().text());
       return Optional.empty();
     }
-    leads.offer(leadId, allocation.value().get(), lead.region(), allocation.explanation().text(), now);
-    return Optional.of(now.plus(Duration.ofHours(current.leadRouting().acceptanceHours())));
+    Instant acceptBy = now.plus(Duration.ofHours(current.leadRouting().acceptanceHours()));
+    leads.offer(leadId, allocation.value().get(), lead.region(), allocation.explanation().text(), now, acceptBy);
+    return Optional.of(acceptBy);
   }
 
   /** The assigned partner's answer (API): only the partner the lead is offered to may give it. */
@@ -87,6 +88,20 @@ public class LeadRoutingService {
     if (!process.answered(leadId, accept)) {
       throw new ConflictException("Lead " + leadId + " is not waiting for an answer");
     }
+  }
+
+  /** Staff: every lead. */
+  @Transactional(readOnly = true)
+  public org.partnerlifecycle.web.Page<LeadView> list(LeadStatus status, org.partnerlifecycle.web.ListQuery query) {
+    return query.page(leads.count(status), leads.list(status, query.offset(), query.size()));
+  }
+
+  /** A partner: the offers made to it, open ones with their deadline. */
+  @Transactional(readOnly = true)
+  public org.partnerlifecycle.web.Page<LeadView> offersTo(String partnerId, OfferOutcome outcome,
+      org.partnerlifecycle.web.ListQuery query) {
+    return query.page(leads.countOffersTo(partnerId, outcome),
+        leads.offersTo(partnerId, outcome, query.offset(), query.size()));
   }
 
   /** RecordAnswer / RecordTimeout: the open offer's outcome. */
