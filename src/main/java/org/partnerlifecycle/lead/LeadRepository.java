@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class LeadRepository {
 
   public record Lead(String id, String companyName, String normalizedDomain, String region, LeadCategory category,
-      LeadStatus status, String assignedPartnerId, String reason) {
+      LeadStatus status, String assignedPartnerId, String reason, String customerDomain) {
   }
 
   private final JdbcTemplate jdbc;
@@ -36,7 +36,7 @@ class LeadRepository {
             rs.getString("company_name"), rs.getString("normalized_domain"), rs.getString("region"),
             LeadCategory.valueOf(rs.getString("category")), LeadStatus.valueOf(rs.getString("status")),
             rs.getString("assigned_partner_id"),
-            rs.getString("reason")), id).stream().findFirst()
+            rs.getString("reason"), rs.getString("customer_domain")), id).stream().findFirst()
         .orElseThrow(() -> new NotFoundException("No lead " + id));
   }
 

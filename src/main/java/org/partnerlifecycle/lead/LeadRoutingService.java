@@ -13,6 +13,8 @@ import org.partnerlifecycle.audit.RuleResultStore;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.lead.LeadRepository.Lead;
 import org.partnerlifecycle.lead.process.LeadRoutingProcess;
+import org.partnerlifecycle.notification.PartnerEvent;
+import org.partnerlifecycle.notification.PartnerEvents;
 import org.partnerlifecycle.partner.DomainNames;
 import org.partnerlifecycle.rules.LeadAllocation;
 import org.partnerlifecycle.rules.ProgramTerms;
@@ -38,9 +40,11 @@ public class LeadRoutingService {
   private final RuleResultStore ruleResults;
   private final LeadRoutingProcess process;
   private final EngineTime time;
+  private final PartnerEvents events;
 
   public LeadRoutingService(LeadRepository leads, TermsCatalog terms, RuleResultStore ruleResults,
-      LeadRoutingProcess process, EngineTime time) {
+      LeadRoutingProcess process, EngineTime time, PartnerEvents events) {
+    this.events = events;
     this.leads = leads;
     this.terms = terms;
     this.ruleResults = ruleResults;
@@ -74,7 +78,18 @@ public class LeadRoutingService {
       return Optional.empty();
     }
     Instant acceptBy = now.plus(Duration.ofHours(current.leadRouting().acceptanceHours()));
-    leads.offer(leadId, allocation.value().get(), lead.region(), allocation.explanation().text(), now, acceptBy);
+    String partnerId = allocation.value().get();
+    leads.offer(leadId, partnerId, lead.region(), allocation.explanation().text(), now, acceptBy);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("leadId", leadId);
+    data.put("companyName", lead.companyName());
+    data.put("customerDomain", lead.customerDomain());
+    data.put("region", lead.region());
+    data.put("category", lead.category().name());
+    data.put("offerExpiresAt", acceptBy.toString());
+    data.put("accept", "POST /api/leads/" + leadId + "/accept");
+    data.put("decline", "POST /api/leads/" + leadId + "/decline");
+    events.emit(partnerId, PartnerEvent.LEAD_OFFERED, "lead.offered:" + leadId + ":" + partnerId, data);
     return Optional.of(acceptBy);
   }
 
@@ -106,7 +121,13 @@ public class LeadRoutingService {
 
   /** RecordAnswer / RecordTimeout: the open offer's outcome. */
   public void recordOutcome(String leadId, String outcome) {
+    Lead lead = leads.get(leadId);
     leads.decide(leadId, outcome, time.now());
+    if ("TIMED_OUT".equals(outcome) && lead.assignedPartnerId() != null) {
+      events.emit(lead.assignedPartnerId(), PartnerEvent.LEAD_EXPIRED,
+          "lead.expired:" + leadId + ":" + lead.assignedPartnerId(), Map.of("leadId", leadId,
+              "reason", "the acceptance window passed without an answer; the lead goes to the next partner"));
+    }
   }
 
   /**
