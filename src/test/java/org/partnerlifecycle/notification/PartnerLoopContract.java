@@ -279,4 +279,50 @@ abstract class PartnerLoopContract extends ApiContract {
     assertThat(toldAgain).isFalse();
     assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_outbox", Integer.class)).isEqualTo(outbox);
   }
+
+  @Autowired
+  @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+  org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+  @Test
+  void theOpenApiDocumentHasEveryApiEndpointWithItsSecuritySchemeAndProblemsAndSwaggerUiLoads() throws Exception {
+    Response docs = http.get("/v3/api-docs");
+    assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+    JsonNode document = json.readTree(docs.body());
+    // For docs/api.md (docs/openapi.py renders it from this file).
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"),
+        json.writerWithDefaultPrettyPrinter().writeValueAsString(document));
+    java.util.Set<String> documented = new java.util.TreeSet<>();
+    document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+      if (List.of("get", "post", "put", "delete", "patch").contains(op.getKey())) {
+        documented.add(op.getKey().toUpperCase() + " " + path.getKey());
+        JsonNode operation = op.getValue();
+        String key = op.getKey() + " " + path.getKey();
+        if (key.equals("post /api/partner-applications") || key.equals("get /api/directory")) {
+          assertThat(operation.get("security")).as(key).isEmpty();
+        } else {
+          assertThat(operation.get("security").toString()).as(key).contains("\"staff\"", "\"partner\"");
+        }
+        assertThat(operation.get("responses").get("400").get("content").has("application/problem+json")).as(key)
+            .isTrue();
+      }
+    }));
+    java.util.Set<String> mapped = new java.util.TreeSet<>();
+    mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+        .filter(p -> p.startsWith("/api/") || p.equals("/api")).forEach(pattern -> {
+          String path = pattern.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+          info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + path));
+        }));
+    assertThat(mapped).contains("GET /api/deal-registrations", "POST /api/partners/{id}/webhooks",
+        "GET /api/leads", "GET /api/partners");
+    assertThat(documented).as("every controller mapping under /api is in the document").containsAll(mapped);
+    assertThat(document.at("/components/securitySchemes/staff/scheme").asText()).isEqualTo("basic");
+    assertThat(document.at("/components/securitySchemes/partner/scheme").asText()).isEqualTo("bearer");
+    assertThat(document.at("/paths/~1api~1partners~1{id}~1webhooks/post/parameters").toString())
+        .contains("Idempotency-Key");
+
+    Response ui = http.get("/swagger-ui/index.html");
+    assertThat(ui.status()).isEqualTo(200);
+    assertThat(ui.body()).contains("swagger-ui");
+  }
 }
