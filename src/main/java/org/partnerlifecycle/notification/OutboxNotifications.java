@@ -32,4 +32,9 @@ class OutboxNotifications implements NotificationPort {
       throw new IllegalArgumentException("Notification facts are not serializable: " + facts.keySet(), e);
     }
   }
+
+  @Override
+  public void tell(String partnerId, PartnerEvent event, String decisionKey, Map<String, Object> data) {
+    outbox.emit(partnerId, event, decisionKey, data);
+  }
 }

@@ -15,6 +15,7 @@ import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.engine.Decisions;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.notification.NotificationPort;
+import org.partnerlifecycle.notification.PartnerEvent;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerStatus;
@@ -88,8 +89,9 @@ public class WarningService {
     Decisions.requireText(WARNING_NOTE, message, "is required: it is what the partner receives");
     Partner partner = partners.get(partnerId);
     moveTo(partner, escalationId, 1, false, partner.listed(), "WARNED", decidedBy, message);
-    notifications.notifyPartner(partnerId, partner.contactEmail(), "private-warning",
-        Map.of("companyName", partner.companyName(), "message", message, "breaches", breachesText(escalationId)));
+    notifications.tell(partnerId, PartnerEvent.WARNING_ISSUED, "warning.issued:" + escalationId,
+        Map.of("level", 1, "companyName", partner.companyName(), "message", message,
+            "breaches", breachesText(escalationId)));
   }
 
   /** Level 2: referrals privately stopped; nothing public changes and the partner is not told. */
@@ -147,6 +149,11 @@ public class WarningService {
     Partner partner = partners.get(partnerId);
     moveTo(partner, escalationId, 0, false, partner.status() == PartnerStatus.ACTIVE, "RESET", decidedBy, note);
     warnings.end(escalationId, "RESET", 0, time.now());
+    if (partner.warningLevel() >= 1) {
+      // Only a partner that was warned hears of the reset (a breach it was never told of stays private).
+      notifications.tell(partnerId, PartnerEvent.WARNING_RESET, "warning.reset:" + escalationId,
+          Map.of("level", 0));
+    }
   }
 
   /** Leadership takes a REMOVED partner back: ACTIVE, level 0, listed; recorded as its own step. */

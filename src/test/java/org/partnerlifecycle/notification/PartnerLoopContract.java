@@ -325,4 +325,41 @@ abstract class PartnerLoopContract extends ApiContract {
     assertThat(ui.status()).isEqualTo(200);
     assertThat(ui.body()).contains("swagger-ui");
   }
+
+  private List<String> eventsOf(String partnerId) {
+    return jdbc.queryForList("SELECT event FROM partner_event WHERE partner_id = ? ORDER BY occurred_at, id",
+        String.class, partnerId);
+  }
+
+  @Test
+  void eachDecisionIsToldOnceFromWhereItIsMade() throws Exception {
+    emptyRegion("APAC");
+    Partner partner = partnerIn("APAC", "Event Partner");
+    assertThat(eventsOf(partner.id())).containsExactly("partner.activated");
+
+    ClockUtil.setCurrentTime(new Date());
+    String leadId = lead("APAC", "expiring-" + System.nanoTime() + ".example").get("leadId").asText();
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(49))));
+    String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(leadId)
+        .singleResult().getId();
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(instance).timers().singleResult().getId());
+    ClockUtil.reset();
+
+    String dealId = register(keyOf(partner.id()), "rejected-" + System.nanoTime() + ".example");
+    active.complete(dealId, "ReviewDealRegistration", "mary", Map.of("decision", "REJECT", "reason", "Not a fit"));
+
+    assertThat(http.post("/api/partners/" + partner.id() + "/compliance-breaches",
+        "{\"category\":\"REPORTING\",\"detail\":\"No report\"}", MARY).status()).isIn(200, 201);
+    active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningNote", "Please send your report"));
+    assertThat(http.post("/api/partners/" + partner.id() + "/good-standing", "{\"note\":\"Report received\"}",
+        MARY).status()).isEqualTo(202);
+
+    assertThat(eventsOf(partner.id())).containsExactlyInAnyOrder("partner.activated", "lead.offered", "lead.expired",
+        "deal.rejected", "warning.issued", "warning.reset");
+    JsonNode rejected = json.readTree(jdbc.queryForObject("SELECT payload FROM notification_outbox WHERE "
+        + "partner_id = ? AND template = 'deal.rejected'", String.class, partner.id()));
+    assertThat(rejected.get("data").get("reason").asText()).isEqualTo("Not a fit");
+    assertThat(rejected.get("data").get("dealId").asText()).isEqualTo(dealId);
+  }
 }
