@@ -80,7 +80,7 @@ for path in sorted(doc["paths"]):
                 out.append("")
             for example in content.get("examples", {}).values():
                 out.append("```json")
-                out.append(json.dumps(example.get("value"), indent=2))
+                out.append(json.dumps(example.get("value"), indent=2, sort_keys=True))
                 out.append("```")
                 out.append("")
         out.append("| status | body | description |")
