@@ -1,5 +1,8 @@
 package org.partnerlifecycle.deal;
 
+import org.partnerlifecycle.web.ListQuery;
+import org.partnerlifecycle.web.Page;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -117,6 +121,29 @@ class DealController {
       throw new InvalidRequestException("partnerId", "is required when staff register on a partner's behalf");
     }
     return request.partnerId();
+  }
+
+  /** Staff: any partner's registrations; a partner: its own only (SPEC §4 second release). Newest first. */
+  @GetMapping("/deal-registrations")
+  Page<DealView> registrations(@RequestParam(required = false) String partnerId,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size) {
+    ListQuery query = ListQuery.of(page, size);
+    DealStatus wanted = query.filter("status", status, DealStatus.class);
+    String partner = query.filter("partnerId", partnerId, "^P-[A-Z0-9]{1,30}$", "must be a partner id such as P-1A2B");
+    String own = caller.partnerId();
+    if (own != null) {
+      if (partner != null && !partner.equals(own)) {
+        throw new InvalidRequestException("partnerId", "must be your own partner id or left out");
+      }
+      partner = own;
+    } else {
+      caller.requireStaff();
+    }
+    query.check();
+    boolean staff = caller.isStaff();
+    return query.page(deals.count(partner, wanted), deals.list(partner, wanted, query.offset(), query.size())
+        .stream().map(d -> DealView.of(d, staff)).toList());
   }
 
   @GetMapping("/deal-registrations/{id}")

@@ -49,6 +49,35 @@ class DealRepository {
     return jdbc.query("SELECT * FROM deal_registration WHERE id = ?", this::map, id).stream().findFirst();
   }
 
+  /** Registrations of one partner (or all, when null) in one status (or any), newest first. */
+  public List<DealRegistration> list(String partnerId, DealStatus status, int offset, int limit) {
+    Object[] where = where(partnerId, status);
+    List<Object> arguments = new java.util.ArrayList<>(List.of((Object[]) where[1]));
+    arguments.add(offset);
+    arguments.add(limit);
+    return jdbc.query("SELECT * FROM deal_registration" + where[0] + " ORDER BY created_at DESC, id DESC "
+        + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::map, arguments.toArray());
+  }
+
+  public long count(String partnerId, DealStatus status) {
+    Object[] where = where(partnerId, status);
+    return jdbc.queryForObject("SELECT count(*) FROM deal_registration" + where[0], Long.class, (Object[]) where[1]);
+  }
+
+  private static Object[] where(String partnerId, DealStatus status) {
+    List<String> conditions = new java.util.ArrayList<>();
+    List<Object> values = new java.util.ArrayList<>();
+    if (partnerId != null) {
+      conditions.add("partner_id = ?");
+      values.add(partnerId);
+    }
+    if (status != null) {
+      conditions.add("status = ?");
+      values.add(status.name());
+    }
+    return new Object[] {conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), values.toArray()};
+  }
+
   public DealRegistration get(String id) {
     return find(id).orElseThrow(() -> new NotFoundException("No deal registration " + id));
   }

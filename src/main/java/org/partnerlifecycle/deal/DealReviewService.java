@@ -1,5 +1,9 @@
 package org.partnerlifecycle.deal;
 
+import java.util.Map;
+import org.partnerlifecycle.notification.PartnerEvent;
+import org.partnerlifecycle.notification.PartnerEvents;
+
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.APPROVED_RATE;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.DECISION;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.EXTENSION_DECISION;
@@ -59,9 +63,11 @@ public class DealReviewService {
   private final RuleResultStore ruleResults;
   private final PartnerOnboardingProcess onboarding;
   private final EngineTime time;
+  private final PartnerEvents events;
 
   public DealReviewService(DealRepository deals, PartnerRepository partners, TermsCatalog terms,
-      RuleResultStore ruleResults, PartnerOnboardingProcess onboarding, EngineTime time) {
+      RuleResultStore ruleResults, PartnerOnboardingProcess onboarding, EngineTime time, PartnerEvents events) {
+    this.events = events;
     this.deals = deals;
     this.partners = partners;
     this.terms = terms;
@@ -107,6 +113,7 @@ public class DealReviewService {
     if ("REJECT".equals(decision)) {
       Decisions.requireText(REASON, why, "is required to reject a registration");
       deals.reject(dealId, time.now(), why, reviewer);
+      tell(deal, PartnerEvent.DEAL_REJECTED, Map.of("status", DealStatus.REJECTED.name(), "reason", why));
       return false;
     }
     if ("APPROVE_INFLUENCED".equals(decision)) {
@@ -173,6 +180,8 @@ public class DealReviewService {
     if (full == null) {
       // No table figure to fall back on (OEM is "negotiated*" only): the registration ends REJECTED.
       deals.reject(dealId, time.now(), "Negotiated rate rejected by " + approver + ": " + why, deal.reviewedBy());
+      tell(deal, PartnerEvent.DEAL_REJECTED, Map.of("status", DealStatus.REJECTED.name(), "reason",
+          "Negotiated rate rejected: " + why));
       return true;
     }
     RuleResult<Rate> approved;
@@ -183,6 +192,8 @@ public class DealReviewService {
     }
     ruleResults.record(Subject.DEAL, dealId, approved.explanation(), processInstanceId);
     deals.approveRate(dealId, time.now(), approved.value().percent(), approver, why);
+    tell(deal, PartnerEvent.DEAL_RATE_DECIDED, Map.of("decision", decision,
+        "ratePercent", approved.value().percent().toPlainString()));
     return false;
   }
 
@@ -203,6 +214,11 @@ public class DealReviewService {
     Instant now = time.now();
     Instant protectionEnds = now.plus(Duration.ofDays(dealTerms.dealRegistration().protectionDays()));
     deals.lockRate(dealId, now, protectionEnds);
+    DealRegistration approved = deals.get(dealId);
+    tell(deal, PartnerEvent.DEAL_APPROVED, Map.of("status", DealStatus.APPROVED.name(),
+        "ratePercent", approved.ratePercent() == null ? "" : approved.ratePercent().toPlainString(),
+        "attribution", approved.attribution() == null ? "" : approved.attribution().name(),
+        "protectionEndsAt", protectionEnds.toString()));
     onboarding.firstDealApproved(deal.partnerId(), dealId);
     return protectionEnds;
   }
@@ -229,6 +245,16 @@ public class DealReviewService {
 
   public void expire(String dealId) {
     deals.expire(dealId, time.now());
+    tell(deals.get(dealId), PartnerEvent.DEAL_EXPIRED, Map.of("status", DealStatus.EXPIRED.name()));
+  }
+
+  /** The partner hears of each decision on its registration once (webhook and email, after commit). */
+  private void tell(DealRegistration deal, PartnerEvent event, Map<String, Object> facts) {
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("dealId", deal.id());
+    data.put("customerName", deal.customerName());
+    data.putAll(facts);
+    events.emit(deal.partnerId(), event, event.wireName() + ":" + deal.id(), data);
   }
 
   static RuleResult<Rate> rateOf(DealRegistration deal, Partner partner, Attribution attribution, ProgramTerms terms) {

@@ -71,6 +71,26 @@ class LeadController {
     });
   }
 
+  /**
+   * Staff: all leads by {@link LeadStatus}. A partner: the leads offered to it, {@code status} being the offer's
+   * {@link OfferOutcome} ({@code OFFERED} = waiting for its answer until {@code offerExpiresAt}).
+   */
+  @GetMapping
+  org.partnerlifecycle.web.Page<LeadView> list(@RequestParam(required = false) String status,
+      @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+    org.partnerlifecycle.web.ListQuery query = org.partnerlifecycle.web.ListQuery.of(page, size);
+    String partnerId = caller.partnerId();
+    if (partnerId != null) {
+      OfferOutcome outcome = query.filter("status", status, OfferOutcome.class);
+      query.check();
+      return leads.offersTo(partnerId, outcome, query);
+    }
+    caller.requireStaff();
+    LeadStatus wanted = query.filter("status", status, LeadStatus.class);
+    query.check();
+    return leads.list(wanted, query);
+  }
+
   @PostMapping("/{id}/accept")
   @ResponseStatus(HttpStatus.ACCEPTED)
   void accept(@PathVariable String id) {

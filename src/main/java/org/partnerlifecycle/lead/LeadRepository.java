@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class LeadRepository {
 
   public record Lead(String id, String companyName, String normalizedDomain, String region, LeadCategory category,
-      LeadStatus status, String assignedPartnerId, String reason) {
+      LeadStatus status, String assignedPartnerId, String reason, String customerDomain) {
   }
 
   private final JdbcTemplate jdbc;
@@ -36,7 +36,7 @@ class LeadRepository {
             rs.getString("company_name"), rs.getString("normalized_domain"), rs.getString("region"),
             LeadCategory.valueOf(rs.getString("category")), LeadStatus.valueOf(rs.getString("status")),
             rs.getString("assigned_partner_id"),
-            rs.getString("reason")), id).stream().findFirst()
+            rs.getString("reason"), rs.getString("customer_domain")), id).stream().findFirst()
         .orElseThrow(() -> new NotFoundException("No lead " + id));
   }
 
@@ -84,11 +84,63 @@ class LeadRepository {
         Timestamp.from(from), Timestamp.from(to));
   }
 
-  public void offer(String leadId, String partnerId, String region, String reason, Instant now) {
-    jdbc.update("INSERT INTO lead_offer (lead_id, partner_id, region, outcome, reason, offered_at) "
-        + "VALUES (?, ?, ?, 'OFFERED', ?, ?)", leadId, partnerId, region, reason, Timestamp.from(now));
+  public void offer(String leadId, String partnerId, String region, String reason, Instant now, Instant expiresAt) {
+    jdbc.update("INSERT INTO lead_offer (lead_id, partner_id, region, outcome, reason, offered_at, expires_at) "
+        + "VALUES (?, ?, ?, 'OFFERED', ?, ?, ?)", leadId, partnerId, region, reason, Timestamp.from(now),
+        Timestamp.from(expiresAt));
     jdbc.update("UPDATE sales_lead SET status = 'OFFERED', assigned_partner_id = ?, reason = ? WHERE id = ?", partnerId,
         reason, leadId);
+  }
+
+  /** Staff: all leads (or those in one status), newest first, with the open offer's times. */
+  public List<LeadView> list(LeadStatus status, int offset, int limit) {
+    String where = status == null ? "" : " WHERE l.status = ?";
+    List<Object> arguments = new java.util.ArrayList<>();
+    if (status != null) {
+      arguments.add(status.name());
+    }
+    arguments.add(offset);
+    arguments.add(limit);
+    return jdbc.query("SELECT l.*, o.offered_at, o.expires_at FROM sales_lead l LEFT JOIN lead_offer o "
+        + "ON o.lead_id = l.id AND o.outcome = 'OFFERED'" + where + " ORDER BY l.created_at DESC, l.id DESC "
+        + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", (rs, i) -> view(rs, rs.getString("status"),
+        rs.getString("assigned_partner_id")), arguments.toArray());
+  }
+
+  public long count(LeadStatus status) {
+    return status == null ? jdbc.queryForObject("SELECT count(*) FROM sales_lead", Long.class)
+        : jdbc.queryForObject("SELECT count(*) FROM sales_lead WHERE status = ?", Long.class, status.name());
+  }
+
+  /** A partner: the offers made to it (or those with one outcome), newest first. */
+  public List<LeadView> offersTo(String partnerId, OfferOutcome outcome, int offset, int limit) {
+    String where = outcome == null ? "" : " AND o.outcome = ?";
+    List<Object> arguments = new java.util.ArrayList<>(List.of(partnerId));
+    if (outcome != null) {
+      arguments.add(outcome.name());
+    }
+    arguments.add(offset);
+    arguments.add(limit);
+    return jdbc.query("SELECT l.*, o.offered_at, o.expires_at, o.outcome, o.partner_id FROM lead_offer o "
+        + "JOIN sales_lead l ON l.id = o.lead_id WHERE o.partner_id = ?" + where
+        + " ORDER BY o.offered_at DESC, o.id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+        (rs, i) -> view(rs, rs.getString("outcome"), rs.getString("partner_id")), arguments.toArray());
+  }
+
+  public long countOffersTo(String partnerId, OfferOutcome outcome) {
+    return outcome == null
+        ? jdbc.queryForObject("SELECT count(*) FROM lead_offer WHERE partner_id = ?", Long.class, partnerId)
+        : jdbc.queryForObject("SELECT count(*) FROM lead_offer WHERE partner_id = ? AND outcome = ?", Long.class,
+            partnerId, outcome.name());
+  }
+
+  private static LeadView view(java.sql.ResultSet rs, String status, String partnerId) throws java.sql.SQLException {
+    Timestamp offeredAt = rs.getTimestamp("offered_at");
+    Timestamp expiresAt = rs.getTimestamp("expires_at");
+    return new LeadView(rs.getString("id"), rs.getString("company_name"), rs.getString("customer_domain"),
+        rs.getString("region"), rs.getString("category"), status, partnerId,
+        offeredAt == null ? null : offeredAt.toInstant(), expiresAt == null ? null : expiresAt.toInstant(),
+        rs.getTimestamp("created_at").toInstant());
   }
 
   public void unassigned(String leadId, String reason) {

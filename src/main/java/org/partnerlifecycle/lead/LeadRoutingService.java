@@ -13,6 +13,8 @@ import org.partnerlifecycle.audit.RuleResultStore;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.lead.LeadRepository.Lead;
 import org.partnerlifecycle.lead.process.LeadRoutingProcess;
+import org.partnerlifecycle.notification.PartnerEvent;
+import org.partnerlifecycle.notification.PartnerEvents;
 import org.partnerlifecycle.partner.DomainNames;
 import org.partnerlifecycle.rules.LeadAllocation;
 import org.partnerlifecycle.rules.ProgramTerms;
@@ -38,9 +40,11 @@ public class LeadRoutingService {
   private final RuleResultStore ruleResults;
   private final LeadRoutingProcess process;
   private final EngineTime time;
+  private final PartnerEvents events;
 
   public LeadRoutingService(LeadRepository leads, TermsCatalog terms, RuleResultStore ruleResults,
-      LeadRoutingProcess process, EngineTime time) {
+      LeadRoutingProcess process, EngineTime time, PartnerEvents events) {
+    this.events = events;
     this.leads = leads;
     this.terms = terms;
     this.ruleResults = ruleResults;
@@ -79,9 +83,8 @@ public class LeadRoutingService {
           : p.referralsPaused() ? "its referrals are paused"
           : p.offeredBefore() ? "it was offered this lead before" : null;
       if (unfit == null) {
-        leads.offer(leadId, p.partnerId(), lead.region(), why + ": the lead goes to it (category "
-            + lead.category() + ")", now);
-        return Optional.of(now.plus(Duration.ofHours(current.leadRouting().acceptanceHours())));
+        return Optional.of(offerTo(lead, p.partnerId(), why + ": the lead goes to it (category " + lead.category()
+            + ")", now, current));
       }
       leads.hold(leadId, "Held for staff: " + why + ", which cannot take it (" + unfit
           + "); a competitor is not offered a protected customer");
@@ -95,8 +98,25 @@ public class LeadRoutingService {
       leads.unassigned(leadId, allocation.explanation().text());
       return Optional.empty();
     }
-    leads.offer(leadId, allocation.value().get(), lead.region(), allocation.explanation().text(), now);
-    return Optional.of(now.plus(Duration.ofHours(current.leadRouting().acceptanceHours())));
+    return Optional.of(offerTo(lead, allocation.value().get(), allocation.explanation().text(), now, current));
+  }
+
+  /** Offers the lead to one partner, who hears of it once (webhook and email); @return the acceptance deadline. */
+  private Instant offerTo(Lead lead, String partnerId, String reason, Instant now, ProgramTerms current) {
+    String leadId = lead.id();
+    Instant acceptBy = now.plus(Duration.ofHours(current.leadRouting().acceptanceHours()));
+    leads.offer(leadId, partnerId, lead.region(), reason, now, acceptBy);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("leadId", leadId);
+    data.put("companyName", lead.companyName());
+    data.put("customerDomain", lead.customerDomain());
+    data.put("region", lead.region());
+    data.put("category", lead.category().name());
+    data.put("offerExpiresAt", acceptBy.toString());
+    data.put("accept", "POST /api/leads/" + leadId + "/accept");
+    data.put("decline", "POST /api/leads/" + leadId + "/decline");
+    events.emit(partnerId, PartnerEvent.LEAD_OFFERED, "lead.offered:" + leadId + ":" + partnerId, data);
+    return acceptBy;
   }
 
   /** The assigned partner's answer (API): only the partner the lead is offered to may give it. */
@@ -111,9 +131,29 @@ public class LeadRoutingService {
     }
   }
 
+  /** Staff: every lead. */
+  @Transactional(readOnly = true)
+  public org.partnerlifecycle.web.Page<LeadView> list(LeadStatus status, org.partnerlifecycle.web.ListQuery query) {
+    return query.page(leads.count(status), leads.list(status, query.offset(), query.size()));
+  }
+
+  /** A partner: the offers made to it, open ones with their deadline. */
+  @Transactional(readOnly = true)
+  public org.partnerlifecycle.web.Page<LeadView> offersTo(String partnerId, OfferOutcome outcome,
+      org.partnerlifecycle.web.ListQuery query) {
+    return query.page(leads.countOffersTo(partnerId, outcome),
+        leads.offersTo(partnerId, outcome, query.offset(), query.size()));
+  }
+
   /** RecordAnswer / RecordTimeout: the open offer's outcome. */
   public void recordOutcome(String leadId, String outcome) {
+    Lead lead = leads.get(leadId);
     leads.decide(leadId, outcome, time.now());
+    if ("TIMED_OUT".equals(outcome) && lead.assignedPartnerId() != null) {
+      events.emit(lead.assignedPartnerId(), PartnerEvent.LEAD_EXPIRED,
+          "lead.expired:" + leadId + ":" + lead.assignedPartnerId(), Map.of("leadId", leadId,
+              "reason", "the acceptance window passed without an answer; the lead goes to the next partner"));
+    }
   }
 
   /**

@@ -2,25 +2,23 @@ package org.partnerlifecycle.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Timestamp;
 import java.util.Map;
 import org.partnerlifecycle.engine.EngineTime;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes notifications to the outbox in the caller's transaction: a notification exists exactly when the change
- * that caused it committed. A sender delivers them afterwards.
+ * that caused it committed. The {@link OutboxWorker} sends them afterwards (by email when SMTP is configured).
  */
 @Component
 class OutboxNotifications implements NotificationPort {
 
-  private final JdbcTemplate jdbc;
+  private final PartnerEvents outbox;
   private final ObjectMapper json;
   private final EngineTime time;
 
-  OutboxNotifications(JdbcTemplate jdbc, ObjectMapper json, EngineTime time) {
-    this.jdbc = jdbc;
+  OutboxNotifications(PartnerEvents outbox, ObjectMapper json, EngineTime time) {
+    this.outbox = outbox;
     this.json = json;
     this.time = time;
   }
@@ -28,11 +26,15 @@ class OutboxNotifications implements NotificationPort {
   @Override
   public void notifyPartner(String partnerId, String recipient, String template, Map<String, Object> facts) {
     try {
-      jdbc.update("INSERT INTO notification_outbox (partner_id, recipient, template, payload, created_at) "
-          + "VALUES (?, ?, ?, ?, ?)", partnerId, recipient, template, json.writeValueAsString(facts),
-          Timestamp.from(time.now()));
+      outbox.enqueue(Channel.EMAIL, partnerId, recipient, template, json.writeValueAsString(facts), null, null,
+          time.now());
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Notification facts are not serializable: " + facts, e);
+      throw new IllegalArgumentException("Notification facts are not serializable: " + facts.keySet(), e);
     }
+  }
+
+  @Override
+  public void tell(String partnerId, PartnerEvent event, String decisionKey, Map<String, Object> data) {
+    outbox.emit(partnerId, event, decisionKey, data);
   }
 }

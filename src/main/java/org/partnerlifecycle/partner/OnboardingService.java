@@ -27,6 +27,7 @@ import org.partnerlifecycle.engine.Decisions;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.engine.InvalidDecisionException;
 import org.partnerlifecycle.notification.NotificationPort;
+import org.partnerlifecycle.notification.PartnerEvent;
 import org.partnerlifecycle.rules.EligibilityRules;
 import org.partnerlifecycle.rules.Motion;
 import org.partnerlifecycle.rules.ProgramTerms;
@@ -225,7 +226,7 @@ public class OnboardingService {
     Instant now = time.now();
     partners.activate(partnerId, motion, entitled.launchMethods(), entitled.products(),
         entitled.integrationTypes(), current.version(), nextReview.value(), now);
-    notifications.notifyPartner(partnerId, partner.contactEmail(), "partner-activated",
+    notifications.tell(partnerId, PartnerEvent.PARTNER_ACTIVATED, "partner.activated:" + partnerId,
         Map.of("companyName", partner.companyName(), "tier", tier.name(), "motion", motion.name()));
     return new Activation(LocalDate.ofInstant(now, ZoneOffset.UTC), motion.name());
   }

@@ -53,7 +53,13 @@ public class PartnerApplicationService {
     }
   }
 
-  public List<Partner> list(PartnerStatus status, int limit, int offset) {
-    return partners.list(status, limit, offset);
+  public List<Partner> list(PartnerStatus status, org.partnerlifecycle.rules.Tier tier,
+      org.partnerlifecycle.rules.Region region, int offset, int limit) {
+    return partners.list(status, tier, region, offset, limit);
+  }
+
+  public long count(PartnerStatus status, org.partnerlifecycle.rules.Tier tier,
+      org.partnerlifecycle.rules.Region region) {
+    return partners.count(status, tier, region);
   }
 }

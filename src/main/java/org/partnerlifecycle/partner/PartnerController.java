@@ -10,6 +10,10 @@ import java.util.Map;
 import org.partnerlifecycle.web.Idempotency;
 import org.partnerlifecycle.web.Idempotency.Answer;
 import org.partnerlifecycle.web.InvalidRequestException;
+import org.partnerlifecycle.web.ListQuery;
+import org.partnerlifecycle.web.Page;
+import org.partnerlifecycle.rules.Region;
+import org.partnerlifecycle.rules.Tier;
 import org.partnerlifecycle.security.ApiKeys;
 import org.partnerlifecycle.security.Caller;
 import org.partnerlifecycle.security.StaffGroups;
@@ -76,25 +80,20 @@ class PartnerController {
     return caller.isStaff() ? PartnerView.forStaff(partner) : PartnerView.forThePartner(partner);
   }
 
+  /** Staff: partners by status, tier and region, newest first (SPEC §4 second release). */
   @GetMapping("/partners")
-  List<PartnerView> partners(@RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+  Page<PartnerView> partners(@RequestParam(required = false) String status,
+      @RequestParam(required = false) String tier, @RequestParam(required = false) String region,
+      @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
     caller.requireStaff();
-    if (limit < 1 || limit > 500) {
-      throw new InvalidRequestException("limit", "must be between 1 and 500");
-    }
-    if (offset < 0) {
-      throw new InvalidRequestException("offset", "must not be negative");
-    }
-    PartnerStatus wanted = null;
-    if (status != null) {
-      try {
-        wanted = PartnerStatus.valueOf(status);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidRequestException("status", "must be one of " + List.of(PartnerStatus.values()));
-      }
-    }
-    return applications.list(wanted, limit, offset).stream().map(PartnerView::forStaff).toList();
+    ListQuery query = ListQuery.of(page, size);
+    PartnerStatus wantedStatus = query.filter("status", status, PartnerStatus.class);
+    Tier wantedTier = query.filter("tier", tier, Tier.class);
+    Region wantedRegion = query.filter("region", region, Region.class);
+    query.check();
+    return query.page(applications.count(wantedStatus, wantedTier, wantedRegion),
+        applications.list(wantedStatus, wantedTier, wantedRegion, query.offset(), query.size()).stream()
+            .map(PartnerView::forStaff).toList());
   }
 
   @PostMapping(path = "/partners/{id}/agreement", consumes = "application/json")

@@ -1,5 +1,7 @@
 package org.partnerlifecycle.partner;
 
+import org.partnerlifecycle.rules.Region;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,13 +48,42 @@ public class PartnerRepository {
     return find(id).orElseThrow(() -> new PartnerNotFoundException(id));
   }
 
-  public List<Partner> list(PartnerStatus status, int limit, int offset) {
-    if (status == null) {
-      return jdbc.query("SELECT * FROM partner ORDER BY created_at, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-          this::map, offset, limit);
+  /** Partners matching the filters (each optional), newest first, and how many match in all. */
+  public List<Partner> list(PartnerStatus status, Tier tier, Region region, int offset, int limit) {
+    Filter filter = filter(status, tier, region);
+    return jdbc.query("SELECT * FROM partner" + filter.where() + " ORDER BY created_at DESC, id DESC "
+        + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::map, filter.arguments(offset, limit));
+  }
+
+  public long count(PartnerStatus status, Tier tier, Region region) {
+    Filter filter = filter(status, tier, region);
+    return jdbc.queryForObject("SELECT count(*) FROM partner" + filter.where(), Long.class, filter.arguments());
+  }
+
+  private record Filter(String where, List<Object> values) {
+    Object[] arguments(Object... more) {
+      List<Object> all = new java.util.ArrayList<>(values);
+      all.addAll(List.of(more));
+      return all.toArray();
     }
-    return jdbc.query("SELECT * FROM partner WHERE status = ? ORDER BY created_at, id "
-        + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::map, status.name(), offset, limit);
+  }
+
+  private static Filter filter(PartnerStatus status, Tier tier, Region region) {
+    List<String> conditions = new java.util.ArrayList<>();
+    List<Object> values = new java.util.ArrayList<>();
+    if (status != null) {
+      conditions.add("status = ?");
+      values.add(status.name());
+    }
+    if (tier != null) {
+      conditions.add("tier = ?");
+      values.add(tier.name());
+    }
+    if (region != null) {
+      conditions.add("region = ?");
+      values.add(region.name());
+    }
+    return new Filter(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), values);
   }
 
   public List<Partner> listed() {

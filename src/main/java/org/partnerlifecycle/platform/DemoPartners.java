@@ -28,7 +28,7 @@ class DemoPartners {
   }
 
   public void ensureDemoPartners() {
-    if (!partners.list(null, 1, 0).isEmpty()) {
+    if (partners.count(null, null, null) > 0) {
       return;
     }
     Partner active = apply("Acme Learning", "acme-learning.example", "NA", "REFERRAL", "60000");

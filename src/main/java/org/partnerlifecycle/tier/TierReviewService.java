@@ -1,5 +1,8 @@
 package org.partnerlifecycle.tier;
 
+import org.partnerlifecycle.notification.PartnerEvent;
+import org.partnerlifecycle.notification.PartnerEvents;
+
 import static org.partnerlifecycle.tier.process.TierReviewProcess.LEADERSHIP_DECISION;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.LEADERSHIP_REASON;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.OVERRIDE_TIER;
@@ -71,9 +74,11 @@ public class TierReviewService {
   private final RuleResultStore ruleResults;
   private final WarningService warnings;
   private final EngineTime time;
+  private final PartnerEvents events;
 
   public TierReviewService(PartnerRepository partners, TierReviewRepository reviews, TermsCatalog terms,
-      RuleResultStore ruleResults, WarningService warnings, EngineTime time) {
+      RuleResultStore ruleResults, WarningService warnings, EngineTime time, PartnerEvents events) {
+    this.events = events;
     this.partners = partners;
     this.reviews = reviews;
     this.terms = terms;
@@ -131,7 +136,12 @@ public class TierReviewService {
   public void recordKept(String partnerId, String reviewId) {
     Partner partner = partners.get(partnerId);
     reviews.decideReview(reviewId, partner.tier().name(), "system", null, time.now());
-    finish(partner, partner.tier(), failingReviewsAfter(reviews.review(reviewId)));
+    int failing = failingReviewsAfter(reviews.review(reviewId));
+    finish(partner, partner.tier(), failing);
+    if (failing > 0) {
+      events.emit(partnerId, PartnerEvent.TIER_ON_WATCH, "tier.on_watch:" + reviewId,
+          Map.of("tier", partner.tier().name(), "failingReviews", failing));
+    }
   }
 
   /**
@@ -202,6 +212,8 @@ public class TierReviewService {
     reviews.insertTierChange(partnerId, new TierChange(from, to, partner.motion(), motion.value(), time.today(), reason,
         review.decidedBy(), reviewId), time.now());
     finish(partners.get(partnerId), to, 0);
+    events.emit(partnerId, PartnerEvent.TIER_CHANGED, "tier.changed:" + reviewId, Map.of("fromTier", from.name(),
+        "toTier", to.name(), "motion", motion.value().name(), "effectiveOn", time.today().toString()));
   }
 
   /** The grace count if the recommendation stands, as evaluated (stored with the review, not in a variable). */

@@ -18,6 +18,7 @@ import org.partnerlifecycle.deal.DealPayouts;
 import org.partnerlifecycle.engine.Decisions;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.notification.NotificationPort;
+import org.partnerlifecycle.notification.PartnerEvent;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerStatus;
@@ -113,8 +114,8 @@ public class WarningService {
     Decisions.requireText(WARNING_NOTE, message, "is required: it is what the partner receives");
     Partner partner = partners.get(partnerId);
     moveTo(partner, escalationId, 1, false, partner.listed(), "WARNED", decidedBy, message);
-    notifications.notifyPartner(partnerId, partner.contactEmail(), "private-warning",
-        Map.of("companyName", partner.companyName(), "level", 1, "message", message,
+    notifications.tell(partnerId, PartnerEvent.WARNING_ISSUED, "warning.issued:" + escalationId,
+        Map.of("level", 1, "companyName", partner.companyName(), "message", message,
             "breaches", breachesText(escalationId)));
   }
 
@@ -126,8 +127,8 @@ public class WarningService {
     String escalationId = runningEscalation(partnerId).id();
     Partner partner = partners.get(partnerId);
     moveTo(partner, escalationId, 2, true, partner.listed(), "REFERRALS_PAUSED", "system", "Cure period ended");
-    notifications.notifyPartner(partnerId, partner.contactEmail(), "second-warning",
-        Map.of("companyName", partner.companyName(), "level", 2, "message", SECOND_WARNING,
+    notifications.tell(partnerId, PartnerEvent.WARNING_ISSUED, "warning.issued:2:" + escalationId,
+        Map.of("level", 2, "companyName", partner.companyName(), "message", SECOND_WARNING,
             "breaches", breachesText(escalationId)));
   }
 
@@ -192,6 +193,11 @@ public class WarningService {
     Partner partner = partners.get(partnerId);
     moveTo(partner, escalationId, 0, false, partner.status() == PartnerStatus.ACTIVE, "RESET", decidedBy, note);
     warnings.end(escalationId, "RESET", 0, time.now());
+    if (partner.warningLevel() >= 1) {
+      // Only a partner that was warned hears of the reset (a breach it was never told of stays private).
+      notifications.tell(partnerId, PartnerEvent.WARNING_RESET, "warning.reset:" + escalationId,
+          Map.of("level", 0));
+    }
   }
 
   /** Leadership takes a REMOVED partner back: ACTIVE, level 0, listed; recorded as its own step. */

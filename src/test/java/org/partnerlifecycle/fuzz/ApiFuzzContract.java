@@ -140,6 +140,13 @@ abstract class ApiFuzzContract {
             + "\"category\":\"SMB\"}"),
         Map.entry("POST /api/leads/{l}/accept", ""), Map.entry("POST /api/leads/{l}/decline", ""),
         Map.entry("GET /api/leads/transparency?from={from}&to={to}", ""),
+        // The partner's side (issue 25): lists, webhooks, deliveries, notifications.
+        Map.entry("GET /api/deal-registrations?status=SUBMITTED&page=0&size=20", ""),
+        Map.entry("GET /api/leads?status=OFFERED", ""), Map.entry("GET /api/partners?status=ACTIVE&region=NA", ""),
+        Map.entry("POST /api/partners/{p}/webhooks", "{\"url\":\"http://127.0.0.1:9/hook\","
+            + "\"events\":[\"lead.offered\"]}"),
+        Map.entry("GET /api/partners/{p}/webhooks", ""), Map.entry("GET /api/partners/{p}/webhook-deliveries", ""),
+        Map.entry("GET /api/partners/{p}/notifications?channel=EMAIL", ""),
         // The engine's REST API as Tasklist uses it: task completions with the forms' variables, hostile ones too.
         Map.entry("POST /engine-rest/task/{t}/complete", "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},"
             + "\"reason\":{\"value\":\"r\"},\"proposedRate\":{\"value\":5,\"type\":\"Double\"}}}"),

@@ -140,7 +140,7 @@ abstract class PartnerApiContract {
     assertThat(http.get("/api/partners/" + partnerId, ADA).status()).isEqualTo(200);
     assertThat(http.get("/api/partners", LENA).status()).isEqualTo(200);
     assertThat(http.get("/api/partners/P-NOPE", MARY).status()).isEqualTo(404);
-    assertThat(http.get("/api/partners?limit=100000", MARY).status()).isEqualTo(400);
+    assertThat(http.get("/api/partners?size=100000", MARY).status()).isEqualTo(400);
   }
 
   @Test

@@ -117,7 +117,7 @@ class PartnerOnboardingProcessTest {
     assertThat(active.launchMethods()).containsExactlyInAnyOrder("SCORM", "AICC");
     assertThat(active.products()).contains("PLUS", "SIMON");
     assertThat(active.nextReviewDue()).isEqualTo(java.time.LocalDate.parse("2027-03-02"));
-    assertThat(outbox(applied)).contains("agreement-request", "welcome-kit", "announcement-kit", "partner-activated");
+    assertThat(outbox(applied)).contains("agreement-request", "welcome-kit", "announcement-kit", "partner.activated");
 
     moveTime(Duration.ofDays(90).plusMinutes(1));
     execute(timer(instance, "NinetyDaysPassed"));

@@ -127,7 +127,7 @@ class WarningEscalationProcessTest {
     active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningDecision", "SEND", "warningNote", "Please send your report"));
     assertThat(partners.get(partner.id()).warningLevel()).isEqualTo(1);
     assertThat(jdbc.queryForList("SELECT template FROM notification_outbox WHERE partner_id = ?", String.class,
-        partner.id())).contains("private-warning");
+        partner.id())).contains("warning.issued");
 
     passCurePeriod(instance, "FirstCurePeriodEnded");
     Partner paused = partners.get(partner.id());

@@ -1,0 +1,6 @@
+package org.partnerlifecycle.notification;
+
+/** How a notification reaches the partner. */
+enum Channel {
+  EMAIL, WEBHOOK
+}

@@ -1,0 +1,7 @@
+package org.partnerlifecycle.notification;
+
+import org.partnerlifecycle.support.PostgresProfileTest;
+
+@PostgresProfileTest
+class PartnerLoopOnPostgresTest extends PartnerLoopContract {
+}
