@@ -15,7 +15,7 @@ class TierRulesSecondReleaseTest {
   /** Every GROWTH standard of guide §9 (seed 000 line 222), relief included. */
   private static final Commitments GROWTH_MET = new Commitments(12, 24, 0, 2, 2, 75, true, true, false);
 
-  /** Guide §5 thresholds are annual: $360,000 over 36 months is $120,000 a year; 12 months or less counts whole. */
+  /** Guide §5 thresholds are annual (seed 000 line 124: Referral $100,000 / $300,000): $360,000 over 36 months is $120,000 a year; 12 months or less counts whole. */
   @Test
   void annualValueOfAMultiYearDeal() {
     assertThat(TierRules.annualValue(new BigDecimal("360000"), 36)).isEqualByComparingTo("120000");
@@ -34,7 +34,7 @@ class TierRulesSecondReleaseTest {
     assertThat(credited.explanation().text()).contains("INFLUENCED $300,000.00 at 25 % credit = $75,000.00")
         .contains("total $75,000.00");
     assertThat(credited.explanation().cell()).isEqualTo("qualificationCreditPercent");
-    // $75,000 is below REFERRAL GROWTH's $100,000 (guide §5): $300,000 influenced alone does not keep GROWTH.
+    // $75,000 is below REFERRAL GROWTH's $100,000 (seed 000 line 124): $300,000 influenced alone does not keep GROWTH.
     assertThat(TierRules.revenueTier(terms, Motion.REFERRAL, credited.value()).value()).isEqualTo(Tier.FOUNDATION);
     assertThat(TierRules.creditedRevenue(terms, Map.of(Attribution.SOURCED, new BigDecimal("100000"))).value())
         .isEqualByComparingTo("100000");
@@ -87,7 +87,7 @@ class TierRulesSecondReleaseTest {
         .isEqualTo(Tier.STRATEGIC);
   }
 
-  /** Issue 22 / SPEC §2: an OEM with $900,000 passes REFERRAL STRATEGIC's $300,000 (guide §5) as REFERRAL. */
+  /** Issue 22 / SPEC §2: an OEM with $900,000 passes REFERRAL STRATEGIC's $300,000 (seed 000 line 124) as REFERRAL. */
   @Test
   void aResellerOrOemBelowGrowthIsPlacedByTheReferralThresholds() {
     assertThat(TierRules.placement(terms, Motion.OEM, new BigDecimal("900000")).value())

@@ -216,6 +216,8 @@ abstract class TierReviewApiContract extends ApiContract {
         .contains("certifiedFieldPercent");
     assertThat(http.post(complete, form.replace("\"businessPlanAgreed\"", "\"failingReviewsAfter\""), MARY).status())
         .isEqualTo(400);
+    assertThat(http.post(complete, form, LENA).status()).as("leadership does not record commitments").isIn(403, 404);
+    assertThat(http.post(complete, form, ADA).status()).as("auditors change nothing").isIn(403, 404);
     assertThat(http.post(complete, form, MARY).status()).isEqualTo(204);
     runReviewJobs(partner);
     assertThat(openTask(partner, "RecordCommitments")).isNull();

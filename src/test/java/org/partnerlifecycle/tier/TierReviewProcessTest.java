@@ -178,7 +178,7 @@ class TierReviewProcessTest {
         partner.id())).isEqualTo("2026-12-01");
   }
 
-  /** Must show (issue 22): guide §5 thresholds are annual — $360,000 over 36 months is $120,000 a year. */
+  /** Must show (issue 22): guide §5 thresholds are annual (seed 000 line 124: Referral $100,000 / $300,000) — $360,000 over 36 months is $120,000 a year. */
   @Test
   void aReferralGrowthPartnerWithThreeHundredSixtyThousandOverThirtySixMonthsStaysGrowth() {
     Partner partner = partner("REFERRAL", "150000");
