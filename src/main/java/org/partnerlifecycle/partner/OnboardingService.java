@@ -154,8 +154,15 @@ public class OnboardingService {
     return Tier.GROWTH.name();
   }
 
-  /** A motion the tier does not allow (resellers and OEM at FOUNDATION) continues as the tier's allowed motion. */
+  /**
+   * At the proposed tier, the proposed motion (a reseller or OEM below its GROWTH threshold is placed by the REFERRAL
+   * thresholds as REFERRAL, SPEC §2); at another tier, a motion the tier does not allow (resellers and OEM at
+   * FOUNDATION) continues as the tier's allowed motion.
+   */
   private Motion placementMotion(Partner partner, Tier tier) {
+    if (tier == partner.proposedTier() && partner.proposedMotion() != null) {
+      return partner.proposedMotion();
+    }
     ProgramTerms current = terms.effectiveOn(time.today());
     return EligibilityRules.motionAfterTierChange(current, tier, partner.appliedMotion()).value();
   }

@@ -37,5 +37,6 @@ public record Partner(
     Instant activatedAt,
     LocalDate nextReviewDue,
     String decisionReason,
-    Instant createdAt) {
+    Instant createdAt,
+    boolean onWatch) {
 }

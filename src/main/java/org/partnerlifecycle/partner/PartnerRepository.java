@@ -235,7 +235,7 @@ public class PartnerRepository {
         list(rs.getString("integration_types")), rs.getInt("warning_level"), rs.getBoolean("referrals_paused"),
         rs.getBoolean("listed"), rs.getString("agreement_signed_by"), instant(rs, "agreement_signed_at"),
         instant(rs, "activated_at"), review == null ? null : review.toLocalDate(), rs.getString("decision_reason"),
-        instant(rs, "created_at"));
+        instant(rs, "created_at"), rs.getInt("failing_reviews") > 0);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -27,12 +27,13 @@ public record ProgramTerms(
     DealRegistrationTerms dealRegistration,
     List<ClawbackBand> clawbackBands,
     int clawbackProRataDays,
-    Map<Tier, Integer> graceReviews,
+    Map<Tier, Integer> graceQuarters,
     Map<Tier, Integer> reviewCadenceMonths,
     int warningCurePeriodDays,
     HealthTerms health,
     int volumeLicenceMonths,
-    LeadRoutingTerms leadRouting) {
+    LeadRoutingTerms leadRouting,
+    Map<Attribution, BigDecimal> qualificationCreditPercent) {
 
   /** The incentive tables are keyed NEW and RENEWAL, as in the guide. */
   public static final String NEW = "NEW";
@@ -51,10 +52,15 @@ public record ProgramTerms(
   public record IntegrationSupport(List<String> support, String projectManagement, int roadmapAlignmentMonths) {
   }
 
-  /** Yearly participation commitments of a tier (program guide §9). */
+  /**
+   * Yearly participation commitments of a tier (program guide §9, seed 000 lines 221-222), including "Commission
+   * and quota relief for field teams" (GROWTH, STRATEGIC) and "OpenSesame presence at your sales kickoff, user
+   * conference and trade shows" (STRATEGIC) from terms 2026-12-01 on.
+   */
   public record ParticipationStandard(int managementMeetingsPerYear, int ceoMeetingsPerYear,
       int cSuiteMeetingsPerYear, int enablementSessionsPerYear, int certifiedFieldPercent,
-      boolean businessPlanRequired, String label) {
+      boolean businessPlanRequired, boolean commissionQuotaReliefRequired, boolean salesEventPresenceRequired,
+      String label) {
   }
 
   public record DealRegistrationTerms(int reviewSlaHours, int protectionDays, int extensionDays, int maxExtensions) {

@@ -134,6 +134,8 @@ final class TermsLoader {
       standards.put(tier, new ParticipationStandard(count(root, cell + ".managementMeetingsPerYear"),
           count(root, cell + ".ceoMeetingsPerYear"), count(root, cell + ".cSuiteMeetingsPerYear"),
           count(root, cell + ".enablementSessionsPerYear"), certified, bool(root, cell + ".businessPlanRequired"),
+          optionalBool(root, cell + ".commissionQuotaReliefRequired"),
+          optionalBool(root, cell + ".salesEventPresenceRequired"),
           text(root, cell + ".label")));
     }
 
@@ -150,9 +152,13 @@ final class TermsLoader {
     List<ClawbackBand> bands = clawbackBands(root);
     int proRataDays = count(root, "clawback.proRataDays");
 
-    knownKeys(root, "tierMaintenance.graceReviews", Tier.class);
+    // Grace is counted in quarters (playbook "Tier Maintenance Requirements", seed 001 lines 1448-1451). Terms
+    // 2026-01-01 named the same figures (GROWTH 1, STRATEGIC 2) graceReviews; from 2026-12-01 they are graceQuarters.
+    String graceCell = root.path("tierMaintenance").has("graceQuarters") ? "tierMaintenance.graceQuarters"
+        : "tierMaintenance.graceReviews";
+    knownKeys(root, graceCell, Tier.class);
     knownKeys(root, "tierMaintenance.reviewCadenceMonths", Tier.class);
-    Map<Tier, Integer> grace = byTier(tier -> count(root, "tierMaintenance.graceReviews." + tier));
+    Map<Tier, Integer> grace = byTier(tier -> count(root, graceCell + "." + tier));
     Map<Tier, Integer> cadence = byTier(tier -> {
       int months = count(root, "tierMaintenance.reviewCadenceMonths." + tier);
       if (months == 0) {
@@ -164,7 +170,30 @@ final class TermsLoader {
     return new ProgramTerms(version, effectiveFrom, thresholds, motionsByTier, incentives, products, productNotes,
         launchMethods, integrationTypes, integrationTypeNotes, support, benefits, standards, attribution, deals,
         bands, proRataDays, grace, cadence, count(root, "warning.curePeriodDays"), health(root),
-        count(root, "licences.volumeMonths"), leadRouting(root));
+        count(root, "licences.volumeMonths"), leadRouting(root), qualificationCredit(root, attribution));
+  }
+
+  /**
+   * Credit toward the tier thresholds per attribution (playbook, seed 001 line 77: "full credit to partner-sourced,
+   * 25% credit to partner-influenced"), apart from the commission's attributionPercent. Terms without it (2026-01-01)
+   * credited what the commission paid.
+   */
+  private Map<Attribution, BigDecimal> qualificationCredit(JsonNode root, Map<Attribution, BigDecimal> commission) {
+    if (!root.has("qualificationCreditPercent")) {
+      return commission;
+    }
+    knownKeys(root, "qualificationCreditPercent", Attribution.class);
+    Map<Attribution, BigDecimal> credit = new EnumMap<>(Attribution.class);
+    for (Attribution a : Attribution.values()) {
+      credit.put(a, percent(root, "qualificationCreditPercent." + a));
+    }
+    return credit;
+  }
+
+  private boolean optionalBool(JsonNode root, String cell) {
+    String parent = cell.substring(0, cell.lastIndexOf('.'));
+    String key = cell.substring(cell.lastIndexOf('.') + 1);
+    return node(root, parent).has(key) && bool(root, cell);
   }
 
   private ProgramTerms.LeadRoutingTerms leadRouting(JsonNode root) {

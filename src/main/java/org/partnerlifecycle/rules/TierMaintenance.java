@@ -3,51 +3,64 @@ package org.partnerlifecycle.rules;
 import java.time.LocalDate;
 
 /**
- * Tier maintenance (playbook, adopted in SPEC §2): promotion at once; a partner qualified below its tier is on
- * watch and drops ONE tier only after more consecutive failing reviews than its grace allows.
+ * Tier maintenance (playbook "Tier Maintenance Requirements", seed 001 lines 1446-1451: grace 1 / 2 / 3 quarters,
+ * drop one level; adopted in SPEC §2): promotion once confirmed; a partner qualified below its tier is on watch and
+ * is reviewed again when its grace ends (GROWTH after 1 quarter, STRATEGIC after 2); still below then, it drops ONE
+ * tier.
  */
 public final class TierMaintenance {
 
   public enum Recommendation { PROMOTE, KEEP, ON_WATCH, DOWNGRADE }
 
-  public record MaintenanceDecision(Recommendation recommendation, Tier newTier, int consecutiveFailingReviews) {
+  /**
+   * {@code consecutiveFailingReviews} is 1 while on watch and 0 otherwise; {@code reReviewDue} is the end of grace
+   * for ON_WATCH, else null.
+   */
+  public record MaintenanceDecision(Recommendation recommendation, Tier newTier, int consecutiveFailingReviews,
+      LocalDate reReviewDue) {
   }
 
   private TierMaintenance() {
   }
 
+  /**
+   * @param onWatch whether the partner is on watch from an earlier review (this review is its re-review at the end
+   *     of grace)
+   */
   public static RuleResult<MaintenanceDecision> evaluate(ProgramTerms terms, Tier currentTier, Tier qualifiedTier,
-      int failingReviewsBefore) {
+      boolean onWatch, LocalDate today) {
     Args.required("terms", terms);
     Args.required("currentTier", currentTier);
     Args.required("qualifiedTier", qualifiedTier);
-    if (failingReviewsBefore < 0) {
-      throw new IllegalArgumentException("failingReviewsBefore must not be negative");
-    }
-    int grace = terms.graceReviews().get(currentTier);
+    Args.required("today", today);
+    int grace = terms.graceQuarters().get(currentTier);
     MaintenanceDecision decision;
     String text;
     if (currentTier.isBelow(qualifiedTier)) {
-      decision = new MaintenanceDecision(Recommendation.PROMOTE, qualifiedTier, 0);
-      text = "Qualifies for " + qualifiedTier + " above its " + currentTier + ": promoted at once";
+      decision = new MaintenanceDecision(Recommendation.PROMOTE, qualifiedTier, 0, null);
+      text = "Qualifies for " + qualifiedTier + " above its " + currentTier + ": promotion once confirmed";
     } else if (!qualifiedTier.isBelow(currentTier)) {
-      decision = new MaintenanceDecision(Recommendation.KEEP, currentTier, 0);
-      text = "Qualifies for its " + currentTier + (failingReviewsBefore > 0 ? "; the failing-review count resets" : "");
+      decision = new MaintenanceDecision(Recommendation.KEEP, currentTier, 0, null);
+      text = "Qualifies for its " + currentTier + (onWatch ? "; off watch" : "");
+    } else if (onWatch || grace == 0) {
+      decision = new MaintenanceDecision(Recommendation.DOWNGRADE, currentTier.lower(), 0, null);
+      text = "Qualifies only for " + qualifiedTier + (onWatch ? " again at the end of its " + currentTier
+          + " grace of " + grace + " quarter" + (grace == 1 ? "" : "s") : "") + ": down one tier to "
+          + currentTier.lower();
     } else {
-      int failing = failingReviewsBefore + 1;
-      if (failing > grace) {
-        decision = new MaintenanceDecision(Recommendation.DOWNGRADE, currentTier.lower(), 0);
-        text = "Qualifies only for " + qualifiedTier + " in " + failing + " consecutive reviews, more than the "
-            + currentTier + " grace of " + grace + ": down one tier to " + currentTier.lower();
-      } else {
-        decision = new MaintenanceDecision(Recommendation.ON_WATCH, currentTier, failing);
-        text = "Qualifies only for " + qualifiedTier + " (failing review " + failing + " of a grace of " + grace
-            + "): on watch, stays " + currentTier;
-      }
+      LocalDate due = reReviewDue(terms, currentTier, today);
+      decision = new MaintenanceDecision(Recommendation.ON_WATCH, currentTier, 1, due);
+      text = "Qualifies only for " + qualifiedTier + ": on watch, stays " + currentTier + " for its grace of " + grace
+          + " quarter" + (grace == 1 ? "" : "s") + "; reviewed again on " + due;
     }
     return Explanation.of("tier.maintenance", terms).input("currentTier", currentTier)
-        .input("qualifiedTier", qualifiedTier).input("consecutiveFailingReviewsBefore", failingReviewsBefore)
-        .result(decision, "tierMaintenance.graceReviews." + currentTier, decision.recommendation().name(), text);
+        .input("qualifiedTier", qualifiedTier).input("onWatch", onWatch).input("today", today)
+        .result(decision, "tierMaintenance.graceQuarters." + currentTier, decision.recommendation().name(), text);
+  }
+
+  /** The end of an on-watch partner's grace: {@code from} plus the tier's grace quarters (3 months each). */
+  public static LocalDate reReviewDue(ProgramTerms terms, Tier tier, LocalDate from) {
+    return from.plusMonths(3L * terms.graceQuarters().get(tier));
   }
 
   /** STRATEGIC every 6 months, others every 12 (terms). */

@@ -43,7 +43,14 @@ class TierReviewController {
       @NotNull @Min(0) @Max(100) Integer cSuiteMeetingsHeld, @NotNull @Min(0) @Max(100) Integer enablementSessionsHeld,
       @NotNull @Min(0) @Max(100) Integer certifiedFieldPercent, @NotNull Boolean businessPlanAgreed,
       @Min(-100) @Max(100) Integer nps,
-      @Pattern(regexp = "STRONG|MODERATE|WEAK", message = "must be one of STRONG, MODERATE, WEAK") String strategicFit) {
+      @Pattern(regexp = "STRONG|MODERATE|WEAK", message = "must be one of STRONG, MODERATE, WEAK") String strategicFit,
+      Boolean commissionQuotaRelief, Boolean salesEventPresence) {
+  }
+
+  /** A manager's placement change (SPEC §3 amendments). */
+  public record TierChangeRequest(@NotNull org.partnerlifecycle.rules.Tier tier,
+      @NotNull @Size(min = 1, max = 1000) @Pattern(regexp = "^(?!\\s*$).+", flags = Pattern.Flag.DOTALL,
+          message = "must not be blank") String reason) {
   }
 
   private final TierReviewScheduler scheduler;
@@ -94,8 +101,57 @@ class TierReviewController {
     reviews.saveCommitments(id, new CommitmentRecord(request.periodStart(), request.periodEnd(),
         request.managementMeetingsHeld(), request.ceoMeetingsHeld(), request.cSuiteMeetingsHeld(),
         request.enablementSessionsHeld(), request.certifiedFieldPercent(), request.businessPlanAgreed(),
-        request.nps(), request.strategicFit()), caller.name(), time.now());
+        request.nps(), request.strategicFit(), Boolean.TRUE.equals(request.commissionQuotaRelief()),
+        Boolean.TRUE.equals(request.salesEventPresence())), caller.name(), time.now());
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * A manager proposes a placement change at any time: a tier review in manual mode. An upward change and any change
+   * into or out of STRATEGIC wait for leadership's ApproveTierChange (never the proposer).
+   */
+  @PostMapping(path = "/partners/{id}/tier-changes", consumes = "application/json")
+  @Transactional
+  @Audited(action = "partner.tierChangeProposed", subject = AuditLog.Subject.PARTNER)
+  public ResponseEntity<Map<String, Object>> tierChange(@PathVariable String id,
+      @Valid @RequestBody TierChangeRequest request) {
+    caller.requireGroup(StaffGroups.PARTNER_MANAGERS);
+    partners.get(id);
+    String reviewId = scheduler.startManualReview(id, request.tier(), request.reason().strip(), caller.name());
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("reviewId", reviewId, "partnerId", id,
+        "tier", request.tier().name(), "status", "PROPOSED"));
+  }
+
+  /** The health score of the partner's last review, with its factors (until a health process recomputes it). */
+  @GetMapping("/partners/{id}/health")
+  Map<String, Object> health(@PathVariable String id) {
+    if (!caller.maySee(id)) {
+      throw new PartnerNotFoundException(id);
+    }
+    partners.get(id);
+    TierReviewRepository.ReviewedHealth health = reviews.lastHealth(id)
+        .orElseThrow(() -> new org.partnerlifecycle.web.NotFoundException("no tier review has scored partner " + id
+            + " yet"));
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("partnerId", id);
+    body.put("score", health.score());
+    body.put("band", health.band());
+    body.put("factors", factors(health.factorsJson()));
+    body.put("explanation", health.explanation());
+    body.put("computedAt", health.computedAt().toString());
+    body.put("termsVersion", health.termsVersion());
+    return body;
+  }
+
+  private static Object factors(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, List.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @GetMapping("/partners/{id}/tier-history")

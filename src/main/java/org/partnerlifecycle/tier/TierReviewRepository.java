@@ -19,7 +19,8 @@ public class TierReviewRepository {
 
   public record CommitmentRecord(LocalDate periodStart, LocalDate periodEnd, int managementMeetingsHeld,
       int ceoMeetingsHeld, int cSuiteMeetingsHeld, int enablementSessionsHeld, int certifiedFieldPercent,
-      boolean businessPlanAgreed, Integer nps, String strategicFit) {
+      boolean businessPlanAgreed, Integer nps, String strategicFit, boolean commissionQuotaRelief,
+      boolean salesEventPresence) {
   }
 
   public record TierChange(Tier fromTier, Tier toTier, Motion fromMotion, Motion toMotion, LocalDate effectiveDate,
@@ -31,7 +32,13 @@ public class TierReviewRepository {
    * confirmed), the evaluation's explanation and grace count (null only on rows from before V9, until backfilled).
    */
   public record Review(String id, String partnerId, Tier currentTier, Tier recommendedTier, Tier decidedTier,
-      String decidedBy, String decisionReason, String explanation, Integer failingReviewsAfter) {
+      String decidedBy, String decisionReason, String explanation, Integer failingReviewsAfter,
+      Motion recommendedMotion, boolean manual) {
+  }
+
+  /** The last review's health, as computed then (GET /api/partners/{id}/health). */
+  public record ReviewedHealth(int score, String band, String factorsJson, String explanation, Instant computedAt,
+      String termsVersion) {
   }
 
   private final JdbcTemplate jdbc;
@@ -40,10 +47,15 @@ public class TierReviewRepository {
     this.jdbc = jdbc;
   }
 
-  /** WON deals closed in (from, to], summed per attribution (SOURCED / INFLUENCED). */
-  public Map<String, BigDecimal> wonRevenueByAttribution(String partnerId, LocalDate from, LocalDate to) {
+  /**
+   * WON deals closed in (from, to], their annual contract value summed per attribution (SOURCED / INFLUENCED): the
+   * amount × 12 / termMonths for terms over 12 months, the amount otherwise (SPEC §2, as TierRules.annualValue).
+   */
+  public Map<String, BigDecimal> wonAnnualRevenueByAttribution(String partnerId, LocalDate from, LocalDate to) {
     Map<String, BigDecimal> sums = new java.util.HashMap<>();
-    jdbc.query("SELECT attribution, SUM(closed_amount) FROM deal_registration WHERE partner_id = ? AND status = 'WON' "
+    jdbc.query("SELECT attribution, SUM(CASE WHEN term_months > 12 "
+            + "THEN ROUND(CAST(closed_amount AS NUMERIC(24,6)) * 12 / term_months, 2) ELSE closed_amount END) "
+            + "FROM deal_registration WHERE partner_id = ? AND status = 'WON' "
             + "AND closed_on > ? AND closed_on <= ? GROUP BY attribution",
         rs -> {
           sums.put(rs.getString(1), rs.getBigDecimal(2));
@@ -63,12 +75,23 @@ public class TierReviewRepository {
 
   public Optional<CommitmentRecord> latestCommitments(String partnerId) {
     return jdbc.query("SELECT * FROM partner_commitment WHERE partner_id = ? ORDER BY period_end DESC, id DESC "
-            + "FETCH FIRST 1 ROWS ONLY",
-        (rs, i) -> new CommitmentRecord(rs.getDate("period_start").toLocalDate(),
-            rs.getDate("period_end").toLocalDate(), rs.getInt("management_meetings_held"),
-            rs.getInt("ceo_meetings_held"), rs.getInt("c_suite_meetings_held"), rs.getInt("enablement_sessions_held"),
-            rs.getInt("certified_field_percent"), rs.getBoolean("business_plan_agreed"),
-            (Integer) rs.getObject("nps"), rs.getString("strategic_fit")), partnerId).stream().findFirst();
+        + "FETCH FIRST 1 ROWS ONLY", (rs, i) -> commitment(rs), partnerId).stream().findFirst();
+  }
+
+  /** The commitment records whose periods end in (from, to] — the trailing 12 months of a review — latest first. */
+  public List<CommitmentRecord> commitmentsEndingIn(String partnerId, LocalDate from, LocalDate to) {
+    return jdbc.query("SELECT * FROM partner_commitment WHERE partner_id = ? AND period_end > ? AND period_end <= ? "
+        + "ORDER BY period_end DESC, id DESC", (rs, i) -> commitment(rs), partnerId, Date.valueOf(from),
+        Date.valueOf(to));
+  }
+
+  private static CommitmentRecord commitment(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new CommitmentRecord(rs.getDate("period_start").toLocalDate(),
+        rs.getDate("period_end").toLocalDate(), rs.getInt("management_meetings_held"),
+        rs.getInt("ceo_meetings_held"), rs.getInt("c_suite_meetings_held"), rs.getInt("enablement_sessions_held"),
+        rs.getInt("certified_field_percent"), rs.getBoolean("business_plan_agreed"),
+        (Integer) rs.getObject("nps", Integer.class), rs.getString("strategic_fit"),
+        rs.getBoolean("commission_quota_relief"), rs.getBoolean("sales_event_presence"));
   }
 
   /** One record per partner and period: recording the same period again replaces it. */
@@ -77,11 +100,17 @@ public class TierReviewRepository {
         partnerId, Date.valueOf(c.periodStart()), Date.valueOf(c.periodEnd()));
     jdbc.update("INSERT INTO partner_commitment (partner_id, period_start, period_end, management_meetings_held, "
             + "ceo_meetings_held, c_suite_meetings_held, enablement_sessions_held, certified_field_percent, "
-            + "business_plan_agreed, nps, strategic_fit, recorded_by, recorded_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "business_plan_agreed, nps, strategic_fit, commission_quota_relief, sales_event_presence, recorded_by, "
+            + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         partnerId, Date.valueOf(c.periodStart()), Date.valueOf(c.periodEnd()), c.managementMeetingsHeld(),
         c.ceoMeetingsHeld(), c.cSuiteMeetingsHeld(), c.enablementSessionsHeld(), c.certifiedFieldPercent(),
-        c.businessPlanAgreed(), c.nps(), c.strategicFit(), recordedBy, Timestamp.from(now));
+        c.businessPlanAgreed(), c.nps(), c.strategicFit(), c.commissionQuotaRelief(), c.salesEventPresence(),
+        recordedBy, Timestamp.from(now));
+  }
+
+  /** The partner's tier (null before placement); throws when there is no such partner. */
+  public Tier currentTier(String partnerId) {
+    return tier(jdbc.queryForObject("SELECT tier FROM partner WHERE id = ?", String.class, partnerId));
   }
 
   public int failingReviews(String partnerId) {
@@ -116,13 +145,14 @@ public class TierReviewRepository {
   public void insertReview(String reviewId, String partnerId, String termsVersion, String currentTier,
       BigDecimal trailingRevenue, String revenueTier, String participationTier, String qualifiedTier, int healthScore,
       String healthBand, String recommendation, String recommendedTier, int failingReviewsAfter, String explanation,
-      Instant now) {
+      Motion recommendedMotion, String healthFactorsJson, boolean manual, Instant now) {
     jdbc.update("INSERT INTO tier_review (id, partner_id, terms_version, current_tier, trailing_revenue, revenue_tier, "
             + "participation_tier, qualified_tier, health_score, health_band, recommendation, recommended_tier, "
-            + "failing_reviews_after, explanation, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "failing_reviews_after, explanation, recommended_motion, health_factors, manual, started_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         reviewId, partnerId, termsVersion, currentTier, trailingRevenue, revenueTier, participationTier, qualifiedTier,
         healthScore, healthBand, recommendation, recommendedTier, failingReviewsAfter, explanation,
-        Timestamp.from(now));
+        recommendedMotion.name(), healthFactorsJson, manual, Timestamp.from(now));
   }
 
   public void decideReview(String reviewId, String decidedTier, String decidedBy, String reason, Instant now) {
@@ -134,7 +164,28 @@ public class TierReviewRepository {
     return jdbc.queryForObject("SELECT * FROM tier_review WHERE id = ?", (rs, i) -> new Review(rs.getString("id"),
         rs.getString("partner_id"), tier(rs.getString("current_tier")), tier(rs.getString("recommended_tier")),
         tier(rs.getString("decided_tier")), rs.getString("decided_by"), rs.getString("decision_reason"),
-        rs.getString("explanation"), (Integer) rs.getObject("failing_reviews_after", Integer.class)), reviewId);
+        rs.getString("explanation"), (Integer) rs.getObject("failing_reviews_after", Integer.class),
+        motion(rs.getString("recommended_motion")), rs.getBoolean("manual")), reviewId);
+  }
+
+  /** The health the partner's latest evaluated review computed, if any. */
+  public Optional<ReviewedHealth> lastHealth(String partnerId) {
+    return jdbc.query("SELECT health_score, health_band, health_factors, explanation, started_at, terms_version "
+            + "FROM tier_review WHERE partner_id = ? ORDER BY started_at DESC, id DESC FETCH FIRST 1 ROWS ONLY",
+        (rs, i) -> new ReviewedHealth(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getTimestamp(5).toInstant(), rs.getString(6)), partnerId).stream().findFirst();
+  }
+
+  /** On watch (from a review below its tier) and when the re-review at the end of its grace is due. */
+  public record WatchState(boolean onWatch, LocalDate reReviewDue) {
+  }
+
+  public WatchState watchState(String partnerId) {
+    return jdbc.queryForObject("SELECT failing_reviews, next_review_due FROM partner WHERE id = ?",
+        (rs, i) -> {
+          boolean watch = rs.getInt(1) > 0;
+          return new WatchState(watch, watch && rs.getDate(2) != null ? rs.getDate(2).toLocalDate() : null);
+        }, partnerId);
   }
 
   public void insertTierChange(String partnerId, TierChange change, Instant now) {

@@ -50,6 +50,23 @@ public class TierReviewScheduler {
     start(partnerId);
   }
 
+  /**
+   * A manager's placement change: a review in manual mode. Refused like an on-demand review (409), and when the
+   * partner is already at that tier (400, field tier).
+   */
+  @Transactional
+  public String startManualReview(String partnerId, org.partnerlifecycle.rules.Tier tier, String reason,
+      String proposedBy) {
+    org.partnerlifecycle.rules.Tier current = reviews.currentTier(partnerId);
+    if (current == tier) {
+      throw new org.partnerlifecycle.web.InvalidRequestException("tier", "the partner is already " + tier);
+    }
+    if (!reviews.claim(partnerId)) {
+      throw new ConflictException("Partner " + partnerId + " is not ACTIVE or its tier review is already running");
+    }
+    return process.startManual(partnerId, tier.name(), reason, proposedBy);
+  }
+
   private void start(String partnerId) {
     process.start(partnerId);
   }

@@ -24,6 +24,7 @@ import org.partnerlifecycle.engine.Decisions;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.engine.InvalidDecisionException;
 import org.partnerlifecycle.partner.Entitlements;
+import org.partnerlifecycle.partner.OnboardingService;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.rules.Attribution;
@@ -43,7 +44,9 @@ import org.partnerlifecycle.rules.TierMaintenance.MaintenanceDecision;
 import org.partnerlifecycle.rules.TierMaintenance.Recommendation;
 import org.partnerlifecycle.rules.TierMaintenance;
 import org.partnerlifecycle.rules.TierRules.Commitments;
+import org.partnerlifecycle.rules.TierRules.Placement;
 import org.partnerlifecycle.rules.TierRules;
+import org.partnerlifecycle.rules.HealthFactor;
 import org.partnerlifecycle.tier.TierReviewRepository.CommitmentRecord;
 import org.partnerlifecycle.tier.TierReviewRepository.Review;
 import org.partnerlifecycle.tier.TierReviewRepository.TierChange;
@@ -60,9 +63,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class TierReviewService {
 
-  /** What the review found, for the gateway and the confirmation forms (the review row holds it all). */
-  public record Evaluation(boolean tierWouldChange, String companyName, String currentTier, String recommendation,
-      String recommendedTier, String explanation, String healthText) {
+  /**
+   * What the review found, for the gateways and the confirmation forms (the review row holds it all).
+   * {@code commitmentsMissing}: nothing recorded for the trailing 12 months — no review row yet, RecordCommitments
+   * first. {@code manual}: a manager's placement change, already decided by its proposer; {@code needsLeadership}
+   * then says whether leadership approves it.
+   */
+  public record Evaluation(boolean commitmentsMissing, boolean tierWouldChange, String companyName, String currentTier,
+      String recommendation, String recommendedTier, String explanation, String healthText, boolean manual,
+      boolean needsLeadership) {
+  }
+
+  /** A manager's placement change (POST /api/partners/{id}/tier-changes): the tier, the reason, the proposer. */
+  public record ManualChange(Tier tier, String reason, String proposedBy) {
+  }
+
+  /** After the decision took effect: whether the partner still needs a manager (and sponsor) assigned. */
+  public record Applied(boolean needsManager, String companyName, String tier, String motion) {
   }
 
   public record Confirmation(String decidedTier, boolean needsLeadership) {
@@ -75,10 +92,13 @@ public class TierReviewService {
   private final WarningService warnings;
   private final EngineTime time;
   private final PartnerEvents events;
+  private final OnboardingService onboarding;
 
   public TierReviewService(PartnerRepository partners, TierReviewRepository reviews, TermsCatalog terms,
-      RuleResultStore ruleResults, WarningService warnings, EngineTime time, PartnerEvents events) {
+      RuleResultStore ruleResults, WarningService warnings, EngineTime time, PartnerEvents events,
+      OnboardingService onboarding) {
     this.events = events;
+    this.onboarding = onboarding;
     this.partners = partners;
     this.reviews = reviews;
     this.terms = terms;
@@ -88,48 +108,124 @@ public class TierReviewService {
   }
 
   /**
-   * Trailing-12-month attributed revenue, participation standards from the latest recorded commitments, health, the
-   * qualified tier and the maintenance recommendation, each stored with its explanation. Unmet participation
-   * standards raise a compliance breach into the warning escalation.
+   * Trailing-12-month annual revenue at the qualification credit, participation standards over the commitment
+   * records of the trailing 12 months, health, the qualified placement and the maintenance recommendation, each
+   * stored with its explanation. With nothing recorded (and not in manual mode) it stores nothing and asks for
+   * RecordCommitments. Unmet participation standards raise a compliance breach into the warning escalation.
    */
-  public Evaluation evaluate(String partnerId, String reviewId) {
+  public Evaluation evaluate(String partnerId, String reviewId, ManualChange manualChange) {
     Partner partner = partners.get(partnerId);
     LocalDate today = time.today();
     ProgramTerms current = terms.effectiveOn(today);
     Tier tier = partner.tier();
-    Motion motion = partner.motion();
+    boolean manual = manualChange != null;
 
-    BigDecimal revenue = attributedRevenue(partnerId, today.minusMonths(12), today, current);
-    Optional<CommitmentRecord> recorded = reviews.latestCommitments(partnerId);
-    Commitments commitments = recorded.map(TierReviewService::commitments)
-        // Nothing recorded: no standard was met.
-        .orElse(new Commitments(12, 0, 0, 0, 0, 0, false));
-    RuleResult<Tier> revenueTier = TierRules.revenueTier(current, motion, revenue);
+    List<CommitmentRecord> recorded = reviews.commitmentsEndingIn(partnerId, today.minusMonths(12), today);
+    if (recorded.isEmpty() && !manual) {
+      return new Evaluation(true, false, partner.companyName(), tier.name(), null, null, null, null, false, false);
+    }
+    Commitments commitments = commitments(recorded, partner.activatedAt(), today);
+    RuleResult<BigDecimal> credited = creditedRevenue(partnerId, today.minusMonths(12), today, current);
+    BigDecimal revenue = credited.value();
+    Motion contracted = partner.appliedMotion();
+    RuleResult<Placement> placed = TierRules.placement(current, contracted, revenue);
     RuleResult<Tier> participation = TierRules.participationTier(current, commitments);
-    RuleResult<Tier> qualified = TierRules.qualifiedTier(current, motion, revenue, commitments);
-    RuleResult<MaintenanceDecision> maintenance = TierMaintenance.evaluate(current, tier, qualified.value(),
-        reviews.failingReviews(partnerId));
-    RuleResult<Health> health = HealthScore.scoreFromIndicators(current, indicators(partnerId, revenue, recorded, today,
-        current));
-    for (RuleResult<?> result : List.of(qualified, maintenance, health)) {
+    RuleResult<Placement> qualified = TierRules.qualifiedPlacement(current, contracted, revenue, commitments);
+    boolean onWatch = reviews.failingReviews(partnerId) > 0;
+    RuleResult<MaintenanceDecision> maintenance = TierMaintenance.evaluate(current, tier, qualified.value().tier(),
+        onWatch, today);
+    Optional<CommitmentRecord> latest = recorded.stream().findFirst();
+    Indicators indicators = indicators(partnerId, revenue, latest, today, current);
+    RuleResult<Health> health = HealthScore.scoreFromIndicators(current, indicators);
+    for (RuleResult<?> result : List.of(credited, qualified, maintenance, health)) {
       ruleResults.record(Subject.PARTNER, partnerId, result.explanation(), reviewId);
     }
 
     MaintenanceDecision decision = maintenance.value();
-    String explanation = qualified.explanation().text() + ". " + maintenance.explanation().text();
-    reviews.insertReview(reviewId, partnerId, current.version(), tier.name(), revenue, revenueTier.value().name(),
-        participation.value().name(), qualified.value().name(), health.value().score(), health.value().band(),
+    Motion recommendedMotion = decision.newTier() == qualified.value().tier() ? qualified.value().motion()
+        : motionAt(current, decision.newTier(), partner.motion());
+    String explanation = credited.explanation().text().replaceFirst(" \\(terms [^)]*\\)$", "") + ". " + qualified.explanation().text() + ". "
+        + maintenance.explanation().text();
+    if (recommendedMotion != partner.motion()) {
+      explanation = explanation + "; motion " + partner.motion() + " → " + recommendedMotion;
+    }
+    if (manual) {
+      explanation = "Manual placement change to " + manualChange.tier() + " proposed by " + manualChange.proposedBy()
+          + ": " + manualChange.reason() + ". Automatic review: " + explanation;
+    }
+    explanation = explanation.length() > 4000 ? explanation.substring(0, 3997) + "..." : explanation;
+    reviews.insertReview(reviewId, partnerId, current.version(), tier.name(), revenue, placed.value().tier().name(),
+        participation.value().name(), qualified.value().tier().name(), health.value().score(), health.value().band(),
         decision.recommendation().name(), decision.newTier().name(), decision.consecutiveFailingReviews(), explanation,
-        time.now());
-    if (participation.value().isBelow(tier)) {
+        recommendedMotion, factorsJson(current, health.value(), indicators), manual, time.now());
+    if (!manual && participation.value().isBelow(tier)) {
       warnings.raiseBreach(partnerId, BreachCategory.PARTICIPATION_STANDARDS,
           "Tier review " + reviewId + ": " + participation.explanation().text(), "TIER_REVIEW", "system");
     }
+    String healthText = health.value().score() + " (" + health.value().band() + ")";
+    if (manual) {
+      Tier to = manualChange.tier();
+      reviews.decideReview(reviewId, to.name(), manualChange.proposedBy(), "manual placement change: "
+          + manualChange.reason(), time.now());
+      return new Evaluation(false, to != tier, partner.companyName(), tier.name(), decision.recommendation().name(),
+          to.name(), explanation, healthText, true, leadershipNeeded(tier, to, to, true));
+    }
     boolean change = decision.recommendation() == Recommendation.PROMOTE
-        || decision.recommendation() == Recommendation.DOWNGRADE;
-    return new Evaluation(change, partner.companyName(), tier.name(), decision.recommendation().name(),
-        decision.newTier().name(), explanation,
-        health.value().score() + " (" + health.value().band() + ")");
+        || decision.recommendation() == Recommendation.DOWNGRADE || recommendedMotion != partner.motion();
+    return new Evaluation(false, change, partner.companyName(), tier.name(), decision.recommendation().name(),
+        decision.newTier().name(), explanation, healthText, false, false);
+  }
+
+  /**
+   * SPEC §3 amendments: any change into or out of STRATEGIC, an override above the recommendation and any upward
+   * manual change need leadership.
+   */
+  static boolean leadershipNeeded(Tier current, Tier recommended, Tier decided, boolean manual) {
+    boolean strategic = decided != current && (current == Tier.STRATEGIC || decided == Tier.STRATEGIC);
+    return strategic || recommended.isBelow(decided) || (manual && current.isBelow(decided));
+  }
+
+  /** The motion at a tier other than the recommended one: the current motion where the tier allows it, else REFERRAL. */
+  private static Motion motionAt(ProgramTerms terms, Tier tier, Motion motion) {
+    return terms.motionsByTier().get(tier).contains(motion) ? motion : Motion.REFERRAL;
+  }
+
+  /** The factors of a health score as JSON: factor, points, max (its weight) and the indicator it scored. */
+  private static String factorsJson(ProgramTerms terms, Health health, Indicators in) {
+    Map<HealthFactor, Object> inputs = new java.util.EnumMap<>(HealthFactor.class);
+    inputs.put(HealthFactor.REVENUE, in.revenueGrowthPercent().toPlainString() + " % year on year");
+    inputs.put(HealthFactor.ACTIVITY, in.dealsLastQuarter() + " deal registrations in the last quarter");
+    inputs.put(HealthFactor.ENGAGEMENT, "portal activity " + in.portalActivity());
+    inputs.put(HealthFactor.SATISFACTION, in.nps() == null ? "NPS unknown" : "NPS " + in.nps());
+    inputs.put(HealthFactor.FIT, "strategic fit " + in.strategicFit());
+    List<Map<String, Object>> factors = new java.util.ArrayList<>();
+    for (HealthFactor factor : HealthFactor.values()) {
+      Map<String, Object> row = new java.util.LinkedHashMap<>();
+      row.put("factor", factor.name());
+      row.put("points", health.points().getOrDefault(factor, BigDecimal.ZERO).stripTrailingZeros().toPlainString());
+      row.put("max", terms.health().weights().get(factor));
+      row.put("input", inputs.get(factor));
+      factors.add(row);
+    }
+    try {
+      return JSON.writeValueAsString(factors);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** AssignPartnerManager after a promotion: checked and recorded as at onboarding. */
+  public void assignManagement(String partnerId, String partnerManager, String executiveSponsor, String assignedBy) {
+    onboarding.assignManagement(partnerId, partnerManager, executiveSponsor, assignedBy);
+  }
+
+  /** Saves what RecordCommitments recorded, checked as the API checks it (SPEC §4 commitments). */
+  public void recordCommitments(String partnerId, CommitmentRecord record, String recordedBy) {
+    partners.get(partnerId);
+    reviews.saveCommitments(partnerId, record, recordedBy, time.now());
   }
 
   /** Keep or on watch: nothing changes but the grace count and the next review date. */
@@ -162,20 +258,21 @@ public class TierReviewService {
       decided = Tier.valueOf(overrideTier);
     }
     reviews.decideReview(reviewId, decided.name(), decidedBy, why, time.now());
-    boolean strategicDowngrade = current == Tier.STRATEGIC && decided.isBelow(Tier.STRATEGIC);
-    boolean upwardOverride = recommended.isBelow(decided);
-    return new Confirmation(decided.name(), strategicDowngrade || upwardOverride);
+    return new Confirmation(decided.name(), leadershipNeeded(current, recommended, decided, false));
   }
 
-  /** Leadership's approval of a STRATEGIC downgrade or an upward override; REJECT keeps the current tier. */
+  /**
+   * Leadership's approval of a change into or out of STRATEGIC, an upward override or an upward manual change (never
+   * by the manager who confirmed or proposed it); REJECT keeps the current tier.
+   */
   public void approve(String partnerId, String reviewId, String decision, String reason, String decidedBy) {
     Decisions.requireOneOf(LEADERSHIP_DECISION, decision, Set.of("APPROVE", "REJECT"));
     String why = Decisions.optionalText(LEADERSHIP_REASON, reason);
     Decisions.requireText(LEADERSHIP_REASON, why, "is required");
     Review review = reviews.review(reviewId);
     if (decidedBy.equals(review.decidedBy())) {
-      throw new InvalidDecisionException(LEADERSHIP_DECISION, "the partner manager who decided (" + decidedBy
-          + ") may not approve it too");
+      throw new InvalidDecisionException(LEADERSHIP_DECISION, "the user who confirmed or proposed this change ("
+          + decidedBy + ") may not approve it too");
     }
     Tier tier = "APPROVE".equals(decision) ? review.decidedTier() : review.currentTier();
     String previousReason = review.decisionReason();
@@ -189,31 +286,41 @@ public class TierReviewService {
    * types follow it, and a reseller or OEM partner falling to FOUNDATION continues under REFERRAL. A decision to
    * keep the tier keeps the evaluation's grace count.
    */
-  public void apply(String partnerId, String reviewId) {
+  public Applied apply(String partnerId, String reviewId) {
     Partner partner = partners.get(partnerId);
     Review review = reviews.review(reviewId);
     Tier from = partner.tier();
     Tier to = review.decidedTier();
-    if (from == to) {
-      finish(partner, from, failingReviewsAfter(review));
-      return;
-    }
     ProgramTerms current = terms.effectiveOn(time.today());
-    RuleResult<Motion> motion = EligibilityRules.motionAfterTierChange(current, to, partner.motion());
+    Motion toMotion = to == review.recommendedTier() && review.recommendedMotion() != null ? review.recommendedMotion()
+        : motionAt(current, to, partner.motion());
+    if (from == to && toMotion == partner.motion()) {
+      finish(partner, from, failingReviewsAfter(review));
+      return new Applied(false, partner.companyName(), to.name(), toMotion.name());
+    }
+    RuleResult<Motion> motion = EligibilityRules.motionAfterTierChange(current, to, toMotion);
     Entitlements entitled = Entitlements.of(current, to, motion.value());
     ruleResults.record(Subject.PARTNER, partnerId, motion.explanation(), reviewId);
     entitled.explanations().forEach(e -> ruleResults.record(Subject.PARTNER, partnerId, e, reviewId));
     partners.changeTier(partnerId, to, motion.value(), entitled.launchMethods(), entitled.products(),
         entitled.integrationTypes(), current.version(), time.now());
     String reason = review.decisionReason() != null ? review.decisionReason() : review.explanation();
-    if (motion.value() != partner.motion()) {
+    if (motion.value() != partner.motion() && !reason.contains(motion.explanation().text())) {
       reason = reason + " " + motion.explanation().text();
     }
+    reason = reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason;
     reviews.insertTierChange(partnerId, new TierChange(from, to, partner.motion(), motion.value(), time.today(), reason,
         review.decidedBy(), reviewId), time.now());
-    finish(partners.get(partnerId), to, 0);
-    events.emit(partnerId, PartnerEvent.TIER_CHANGED, "tier.changed:" + reviewId, Map.of("fromTier", from.name(),
-        "toTier", to.name(), "motion", motion.value().name(), "effectiveOn", time.today().toString()));
+    Partner changed = partners.get(partnerId);
+    finish(changed, to, from == to ? failingReviewsAfter(review) : 0);
+    if (from != to) {
+      events.emit(partnerId, PartnerEvent.TIER_CHANGED, "tier.changed:" + reviewId, Map.of("fromTier", from.name(),
+          "toTier", to.name(), "motion", motion.value().name(), "effectiveOn", time.today().toString()));
+    }
+    boolean promoted = from.isBelow(to) && to != Tier.FOUNDATION;
+    boolean needsManager = promoted && (changed.partnerManager() == null
+        || (to == Tier.STRATEGIC && changed.executiveSponsor() == null));
+    return new Applied(needsManager, changed.companyName(), to.name(), motion.value().name());
   }
 
   /** The grace count if the recommendation stands, as evaluated (stored with the review, not in a variable). */
@@ -221,25 +328,28 @@ public class TierReviewService {
     return review.failingReviewsAfter();
   }
 
+  /** On watch (failingReviews > 0): re-reviewed at the end of its grace; otherwise on the tier's cadence. */
   private void finish(Partner partner, Tier tier, int failingReviews) {
-    LocalDate next = TierMaintenance.nextReviewDue(terms.effectiveOn(time.today()), tier, time.today()).value();
+    ProgramTerms current = terms.effectiveOn(time.today());
+    LocalDate next = failingReviews > 0 ? TierMaintenance.reReviewDue(current, tier, time.today())
+        : TierMaintenance.nextReviewDue(current, tier, time.today()).value();
     reviews.finishReview(partner.id(), failingReviews, next);
   }
 
-  /** WON deals closed in the period, sourced at 100 % and influenced at the terms' attribution percent. */
-  BigDecimal attributedRevenue(String partnerId, LocalDate from, LocalDate to, ProgramTerms terms) {
-    BigDecimal total = BigDecimal.ZERO;
-    for (Map.Entry<String, BigDecimal> sum : reviews.wonRevenueByAttribution(partnerId, from, to).entrySet()) {
+  /** WON deals closed in the period at their annual value, credited per attribution (qualification credit). */
+  RuleResult<BigDecimal> creditedRevenue(String partnerId, LocalDate from, LocalDate to, ProgramTerms terms) {
+    Map<Attribution, BigDecimal> annual = new java.util.EnumMap<>(Attribution.class);
+    for (Map.Entry<String, BigDecimal> sum : reviews.wonAnnualRevenueByAttribution(partnerId, from, to).entrySet()) {
       Attribution attribution = sum.getKey() == null ? Attribution.SOURCED : Attribution.valueOf(sum.getKey());
-      total = total.add(Money.percentOf(sum.getValue(), terms.attributionPercent().get(attribution)));
+      annual.merge(attribution, sum.getValue(), BigDecimal::add);
     }
-    return Money.cents(total);
+    return TierRules.creditedRevenue(terms, annual);
   }
 
   /** The playbook's indicators from what we record; unknown NPS and fit count as the lowest (the cautious reading). */
   private Indicators indicators(String partnerId, BigDecimal revenue, Optional<CommitmentRecord> commitments,
       LocalDate today, ProgramTerms terms) {
-    BigDecimal previous = attributedRevenue(partnerId, today.minusMonths(24), today.minusMonths(12), terms);
+    BigDecimal previous = creditedRevenue(partnerId, today.minusMonths(24), today.minusMonths(12), terms).value();
     BigDecimal growth = previous.signum() == 0 ? (revenue.signum() > 0 ? new BigDecimal("100") : BigDecimal.ZERO)
         : revenue.subtract(previous).multiply(Money.HUNDRED).divide(previous, 2, java.math.RoundingMode.HALF_EVEN);
     Instant now = time.now();
@@ -255,10 +365,34 @@ public class TierReviewService {
     return new Indicators(growth, dealsLastQuarter, activity, nps, fit);
   }
 
-  private static Commitments commitments(CommitmentRecord c) {
-    int months = (int) Math.max(1, Math.min(24, Math.round(ChronoUnit.DAYS.between(c.periodStart(),
-        c.periodEnd().plusDays(1)) / 30.4375)));
-    return new Commitments(months, c.managementMeetingsHeld(), c.ceoMeetingsHeld(), c.cSuiteMeetingsHeld(),
-        c.enablementSessionsHeld(), c.certifiedFieldPercent(), c.businessPlanAgreed());
+  /**
+   * The trailing 12 months' records summed (SPEC §2): counts add up, the certified percent is the latest record's, the
+   * business plan, relief and presence count when any record has them. A partner active for less than a year owes
+   * the standards pro rata for its whole months active.
+   */
+  static Commitments commitments(List<CommitmentRecord> records, Instant activatedAt, LocalDate today) {
+    int months = 12;
+    if (activatedAt != null) {
+      LocalDate since = LocalDate.ofInstant(activatedAt, java.time.ZoneOffset.UTC);
+      months = (int) Math.max(0, Math.min(12, ChronoUnit.MONTHS.between(since, today)));
+    }
+    int management = 0;
+    int ceo = 0;
+    int cSuite = 0;
+    int enablement = 0;
+    boolean plan = false;
+    boolean relief = false;
+    boolean presence = false;
+    for (CommitmentRecord c : records) {
+      management += c.managementMeetingsHeld();
+      ceo += c.ceoMeetingsHeld();
+      cSuite += c.cSuiteMeetingsHeld();
+      enablement += c.enablementSessionsHeld();
+      plan |= c.businessPlanAgreed();
+      relief |= c.commissionQuotaRelief();
+      presence |= c.salesEventPresence();
+    }
+    int certified = records.isEmpty() ? 0 : records.get(0).certifiedFieldPercent();
+    return new Commitments(months, management, ceo, cSuite, enablement, certified, plan, relief, presence);
   }
 }

@@ -49,6 +49,12 @@ abstract class AuditTrailContract extends ApiContract {
     http.post("/api/deal-registrations/" + dealId + "/close", "{\"outcome\":\"WON\",\"amount\":48000,"
         + "\"closedOn\":\"" + java.time.LocalDate.now() + "\"}", MARY);
 
+    // Commitments short of the standards (a review with none recorded would ask for them first): a breach by system.
+    java.time.LocalDate today = java.time.LocalDate.now();
+    http.put("/api/partners/" + partnerId + "/commitments", "{\"periodStart\":\"" + today.minusMonths(6)
+        + "\",\"periodEnd\":\"" + today.minusDays(1) + "\",\"managementMeetingsHeld\":10,\"ceoMeetingsHeld\":0,"
+        + "\"cSuiteMeetingsHeld\":1,\"enablementSessionsHeld\":1,\"certifiedFieldPercent\":50,"
+        + "\"businessPlanAgreed\":false}", MARY);
     body(http.post("/api/tier-reviews", "{\"partnerId\":\"" + partnerId + "\"}", MARY));
     engine.getManagementService().createJobQuery().processDefinitionKey("tier-review").list()
         .forEach(job -> engine.getManagementService().executeJob(job.getId()));
@@ -87,7 +93,8 @@ abstract class AuditTrailContract extends ApiContract {
     assertThat(review.get("details").get("details").asText()).contains("\"decision\":\"APPROVE\"")
         .contains("\"tier\":\"GROWTH\"");
     JsonNode rule = find(partnerTimeline, "rule.tier.onboardingProposal");
-    assertThat(rule.get("details").get("terms_version").asText()).isEqualTo("2026-01-01");
+    assertThat(rule.get("details").get("terms_version").asText()).isEqualTo(
+        Terms2026.inEffect(java.time.LocalDate.now()));
     assertThat(rule.get("details").get("inputs").asText()).contains("forecastAnnualRevenue");
     assertThat(rule.get("summary").asText()).contains("150,000.00");
 
@@ -157,5 +164,12 @@ abstract class AuditTrailContract extends ApiContract {
       assertThat(response.status()).as(write.getKey()).isIn(403, 404);
     }
     assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record", Integer.class)).isEqualTo(auditRows);
+  }
+
+  /** The terms version in effect on a day (terms 2026-12-01 from that day on). */
+  static final class Terms2026 {
+    static String inEffect(java.time.LocalDate day) {
+      return day.isBefore(java.time.LocalDate.parse("2026-12-01")) ? "2026-01-01" : "2026-12-01";
+    }
   }
 }

@@ -265,7 +265,9 @@ abstract class DealApiContract extends ApiContract {
     JsonNode entries = body(http.get("/api/partners/" + partner.id() + "/ledger", key));
     assertThat(entries).hasSize(1);
     assertThat(entries.get(0).get("amount").decimalValue()).isEqualByComparingTo("4800.00");
-    assertThat(entries.get(0).get("termsVersion").asText()).isEqualTo("2026-01-01");
+    // The terms in effect on the close date (2026-12-01 from that day on, issue 22).
+    assertThat(entries.get(0).get("termsVersion").asText()).isEqualTo(
+        java.time.LocalDate.now().isBefore(java.time.LocalDate.parse("2026-12-01")) ? "2026-01-01" : "2026-12-01");
     assertThat(entries.get(0).get("explanation").asText()).contains("10% of $48000.00");
 
     String cancel = "{\"cancelledOn\":\"" + java.time.LocalDate.now() + "\",\"reason\":\"Churned\"}";

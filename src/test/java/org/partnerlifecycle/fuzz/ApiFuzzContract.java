@@ -129,6 +129,8 @@ abstract class ApiFuzzContract {
         Map.entry("POST /api/direct-opportunities", "{\"customerDomain\":\"d.example\",\"customerName\":\"D\","
             + "\"owner\":\"O\"}"),
         Map.entry("POST /api/tier-reviews", "{\"partnerId\":\"" + p + "\"}"),
+        Map.entry("POST /api/partners/{p}/tier-changes", "{\"tier\":\"STRATEGIC\",\"reason\":\"r\"}"),
+        Map.entry("GET /api/partners/{p}/health", ""),
         Map.entry("GET /api/partners/{p}", ""), Map.entry("GET /api/partners", ""),
         Map.entry("GET /api/partners/{p}/ledger", ""), Map.entry("GET /api/partners/{p}/tier-history", ""),
         Map.entry("GET /api/partners/{p}/warning-history", ""), Map.entry("GET /api/directory", ""),
@@ -212,7 +214,7 @@ abstract class ApiFuzzContract {
       }
     }
     tierReviews.saveCommitments(p, new CommitmentRecord(yesterday.minusYears(1), yesterday, 52, 1, 4, 4, 90, true,
-        40, "MODERATE"), "mary", Instant.now());
+        40, "MODERATE", true, true), "mary", Instant.now());
     tierReviewScheduler.startReview(p);
     engine.getManagementService().createJobQuery().processDefinitionKey("tier-review").list()
         .forEach(job -> engine.getManagementService().executeJob(job.getId()));

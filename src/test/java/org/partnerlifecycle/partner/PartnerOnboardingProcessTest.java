@@ -176,14 +176,19 @@ class PartnerOnboardingProcessTest {
   }
 
   @Test
-  void aResellerForecastBelowGrowthIsProposedAsFoundationReferral() {
+  void aResellerForecastBelowGrowthIsPlacedByTheReferralThresholds() {
+    // SPEC §2 (second release, issue 22): a reseller/OEM below GROWTH is placed by the REFERRAL thresholds as a
+    // REFERRAL partner, its forecast still counting: $199,999.99 passes REFERRAL GROWTH's $100,000 (guide §5).
     Partner applied = apply("Resell Small", "resell-small.example", "FULL_RESELLER", "199999.99");
-    assertThat(applied.proposedTier()).isEqualTo(Tier.FOUNDATION);
+    assertThat(applied.proposedTier()).isEqualTo(Tier.GROWTH);
     assertThat(partners.get(applied.id()).proposedMotion()).isEqualTo(Motion.REFERRAL);
     ProcessInstance instance = instanceOf(applied);
     assertThat(instance).variables().containsEntry("proposedMotion", "REFERRAL");
     assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "proposedTierExplanation"))
-        .contains("REFERRAL");
+        .contains("placed by the REFERRAL thresholds");
+    Partner tiny = apply("Resell Tiny", "resell-tiny.example", "FULL_RESELLER", "50000");
+    assertThat(tiny.proposedTier()).isEqualTo(Tier.FOUNDATION);
+    assertThat(partners.get(tiny.id()).proposedMotion()).isEqualTo(Motion.REFERRAL);
   }
 
   @Test

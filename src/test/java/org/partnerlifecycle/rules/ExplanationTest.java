@@ -19,7 +19,7 @@ import org.partnerlifecycle.rules.TierRules.Commitments;
 class ExplanationTest {
 
   private static final ProgramTerms TERMS = Terms.V2026;
-  private static final Commitments COMMITMENTS = new Commitments(12, 24, 0, 2, 2, 75, true);
+  private static final Commitments COMMITMENTS = new Commitments(12, 24, 0, 2, 2, 75, true, true, false);
 
   private static Rate growthReferral() {
     return IncentiveRules.rateFor(TERMS, Tier.GROWTH, Motion.REFERRAL, DealType.NEW, LicenseType.SUBSCRIPTION,
@@ -33,7 +33,11 @@ class ExplanationTest {
         Map.entry("tier.participation", () -> TierRules.participationTier(TERMS, COMMITMENTS)),
         Map.entry("tier.qualification", () -> TierRules.qualifiedTier(TERMS, Motion.REFERRAL, BigDecimal.ONE,
             COMMITMENTS)),
-        Map.entry("tier.maintenance", () -> TierMaintenance.evaluate(TERMS, Tier.GROWTH, Tier.FOUNDATION, 0)),
+        Map.entry("tier.maintenance", () -> TierMaintenance.evaluate(TERMS, Tier.GROWTH, Tier.FOUNDATION, false,
+            LocalDate.parse("2026-02-01"))),
+        Map.entry("tier.placement", () -> TierRules.placement(TERMS, Motion.OEM, new BigDecimal("900000"))),
+        Map.entry("tier.creditedRevenue", () -> TierRules.creditedRevenue(TERMS, Map.of(Attribution.INFLUENCED,
+            new BigDecimal("300000")))),
         Map.entry("tier.reviewCadence", () -> TierMaintenance.nextReviewDue(TERMS, Tier.GROWTH,
             LocalDate.parse("2026-02-01"))),
         Map.entry("eligibility.motion", () -> EligibilityRules.motionAllowed(TERMS, Tier.FOUNDATION, Motion.OEM)),

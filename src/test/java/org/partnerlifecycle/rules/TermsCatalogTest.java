@@ -32,7 +32,9 @@ class TermsCatalogTest {
 
   @Test
   void theShippedTermsLoad() {
-    assertThat(Terms.CATALOG.all()).extracting(ProgramTerms::version).containsExactly("2026-01-01");
+    assertThat(Terms.CATALOG.all()).extracting(ProgramTerms::version).containsExactly("2026-01-01", "2026-12-01");
+    assertThat(Terms.CATALOG.effectiveOn(LocalDate.parse("2026-11-30")).version()).isEqualTo("2026-01-01");
+    assertThat(Terms.CATALOG.effectiveOn(LocalDate.parse("2026-12-01")).version()).isEqualTo("2026-12-01");
     assertThat(Terms.V2026.dealRegistration().reviewSlaHours()).isEqualTo(24);
     assertThat(Terms.V2026.dealRegistration().protectionDays()).isEqualTo(30);
     assertThat(Terms.V2026.warningCurePeriodDays()).isEqualTo(30);

@@ -8,56 +8,60 @@ import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.rules.TierMaintenance.MaintenanceDecision;
 import org.partnerlifecycle.rules.TierMaintenance.Recommendation;
 
+/**
+ * Playbook "Tier Maintenance Requirements" (seed 001 lines 1446-1451: "Silver Annual 1 quarter Drop to Registered",
+ * "Gold Annual 2 quarters Drop to Silver"): on watch, re-reviewed at the end of grace in quarters, then down one tier.
+ */
 class TierMaintenanceTest {
 
-  private final ProgramTerms terms = Terms.V2026;
+  private static final LocalDate TODAY = LocalDate.parse("2027-01-04");
+  private final ProgramTerms terms = Terms.V2026_12;
 
-  private MaintenanceDecision review(Tier current, Tier qualified, int failingBefore) {
-    RuleResult<MaintenanceDecision> result = TierMaintenance.evaluate(terms, current, qualified, failingBefore);
-    assertThat(result.explanation().cell()).isEqualTo("tierMaintenance.graceReviews." + current);
-    assertThat(result.explanation().termsVersion()).isEqualTo("2026-01-01");
+  private MaintenanceDecision review(Tier current, Tier qualified, boolean onWatch) {
+    RuleResult<MaintenanceDecision> result = TierMaintenance.evaluate(terms, current, qualified, onWatch, TODAY);
+    assertThat(result.explanation().cell()).isEqualTo("tierMaintenance.graceQuarters." + current);
+    assertThat(result.explanation().termsVersion()).isEqualTo("2026-12-01");
     return result.value();
   }
 
+  /** Seed 001 line 1449: grace 1 quarter — GROWTH on watch, re-reviewed 3 months later, then FOUNDATION. */
   @Test
-  void growthIsOnWatchOnceThenDowngradedOneTier() {
-    MaintenanceDecision first = review(Tier.GROWTH, Tier.FOUNDATION, 0);
-    assertThat(first).isEqualTo(new MaintenanceDecision(Recommendation.ON_WATCH, Tier.GROWTH, 1));
-    MaintenanceDecision second = review(Tier.GROWTH, Tier.FOUNDATION, first.consecutiveFailingReviews());
-    assertThat(second).isEqualTo(new MaintenanceDecision(Recommendation.DOWNGRADE, Tier.FOUNDATION, 0));
+  void growthIsOnWatchForOneQuarterThenDropsToFoundation() {
+    MaintenanceDecision first = review(Tier.GROWTH, Tier.FOUNDATION, false);
+    assertThat(first).isEqualTo(new MaintenanceDecision(Recommendation.ON_WATCH, Tier.GROWTH, 1,
+        LocalDate.parse("2027-04-04")));
+    MaintenanceDecision second = review(Tier.GROWTH, Tier.FOUNDATION, true);
+    assertThat(second).isEqualTo(new MaintenanceDecision(Recommendation.DOWNGRADE, Tier.FOUNDATION, 0, null));
   }
 
+  /** Seed 001 line 1450: grace 2 quarters — STRATEGIC re-reviewed 6 months later, then drops only one tier. */
   @Test
-  void strategicHasTwoWatchesThenDropsOnlyOneTier() {
-    MaintenanceDecision first = review(Tier.STRATEGIC, Tier.FOUNDATION, 0);
-    MaintenanceDecision second = review(Tier.STRATEGIC, Tier.FOUNDATION, first.consecutiveFailingReviews());
-    MaintenanceDecision third = review(Tier.STRATEGIC, Tier.FOUNDATION, second.consecutiveFailingReviews());
+  void strategicIsOnWatchForTwoQuartersThenDropsOnlyOneTier() {
+    MaintenanceDecision first = review(Tier.STRATEGIC, Tier.FOUNDATION, false);
     assertThat(first.recommendation()).isEqualTo(Recommendation.ON_WATCH);
-    assertThat(second).isEqualTo(new MaintenanceDecision(Recommendation.ON_WATCH, Tier.STRATEGIC, 2));
-    assertThat(third).isEqualTo(new MaintenanceDecision(Recommendation.DOWNGRADE, Tier.GROWTH, 0));
+    assertThat(first.reReviewDue()).isEqualTo("2027-07-04");
+    assertThat(review(Tier.STRATEGIC, Tier.FOUNDATION, true))
+        .isEqualTo(new MaintenanceDecision(Recommendation.DOWNGRADE, Tier.GROWTH, 0, null));
   }
 
   @Test
-  void aPassingReviewResetsTheGrace() {
-    MaintenanceDecision watch = review(Tier.STRATEGIC, Tier.GROWTH, 1);
-    assertThat(watch.consecutiveFailingReviews()).isEqualTo(2);
-    MaintenanceDecision pass = review(Tier.STRATEGIC, Tier.STRATEGIC, watch.consecutiveFailingReviews());
-    assertThat(pass).isEqualTo(new MaintenanceDecision(Recommendation.KEEP, Tier.STRATEGIC, 0));
-    assertThat(review(Tier.STRATEGIC, Tier.GROWTH, pass.consecutiveFailingReviews()).recommendation())
-        .isEqualTo(Recommendation.ON_WATCH);
+  void qualifyingAgainAtTheReReviewEndsTheWatch() {
+    MaintenanceDecision pass = review(Tier.STRATEGIC, Tier.STRATEGIC, true);
+    assertThat(pass).isEqualTo(new MaintenanceDecision(Recommendation.KEEP, Tier.STRATEGIC, 0, null));
+    assertThat(review(Tier.GROWTH, Tier.FOUNDATION, false).recommendation()).isEqualTo(Recommendation.ON_WATCH);
   }
 
   @Test
-  void promotionTakesEffectAtOnceEvenTwoTiersUp() {
-    assertThat(review(Tier.FOUNDATION, Tier.STRATEGIC, 0))
-        .isEqualTo(new MaintenanceDecision(Recommendation.PROMOTE, Tier.STRATEGIC, 0));
-    assertThat(review(Tier.GROWTH, Tier.STRATEGIC, 1))
-        .isEqualTo(new MaintenanceDecision(Recommendation.PROMOTE, Tier.STRATEGIC, 0));
+  void promotionIsRecommendedEvenTwoTiersUp() {
+    assertThat(review(Tier.FOUNDATION, Tier.STRATEGIC, false))
+        .isEqualTo(new MaintenanceDecision(Recommendation.PROMOTE, Tier.STRATEGIC, 0, null));
+    assertThat(review(Tier.GROWTH, Tier.STRATEGIC, true))
+        .isEqualTo(new MaintenanceDecision(Recommendation.PROMOTE, Tier.STRATEGIC, 0, null));
   }
 
   @Test
   void foundationCannotFallFurther() {
-    assertThat(review(Tier.FOUNDATION, Tier.FOUNDATION, 0).recommendation()).isEqualTo(Recommendation.KEEP);
+    assertThat(review(Tier.FOUNDATION, Tier.FOUNDATION, false).recommendation()).isEqualTo(Recommendation.KEEP);
   }
 
   @Test
@@ -69,29 +73,30 @@ class TierMaintenanceTest {
   }
 
   @Test
-  void growthResetByAPassingReviewStartsItsGraceAgain() {
-    MaintenanceDecision watch = review(Tier.GROWTH, Tier.FOUNDATION, 0);
-    MaintenanceDecision pass = review(Tier.GROWTH, Tier.GROWTH, watch.consecutiveFailingReviews());
-    assertThat(pass).isEqualTo(new MaintenanceDecision(Recommendation.KEEP, Tier.GROWTH, 0));
-    assertThat(review(Tier.GROWTH, Tier.FOUNDATION, pass.consecutiveFailingReviews()).recommendation())
-        .isEqualTo(Recommendation.ON_WATCH);
+  void theGraceIsInQuartersInTheTerms() {
+    assertThat(terms.graceQuarters()).containsEntry(Tier.GROWTH, 1).containsEntry(Tier.STRATEGIC, 2);
+    assertThat(TierMaintenance.reReviewDue(terms, Tier.GROWTH, TODAY)).isEqualTo("2027-04-04");
+    assertThat(TierMaintenance.reReviewDue(terms, Tier.STRATEGIC, TODAY)).isEqualTo("2027-07-04");
   }
 
   @Test
-  void theExplanationNamesTheGraceAndTheCount() {
-    RuleResult<MaintenanceDecision> result = TierMaintenance.evaluate(terms, Tier.STRATEGIC, Tier.GROWTH, 2);
-    assertThat(result.value().recommendation()).isEqualTo(Recommendation.DOWNGRADE);
-    assertThat(result.explanation().inputs()).containsEntry("currentTier", "STRATEGIC")
-        .containsEntry("qualifiedTier", "GROWTH").containsEntry("consecutiveFailingReviewsBefore", "2");
-    assertThat(result.explanation().text()).contains("3 consecutive reviews").contains("grace of 2")
-        .contains("down one tier to GROWTH");
+  void theExplanationNamesTheGraceAndTheReReview() {
+    RuleResult<MaintenanceDecision> watch = TierMaintenance.evaluate(terms, Tier.GROWTH, Tier.FOUNDATION, false, TODAY);
+    assertThat(watch.explanation().text()).contains("on watch").contains("grace of 1 quarter")
+        .contains("reviewed again on 2027-04-04");
+    RuleResult<MaintenanceDecision> drop = TierMaintenance.evaluate(terms, Tier.STRATEGIC, Tier.GROWTH, true, TODAY);
+    assertThat(drop.value().recommendation()).isEqualTo(Recommendation.DOWNGRADE);
+    assertThat(drop.explanation().inputs()).containsEntry("currentTier", "STRATEGIC")
+        .containsEntry("qualifiedTier", "GROWTH").containsEntry("onWatch", "true");
+    assertThat(drop.explanation().text()).contains("grace of 2 quarters").contains("down one tier to GROWTH");
   }
 
   @Test
   void badInputsAreRefusedByName() {
-    assertThatThrownBy(() -> TierMaintenance.evaluate(terms, Tier.GROWTH, Tier.GROWTH, -1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("failingReviewsBefore");
-    assertThatThrownBy(() -> TierMaintenance.evaluate(terms, null, Tier.GROWTH, 0)).hasMessageContaining("currentTier");
+    assertThatThrownBy(() -> TierMaintenance.evaluate(terms, null, Tier.GROWTH, false, TODAY))
+        .hasMessageContaining("currentTier");
+    assertThatThrownBy(() -> TierMaintenance.evaluate(terms, Tier.GROWTH, Tier.GROWTH, false, null))
+        .hasMessageContaining("today");
     assertThatThrownBy(() -> TierMaintenance.nextReviewDue(terms, Tier.GROWTH, null)).hasMessageContaining("from");
   }
 }

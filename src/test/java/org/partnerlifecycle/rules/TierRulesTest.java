@@ -48,18 +48,22 @@ class TierRulesTest {
   @CsvSource({
       "REFERRAL,          50000,   FOUNDATION, REFERRAL",
       "REFERRAL,          150000,  GROWTH,     REFERRAL",
-      "ASSISTED_RESELLER, 149999,  FOUNDATION, REFERRAL",
+      "ASSISTED_RESELLER, 149999,  GROWTH,     REFERRAL",
+      "ASSISTED_RESELLER, 99999,   FOUNDATION, REFERRAL",
       "ASSISTED_RESELLER, 150000,  GROWTH,     ASSISTED_RESELLER",
       "FULL_RESELLER,     10000,   FOUNDATION, REFERRAL",
       "FULL_RESELLER,     700000,  STRATEGIC,  FULL_RESELLER",
-      "OEM,               999999,  FOUNDATION, REFERRAL",
+      "OEM,               900000,  STRATEGIC,  REFERRAL",
       "OEM,               3000000, STRATEGIC,  OEM"})
-  void onboardingProposalTurnsAResellerOrOemBelowGrowthIntoFoundationReferral(Motion motion, BigDecimal forecast,
+  void onboardingProposalPlacesAResellerOrOemBelowGrowthByTheReferralThresholds(Motion motion, BigDecimal forecast,
       Tier tier, Motion proposedMotion) {
+    // SPEC §2 (second release): "A reseller/OEM below GROWTH is placed by the REFERRAL thresholds as a REFERRAL
+    // partner (its forecast still counts)" — issue 22: an OEM forecasting $900,000 passes REFERRAL STRATEGIC's
+    // $300,000 (guide, seed 000 §5 thresholds).
     RuleResult<TierRules.Placement> result = TierRules.proposeAtOnboarding(terms, motion, forecast);
     assertThat(result.value()).isEqualTo(new TierRules.Placement(tier, proposedMotion));
     if (proposedMotion != motion) {
-      assertThat(result.explanation().text()).contains("REFERRAL").contains("allows only");
+      assertThat(result.explanation().text()).contains("placed by the REFERRAL thresholds");
     }
   }
 
@@ -80,29 +84,30 @@ class TierRulesTest {
       "no business plan,                      52, 1, 4, 4, 90, false, FOUNDATION"})
   void participationTierIsTheHighestTierWhoseStandardsWereAllMet(String label, int management, int ceo, int cSuite,
       int enablement, int certified, boolean plan, Tier expected) {
-    Commitments done = new Commitments(12, management, ceo, cSuite, enablement, certified, plan);
+    Commitments done = new Commitments(12, management, ceo, cSuite, enablement, certified, plan, false, false);
     assertThat(TierRules.participationTier(terms, done).value()).isEqualTo(expected);
   }
 
   @Test
-  void standardsAreScaledToAShorterPeriod() {
-    // A 6-month Strategic review: 26 weekly meetings, 1 CEO meeting (rounded up), 2 C-suite, 2 enablement.
-    assertThat(TierRules.participationTier(terms, new Commitments(6, 26, 1, 2, 2, 90, true)).value())
+  void standardsArePartOfTheYearForAPartnerActiveLessThanAYearRoundedDown() {
+    // Active 6 months, Strategic: 26 weekly meetings, 1 CEO meeting a year × 6/12 = 0 (rounded down), 2 C-suite,
+    // 2 enablement (SPEC §2: pro rata, rounded down).
+    assertThat(TierRules.participationTier(terms, new Commitments(6, 26, 0, 2, 2, 90, true, false, false)).value())
         .isEqualTo(Tier.STRATEGIC);
-    assertThat(TierRules.participationTier(terms, new Commitments(6, 25, 1, 2, 2, 90, true)).value())
+    assertThat(TierRules.participationTier(terms, new Commitments(6, 25, 0, 2, 2, 90, true, false, false)).value())
         .isEqualTo(Tier.GROWTH);
   }
 
   @Test
   void qualifiedTierIsTheLowerOfRevenueAndParticipation() {
-    Commitments growthOnly = new Commitments(12, 24, 0, 2, 2, 75, true);
+    Commitments growthOnly = new Commitments(12, 24, 0, 2, 2, 75, true, false, false);
     RuleResult<Tier> result = TierRules.qualifiedTier(terms, Motion.REFERRAL, new BigDecimal("400000"), growthOnly);
     assertThat(result.value()).isEqualTo(Tier.GROWTH);
     assertThat(result.explanation().inputs()).containsEntry("revenueTier", "STRATEGIC")
         .containsEntry("participationTier", "GROWTH");
     assertThat(result.explanation().text()).contains("lower of revenue tier STRATEGIC");
 
-    Commitments strategic = new Commitments(12, 52, 1, 4, 4, 90, true);
+    Commitments strategic = new Commitments(12, 52, 1, 4, 4, 90, true, false, false);
     assertThat(TierRules.qualifiedTier(terms, Motion.OEM, new BigDecimal("1500000"), strategic).value())
         .isEqualTo(Tier.GROWTH);
   }
@@ -111,21 +116,21 @@ class TierRulesTest {
   void badInputsAreRefused() {
     assertThatThrownBy(() -> TierRules.revenueTier(terms, Motion.REFERRAL, new BigDecimal("-1")))
         .hasMessageContaining("annualRevenue");
-    assertThatThrownBy(() -> new Commitments(12, -1, 0, 0, 0, 0, false)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Commitments(12, 0, 0, 0, 0, 101, false)).hasMessageContaining("certifiedFieldPercent");
+    assertThatThrownBy(() -> new Commitments(12, -1, 0, 0, 0, 0, false, false, false)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Commitments(12, 0, 0, 0, 0, 101, false, false, false)).hasMessageContaining("certifiedFieldPercent");
   }
 
-  /** A 6-month Growth period: 24 a year -> 12 meetings; 2 a year -> 1 C-suite meeting and 1 enablement session. */
+  /** Active 6 months, Growth: 24 a year -> 12 meetings; 2 a year -> 1 C-suite meeting and 1 enablement session. */
   @ParameterizedTest(name = "6 months, {0} meetings, {1} C-suite, {2} enablement -> {3}")
   @CsvSource({"12, 1, 1, GROWTH", "11, 1, 1, FOUNDATION", "12, 0, 1, FOUNDATION", "12, 1, 0, FOUNDATION"})
   void growthStandardsScaledToSixMonths(int meetings, int cSuite, int enablement, Tier expected) {
-    assertThat(TierRules.participationTier(terms, new Commitments(6, meetings, 0, cSuite, enablement, 75, true))
+    assertThat(TierRules.participationTier(terms, new Commitments(6, meetings, 0, cSuite, enablement, 75, true, false, false))
         .value()).isEqualTo(expected);
   }
 
   @Test
   void theParticipationExplanationNamesTheShortfall() {
-    RuleResult<Tier> result = TierRules.participationTier(terms, new Commitments(12, 40, 0, 2, 2, 80, true));
+    RuleResult<Tier> result = TierRules.participationTier(terms, new Commitments(12, 40, 0, 2, 2, 80, true, false, false));
     assertThat(result.value()).isEqualTo(Tier.GROWTH);
     assertThat(result.explanation().text()).contains("STRATEGIC not met")
         .contains("partner management meetings 40 of 52").contains("CEO-level meetings 0 of 1")
@@ -141,6 +146,6 @@ class TierRulesTest {
         .hasMessageContaining("forecast");
     assertThatThrownBy(() -> TierRules.qualifiedTier(terms, Motion.OEM, BigDecimal.ONE, null))
         .hasMessageContaining("commitments");
-    assertThatThrownBy(() -> new Commitments(0, 0, 0, 0, 0, 0, false)).hasMessageContaining("periodMonths");
+    assertThatThrownBy(() -> new Commitments(13, 0, 0, 0, 0, 0, false, false, false)).hasMessageContaining("monthsActive");
   }
 }

@@ -1,11 +1,16 @@
 package org.partnerlifecycle.tier.process;
 
+import static org.partnerlifecycle.tier.process.TierReviewProcess.COMPANY_NAME;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.MOTION;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.NEEDS_MANAGER;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.TIER;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.partnerlifecycle.tier.TierReviewService;
 import org.springframework.stereotype.Component;
 
-/** tier-review: {@code ApplyTierDecision}. */
+/** tier-review: {@code ApplyTierDecision}; a promotion without a manager (or sponsor) goes on to AssignPartnerManager. */
 @Component("applyTierDecision")
 class ApplyTierDecision implements JavaDelegate {
 
@@ -17,6 +22,13 @@ class ApplyTierDecision implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    reviews.apply(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+    TierReviewService.Applied applied = reviews.apply(execution.getProcessBusinessKey(),
+        execution.getProcessInstanceId());
+    execution.setVariable(NEEDS_MANAGER, applied.needsManager());
+    if (applied.needsManager()) {
+      execution.setVariable(COMPANY_NAME, applied.companyName());
+      execution.setVariable(TIER, applied.tier());
+      execution.setVariable(MOTION, applied.motion());
+    }
   }
 }

@@ -1,8 +1,14 @@
 package org.partnerlifecycle.tier.process;
 
+import static org.partnerlifecycle.tier.process.TierReviewProcess.COMMITMENTS_MISSING;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.COMPANY_NAME;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.CURRENT_TIER;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.HEALTH_TEXT;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.MANUAL;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.MANUAL_REASON;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.MANUAL_TIER;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.NEEDS_LEADERSHIP;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.PROPOSED_BY;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.RECOMMENDATION;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.RECOMMENDED_TIER;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.REVIEW_EXPLANATION;
@@ -10,10 +16,11 @@ import static org.partnerlifecycle.tier.process.TierReviewProcess.TIER_WOULD_CHA
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.partnerlifecycle.rules.Tier;
 import org.partnerlifecycle.tier.TierReviewService;
 import org.springframework.stereotype.Component;
 
-/** tier-review: {@code EvaluateTier}. */
+/** tier-review: {@code EvaluateTier} (again after RecordCommitments when nothing was recorded). */
 @Component("evaluateTier")
 class EvaluateTier implements JavaDelegate {
 
@@ -25,12 +32,22 @@ class EvaluateTier implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    Object manualTier = execution.getVariable(MANUAL_TIER);
+    TierReviewService.ManualChange manual = manualTier == null ? null : new TierReviewService.ManualChange(
+        Tier.valueOf(manualTier.toString()), (String) execution.getVariable(MANUAL_REASON),
+        (String) execution.getVariable(PROPOSED_BY));
     TierReviewService.Evaluation evaluation =
-        reviews.evaluate(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+        reviews.evaluate(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), manual);
+    execution.setVariable(COMMITMENTS_MISSING, evaluation.commitmentsMissing());
+    execution.setVariable(COMPANY_NAME, evaluation.companyName());
+    if (evaluation.commitmentsMissing()) {
+      return;
+    }
     execution.setVariable(TIER_WOULD_CHANGE, evaluation.tierWouldChange());
+    execution.setVariable(MANUAL, evaluation.manual());
+    execution.setVariable(NEEDS_LEADERSHIP, evaluation.needsLeadership());
     if (evaluation.tierWouldChange()) {
       // Only the confirmation forms read these; a kept tier skips them (the review row holds them for auditors).
-      execution.setVariable(COMPANY_NAME, evaluation.companyName());
       execution.setVariable(CURRENT_TIER, evaluation.currentTier());
       execution.setVariable(RECOMMENDATION, evaluation.recommendation());
       execution.setVariable(RECOMMENDED_TIER, evaluation.recommendedTier());
