@@ -1,6 +1,7 @@
 package org.partnerlifecycle.engine;
 
 import java.util.ArrayList;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
@@ -30,9 +31,9 @@ class DynamicTaskNames extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        Element extensions = userTaskElement.element("extensionElements");
-        String template = extensions == null ? null
-            : BpmnParseUtil.parseCamundaExtensionProperties(userTaskElement).get(TASK_NAME_PROPERTY);
+        Map<String, String> properties = userTaskElement.element("extensionElements") == null ? null
+            : BpmnParseUtil.parseCamundaExtensionProperties(userTaskElement);
+        String template = properties == null ? null : properties.get(TASK_NAME_PROPERTY);
         if (template != null) {
           ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
               .setNameExpression(configuration.getExpressionManager().createExpression(template));

@@ -17,6 +17,8 @@ import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.security.Caller;
 import org.partnerlifecycle.security.StaffGroups;
 import org.partnerlifecycle.tier.TierReviewRepository.CommitmentRecord;
+import org.partnerlifecycle.web.Idempotency;
+import org.partnerlifecycle.web.Idempotency.Answer;
 import org.partnerlifecycle.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -57,10 +60,12 @@ class TierReviewController {
   private final TierReviewRepository reviews;
   private final PartnerRepository partners;
   private final Caller caller;
+  private final Idempotency idempotency;
   private final EngineTime time;
 
   TierReviewController(TierReviewScheduler scheduler, TierReviewRepository reviews,
-      PartnerRepository partners, Caller caller, EngineTime time) {
+      PartnerRepository partners, Caller caller, EngineTime time, Idempotency idempotency) {
+    this.idempotency = idempotency;
     this.scheduler = scheduler;
     this.reviews = reviews;
     this.partners = partners;
@@ -113,13 +118,16 @@ class TierReviewController {
   @PostMapping(path = "/partners/{id}/tier-changes", consumes = "application/json")
   @Transactional
   @Audited(action = "partner.tierChangeProposed", subject = AuditLog.Subject.PARTNER)
-  public ResponseEntity<Map<String, Object>> tierChange(@PathVariable String id,
-      @Valid @RequestBody TierChangeRequest request) {
+  public ResponseEntity<Object> tierChange(@PathVariable String id, @Valid @RequestBody TierChangeRequest request,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
     caller.requireGroup(StaffGroups.PARTNER_MANAGERS);
     partners.get(id);
-    String reviewId = scheduler.startManualReview(id, request.tier(), request.reason().strip(), caller.name());
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("reviewId", reviewId, "partnerId", id,
-        "tier", request.tier().name(), "status", "PROPOSED"));
+    return idempotency.create(caller.name(), idempotencyKey, "tier-change", Map.of("partnerId", id, "body", request),
+        () -> {
+          String reviewId = scheduler.startManualReview(id, request.tier(), request.reason().strip(), caller.name());
+          return Answer.of(HttpStatus.ACCEPTED, reviewId, null, Map.of("reviewId", reviewId, "partnerId", id,
+              "tier", request.tier().name(), "status", "PROPOSED"));
+        });
   }
 
   /** The health score of the partner's last review, with its factors (until a health process recomputes it). */

@@ -44,7 +44,8 @@ class OpenApiConfiguration {
   /** The creating POSTs that take an Idempotency-Key (README, Idempotency). */
   static final Set<String> IDEMPOTENT = Set.of("/api/partner-applications", "/api/partners/{id}/api-keys",
       "/api/partners/{id}/compliance-breaches", "/api/leads", "/api/direct-opportunities", "/api/deal-registrations",
-      "/api/partners/{id}/webhooks", "/api/deal-registrations/{id}/adjustment");
+      "/api/partners/{id}/webhooks", "/api/deal-registrations/{id}/adjustment",
+      "/api/partners/{id}/tier-changes");
 
   /** What a creating POST answers (201) and a request it takes: examples for the reader and Swagger UI. */
   private record Creation(Map<String, Object> answer, Map<String, Object> request) {

@@ -351,7 +351,8 @@ abstract class PartnerLoopContract extends ApiContract {
 
     assertThat(http.post("/api/partners/" + partner.id() + "/compliance-breaches",
         "{\"category\":\"REPORTING\",\"detail\":\"No report\"}", MARY).status()).isIn(200, 201);
-    active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningNote", "Please send your report"));
+    active.complete(partner.id(), "IssuePrivateWarning", "mary", Map.of("warningDecision", "SEND", "warningNote",
+        "Please send your report"));
     assertThat(http.post("/api/partners/" + partner.id() + "/good-standing", "{\"note\":\"Report received\"}",
         MARY).status()).isEqualTo(202);
 

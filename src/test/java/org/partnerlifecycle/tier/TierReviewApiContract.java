@@ -134,9 +134,17 @@ abstract class TierReviewApiContract extends ApiContract {
     assertThat(http.post("/api/partners/P-NOPE1/tier-changes", body, MARY).status()).isEqualTo(404);
     assertThat(reviews(partner)).as("nothing started by a refused request").isZero();
 
-    Response accepted = http.post(path, body, MARY);
+    Response accepted = http.send(http.builder(path).header("Content-Type", "application/json")
+        .header("Authorization", basic(MARY)).header("Idempotency-Key", "move-up-1")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
     assertThat(accepted.status()).isEqualTo(202);
     assertThat(body(accepted).get("reviewId").asText()).isNotBlank();
+    Response replayed = http.send(http.builder(path).header("Content-Type", "application/json")
+        .header("Authorization", basic(MARY)).header("Idempotency-Key", "move-up-1")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(replayed.status()).as("a retry with the same Idempotency-Key").isEqualTo(202);
+    assertThat(body(replayed).get("reviewId").asText()).isEqualTo(body(accepted).get("reviewId").asText());
+    assertThat(reviews(partner)).isEqualTo(1L);
     assertThat(http.post(path, body, MARY).status()).as("one review at a time").isEqualTo(409);
     runReviewJobs(partner);
     Task approval = openTask(partner, "ApproveTierChange");
@@ -223,5 +231,10 @@ abstract class TierReviewApiContract extends ApiContract {
     assertThat(openTask(partner, "RecordCommitments")).isNull();
     assertThat(jdbc.queryForObject("SELECT count(*) FROM tier_review WHERE partner_id = ?", Integer.class,
         partner.id())).isEqualTo(1);
+  }
+
+  private static String basic(String[] user) {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString((user[0] + ":" + user[1])
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

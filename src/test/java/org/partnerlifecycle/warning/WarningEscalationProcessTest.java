@@ -188,7 +188,7 @@ class WarningEscalationProcessTest {
     assertThat(partners.get(partner.id()).warningLevel()).isZero();
     assertThat(steps(partner)).containsExactly("DISMISSED");
     assertThat(jdbc.queryForList("SELECT template FROM notification_outbox WHERE partner_id = ?", String.class,
-        partner.id())).doesNotContain("private-warning", "second-warning");
+        partner.id())).doesNotContain("warning.issued");
     assertThat(warnings.raiseBreach(partner.id(), BreachCategory.OTHER, "again", "API", "mary").joined()).isFalse();
   }
 
@@ -200,7 +200,7 @@ class WarningEscalationProcessTest {
     passCurePeriod(instance, "FirstCurePeriodEnded");
     assertThat(instance).hasPassed("PauseReferrals").isWaitingAt("SecondCurePeriodEnded");
     assertThat(jdbc.queryForList("SELECT template FROM notification_outbox WHERE partner_id = ? ORDER BY id",
-        String.class, partner.id())).endsWith("private-warning", "second-warning");
+        String.class, partner.id())).endsWith("warning.issued", "warning.issued");
   }
 
   @Test
