@@ -105,7 +105,7 @@ abstract class WarningApiContract extends ApiContract {
     assertThat(http.post("/api/partners/" + partner.id() + "/compliance-breaches", BREACH, MARY).status())
         .isEqualTo(201);
     completeOverRest(partner.id(), "IssuePrivateWarning", MARY, SEND);
-    assertThat(notifications(partner)).contains("private-warning");
+    assertThat(notifications(partner)).contains("warning.issued");
     JsonNode levelOne = json.readTree(http.get("/api/partners/" + partner.id(), key).body());
     assertThat(levelOne.get("warningLevel").asInt()).isEqualTo(1);
     assertThat(levelOne.get("referralsPaused").asBoolean()).isFalse();
@@ -114,9 +114,10 @@ abstract class WarningApiContract extends ApiContract {
     JsonNode ownView = json.readTree(http.get("/api/partners/" + partner.id(), key).body());
     assertThat(ownView.get("warningLevel").asInt()).isEqualTo(2);
     assertThat(ownView.get("referralsPaused").asBoolean()).isTrue();
-    assertThat(notifications(partner)).containsSubsequence("private-warning", "second-warning");
-    assertThat(jdbc.queryForObject("SELECT payload FROM notification_outbox WHERE partner_id = ? AND template = ?",
-        String.class, partner.id(), "second-warning")).contains("Second warning: referrals paused");
+    assertThat(notifications(partner)).containsSubsequence("warning.issued", "warning.issued");
+    assertThat(jdbc.queryForList("SELECT payload FROM notification_outbox WHERE partner_id = ? AND template = ? "
+        + "ORDER BY id", String.class, partner.id(), "warning.issued")).last().asString()
+        .contains("Second warning: referrals paused");
     assertThat(http.get("/api/directory").body()).as("the public directory changes only on removal")
         .contains(partner.companyName());
     assertThat(http.get("/api/partners/" + partner.id() + "/warning-history", key).status()).isEqualTo(403);
@@ -145,7 +146,7 @@ abstract class WarningApiContract extends ApiContract {
             .processDefinitionKey("warning-escalation").processInstanceBusinessKey(partner.id()).singleResult()
             .getId()).count()).isEqualTo(1);
     assertThat(partners.get(partner.id()).warningLevel()).isZero();
-    assertThat(notifications(partner)).doesNotContain("private-warning");
+    assertThat(notifications(partner)).doesNotContain("warning.issued");
     JsonNode history = json.readTree(http.get("/api/partners/" + partner.id() + "/warning-history", MARY).body());
     assertThat(history.toString()).contains("DISMISSED", "missing data");
   }
