@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.partnerlifecycle.partner.PartnerStatus;
 import org.partnerlifecycle.rules.LeadAllocation.Candidate;
 import org.partnerlifecycle.rules.Tier;
 import org.partnerlifecycle.web.NotFoundException;
@@ -56,7 +57,7 @@ class LeadRepository {
   }
 
   /** The partner holding the oldest live registration for the customer, and whether it may take a lead now. */
-  public record Protector(String partnerId, String dealId, String status, boolean referralsPaused,
+  public record Protector(String partnerId, String dealId, PartnerStatus status, boolean referralsPaused,
       boolean offeredBefore) {
   }
 
@@ -66,7 +67,7 @@ class LeadRepository {
             + "JOIN partner p ON p.id = d.partner_id WHERE d.normalized_domain = ? "
             + "AND d.status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_RATE_APPROVAL', 'APPROVED') "
             + "ORDER BY d.created_at, d.id",
-        (rs, i) -> new Protector(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+        (rs, i) -> new Protector(rs.getString(1), rs.getString(2), PartnerStatus.valueOf(rs.getString(3)), rs.getBoolean(4),
             rs.getLong(5) > 0), leadId, normalizedDomain).stream().findFirst();
   }
 

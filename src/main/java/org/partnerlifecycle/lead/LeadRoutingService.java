@@ -16,6 +16,7 @@ import org.partnerlifecycle.lead.process.LeadRoutingProcess;
 import org.partnerlifecycle.notification.PartnerEvent;
 import org.partnerlifecycle.notification.PartnerEvents;
 import org.partnerlifecycle.partner.DomainNames;
+import org.partnerlifecycle.partner.PartnerStatus;
 import org.partnerlifecycle.rules.LeadAllocation;
 import org.partnerlifecycle.rules.ProgramTerms;
 import org.partnerlifecycle.rules.RuleResult;
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class LeadRoutingService {
 
-  public record Offer(String leadId, String assignedPartnerId, String status, String reason, Instant acceptBy) {
+  public record Offer(String leadId, String assignedPartnerId, LeadStatus status, String reason, Instant acceptBy) {
   }
 
   private final LeadRepository leads;
@@ -61,7 +62,7 @@ public class LeadRoutingService {
         terms.effectiveOn(time.today()).version(), createdBy, time.now());
     process.start(leadId);
     Lead lead = leads.get(leadId);
-    return new Offer(leadId, lead.assignedPartnerId(), lead.status().name(), lead.reason(), null);
+    return new Offer(leadId, lead.assignedPartnerId(), lead.status(), lead.reason(), null);
   }
 
   /**
@@ -79,7 +80,7 @@ public class LeadRoutingService {
       LeadRepository.Protector p = protector.get();
       String why = "Customer " + lead.normalizedDomain() + " is protected by partner " + p.partnerId()
           + "'s live registration " + p.dealId();
-      String unfit = !"ACTIVE".equals(p.status()) ? "it is " + p.status()
+      String unfit = p.status() != PartnerStatus.ACTIVE ? "it is " + p.status()
           : p.referralsPaused() ? "its referrals are paused"
           : p.offeredBefore() ? "it was offered this lead before" : null;
       if (unfit == null) {

@@ -52,11 +52,11 @@ public class OnboardingService {
   static final Set<String> PLACEMENT_DECISIONS = Set.of("APPROVE", "REJECT");
   static final Set<String> ACTIVATION_DECISIONS = Set.of("KEEP", "RAISE_BREACH");
 
-  public record Screening(String proposedTier, String proposedMotion, String explanation, String duplicateHits,
+  public record Screening(Tier proposedTier, Motion proposedMotion, String explanation, String duplicateHits,
       String notes) {
   }
 
-  public record Activation(LocalDate activatedOn, String motion) {
+  public record Activation(LocalDate activatedOn, Motion motion) {
   }
 
   private final PartnerRepository partners;
@@ -95,7 +95,7 @@ public class OnboardingService {
     if (!duplicates.isEmpty()) {
       notes.add(duplicates.size() + " other application(s) with the domain " + partner.normalizedDomain());
     }
-    return new Screening(tier.name(), motion.name(), proposal.explanation().text(), duplicateHits,
+    return new Screening(tier, motion, proposal.explanation().text(), duplicateHits,
         notes.isEmpty() ? "complete; no duplicate domain" : String.join("; ", notes));
   }
 
@@ -235,7 +235,7 @@ public class OnboardingService {
         entitled.integrationTypes(), current.version(), nextReview.value(), now);
     notifications.tell(partnerId, PartnerEvent.PARTNER_ACTIVATED, "partner.activated:" + partnerId,
         Map.of("companyName", partner.companyName(), "tier", tier.name(), "motion", motion.name()));
-    return new Activation(LocalDate.ofInstant(now, ZoneOffset.UTC), motion.name());
+    return new Activation(LocalDate.ofInstant(now, ZoneOffset.UTC), motion);
   }
 
   public void recordActivationCheck(String partnerId, String decision, String note, String checkedBy) {

@@ -69,8 +69,8 @@ public class TierReviewService {
    * first. {@code manual}: a manager's placement change, already decided by its proposer; {@code needsLeadership}
    * then says whether leadership approves it.
    */
-  public record Evaluation(boolean commitmentsMissing, boolean tierWouldChange, String companyName, String currentTier,
-      String recommendation, String recommendedTier, String explanation, String healthText, boolean manual,
+  public record Evaluation(boolean commitmentsMissing, boolean tierWouldChange, String companyName, Tier currentTier,
+      Recommendation recommendation, Tier recommendedTier, String explanation, String healthText, boolean manual,
       boolean needsLeadership) {
   }
 
@@ -79,7 +79,7 @@ public class TierReviewService {
   }
 
   /** After the decision took effect: whether the partner still needs a manager (and sponsor) assigned. */
-  public record Applied(boolean needsManager, String companyName, String tier, String motion) {
+  public record Applied(boolean needsManager, String companyName, Tier tier, Motion motion) {
   }
 
   public record Confirmation(String decidedTier, boolean needsLeadership) {
@@ -122,7 +122,7 @@ public class TierReviewService {
 
     List<CommitmentRecord> recorded = reviews.commitmentsEndingIn(partnerId, today.minusMonths(12), today);
     if (recorded.isEmpty() && !manual) {
-      return new Evaluation(true, false, partner.companyName(), tier.name(), null, null, null, null, false, false);
+      return new Evaluation(true, false, partner.companyName(), tier, null, null, null, null, false, false);
     }
     Commitments commitments = commitments(recorded, partner.activatedAt(), today);
     RuleResult<BigDecimal> credited = creditedRevenue(partnerId, today.minusMonths(12), today, current);
@@ -167,13 +167,13 @@ public class TierReviewService {
       Tier to = manualChange.tier();
       reviews.decideReview(reviewId, to.name(), manualChange.proposedBy(), "manual placement change: "
           + manualChange.reason(), time.now());
-      return new Evaluation(false, to != tier, partner.companyName(), tier.name(), decision.recommendation().name(),
-          to.name(), explanation, healthText, true, leadershipNeeded(tier, to, to, true));
+      return new Evaluation(false, to != tier, partner.companyName(), tier, decision.recommendation(), to,
+          explanation, healthText, true, leadershipNeeded(tier, to, to, true));
     }
     boolean change = decision.recommendation() == Recommendation.PROMOTE
         || decision.recommendation() == Recommendation.DOWNGRADE || recommendedMotion != partner.motion();
-    return new Evaluation(false, change, partner.companyName(), tier.name(), decision.recommendation().name(),
-        decision.newTier().name(), explanation, healthText, false, false);
+    return new Evaluation(false, change, partner.companyName(), tier, decision.recommendation(),
+        decision.newTier(), explanation, healthText, false, false);
   }
 
   /**
@@ -296,7 +296,7 @@ public class TierReviewService {
         : motionAt(current, to, partner.motion());
     if (from == to && toMotion == partner.motion()) {
       finish(partner, from, failingReviewsAfter(review));
-      return new Applied(false, partner.companyName(), to.name(), toMotion.name());
+      return new Applied(false, partner.companyName(), to, toMotion);
     }
     RuleResult<Motion> motion = EligibilityRules.motionAfterTierChange(current, to, toMotion);
     Entitlements entitled = Entitlements.of(current, to, motion.value());
@@ -320,7 +320,7 @@ public class TierReviewService {
     boolean promoted = from.isBelow(to) && to != Tier.FOUNDATION;
     boolean needsManager = promoted && (changed.partnerManager() == null
         || (to == Tier.STRATEGIC && changed.executiveSponsor() == null));
-    return new Applied(needsManager, changed.companyName(), to.name(), motion.value().name());
+    return new Applied(needsManager, changed.companyName(), to, motion.value());
   }
 
   /** The grace count if the recommendation stands, as evaluated (stored with the review, not in a variable). */

@@ -23,6 +23,6 @@ class ActivatePartner implements JavaDelegate {
     OnboardingService.Activation activation =
         onboarding.activate(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     execution.setVariable(ACTIVATED_ON, activation.activatedOn().toString());
-    execution.setVariable(MOTION, activation.motion());
+    execution.setVariable(MOTION, activation.motion().name());
   }
 }

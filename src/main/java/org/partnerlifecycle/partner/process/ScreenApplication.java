@@ -26,12 +26,12 @@ class ScreenApplication implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     OnboardingService.Screening screening =
         onboarding.screen(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
-    execution.setVariable(PROPOSED_TIER, screening.proposedTier());
-    execution.setVariable(PROPOSED_MOTION, screening.proposedMotion());
+    execution.setVariable(PROPOSED_TIER, screening.proposedTier().name());
+    execution.setVariable(PROPOSED_MOTION, screening.proposedMotion().name());
     execution.setVariable(PROPOSED_TIER_EXPLANATION, screening.explanation());
     execution.setVariable(DUPLICATE_HITS, screening.duplicateHits());
     execution.setVariable(SCREENING_NOTES, screening.notes());
     // The review form's tier select starts at the proposal.
-    execution.setVariable(TIER, screening.proposedTier());
+    execution.setVariable(TIER, screening.proposedTier().name());
   }
 }

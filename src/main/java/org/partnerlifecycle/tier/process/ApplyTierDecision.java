@@ -27,8 +27,8 @@ class ApplyTierDecision implements JavaDelegate {
     execution.setVariable(NEEDS_MANAGER, applied.needsManager());
     if (applied.needsManager()) {
       execution.setVariable(COMPANY_NAME, applied.companyName());
-      execution.setVariable(TIER, applied.tier());
-      execution.setVariable(MOTION, applied.motion());
+      execution.setVariable(TIER, applied.tier().name());
+      execution.setVariable(MOTION, applied.motion().name());
     }
   }
 }

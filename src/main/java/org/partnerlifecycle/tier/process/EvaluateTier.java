@@ -48,9 +48,9 @@ class EvaluateTier implements JavaDelegate {
     execution.setVariable(NEEDS_LEADERSHIP, evaluation.needsLeadership());
     if (evaluation.tierWouldChange()) {
       // Only the confirmation forms read these; a kept tier skips them (the review row holds them for auditors).
-      execution.setVariable(CURRENT_TIER, evaluation.currentTier());
-      execution.setVariable(RECOMMENDATION, evaluation.recommendation());
-      execution.setVariable(RECOMMENDED_TIER, evaluation.recommendedTier());
+      execution.setVariable(CURRENT_TIER, evaluation.currentTier().name());
+      execution.setVariable(RECOMMENDATION, evaluation.recommendation().name());
+      execution.setVariable(RECOMMENDED_TIER, evaluation.recommendedTier().name());
       execution.setVariable(REVIEW_EXPLANATION, evaluation.explanation());
       execution.setVariable(HEALTH_TEXT, evaluation.healthText());
     }
