@@ -16,16 +16,6 @@ import org.partnerlifecycle.support.Http.Response;
  */
 abstract class AuditTrailContract extends ApiContract {
 
-  /** Completes the open task of this key through /engine-rest as the user, like Tasklist does. */
-  void completeTask(String businessKey, String taskKey, String[] user, String variablesJson) {
-    String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
-        .taskDefinitionKey(taskKey).singleResult().getId();
-    assertThat(http.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + user[0] + "\"}", user)
-        .status()).isEqualTo(204);
-    Response done = http.post("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\":" + variablesJson + "}",
-        user);
-    assertThat(done.status()).as(done.body()).isEqualTo(204);
-  }
 
   @Test
   void aPartnersWholeLifeCanBeReconstructedStepByStep() throws Exception {
@@ -33,19 +23,19 @@ abstract class AuditTrailContract extends ApiContract {
         + "\"websiteDomain\":\"audited-" + System.nanoTime() + ".example\",\"contactName\":\"Pat\","
         + "\"contactEmail\":\"pat@audited.example\",\"region\":\"NA\",\"motion\":\"REFERRAL\","
         + "\"forecastAnnualRevenue\":150000}")).get("partnerId").asText();
-    completeTask(partnerId, "ReviewApplication", MARY,
+    completeOverRest(partnerId, "ReviewApplication", MARY,
         "{\"decision\":{\"value\":\"APPROVE\"},\"tier\":{\"value\":\"GROWTH\"}}");
     String key = body(http.post("/api/partners/" + partnerId + "/api-keys", "", MARY)).get("apiKey").asText();
     body(http.post("/api/partners/" + partnerId + "/agreement", "{\"signedBy\":\"Pat\"}", "Bearer", key));
-    completeTask(partnerId, "AssignPartnerManager", MARY, "{\"partnerManager\":{\"value\":\"mary\"}}");
-    completeTask(partnerId, "RunOnboardingSession", MARY,
+    completeOverRest(partnerId, "AssignPartnerManager", MARY, "{\"partnerManager\":{\"value\":\"mary\"}}");
+    completeOverRest(partnerId, "RunOnboardingSession", MARY,
         "{\"sessionHeldOn\":{\"value\":\"2026-03-01\"},\"sessionNotes\":{\"value\":\"Walked through PRM\"}}");
 
     String dealId = body(http.post("/api/deal-registrations", "{\"customerName\":\"Globex\","
         + "\"customerDomain\":\"globex-audit.example\",\"motion\":\"REFERRAL\",\"dealType\":\"NEW\","
         + "\"licenseType\":\"SUBSCRIPTION\",\"product\":\"PLUS\",\"estimatedValue\":48000,\"termMonths\":12}",
         "Bearer", key)).get("dealId").asText();
-    completeTask(dealId, "ReviewDealRegistration", MARY, "{\"decision\":{\"value\":\"APPROVE\"}}");
+    completeOverRest(dealId, "ReviewDealRegistration", MARY, "{\"decision\":{\"value\":\"APPROVE\"}}");
     http.post("/api/deal-registrations/" + dealId + "/close", "{\"outcome\":\"WON\",\"amount\":48000,"
         + "\"closedOn\":\"" + java.time.LocalDate.now() + "\"}", MARY);
 
@@ -60,7 +50,7 @@ abstract class AuditTrailContract extends ApiContract {
         .forEach(job -> engine.getManagementService().executeJob(job.getId()));
     body(http.post("/api/partners/" + partnerId + "/compliance-breaches",
         "{\"category\":\"REPORTING\",\"detail\":\"No quarterly report\"}", MARY));
-    completeTask(partnerId, "IssuePrivateWarning", MARY, "{\"warningDecision\":{\"value\":\"SEND\"},\"warningNote\":{\"value\":\"Please report\"}}");
+    completeOverRest(partnerId, "IssuePrivateWarning", MARY, "{\"warningDecision\":{\"value\":\"SEND\"},\"warningNote\":{\"value\":\"Please report\"}}");
     body(http.post("/api/partners/" + partnerId + "/good-standing", "{\"note\":\"Report received\"}", MARY));
 
     JsonNode partnerTimeline = body(http.get("/api/audit/partners/" + partnerId, ADA));

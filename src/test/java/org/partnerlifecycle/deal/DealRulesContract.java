@@ -57,16 +57,6 @@ abstract class DealRulesContract extends ApiContract {
     return fields;
   }
 
-  /** Completes the open task as Tasklist would, over /engine-rest. */
-  void completeOverRest(String businessKey, String taskKey, String[] user, String variablesJson) {
-    String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
-        .taskDefinitionKey(taskKey).singleResult().getId();
-    assertThat(http.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + user[0] + "\"}", user)
-        .status()).isEqualTo(204);
-    Response done = http.post("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\":" + variablesJson + "}",
-        user);
-    assertThat(done.status()).as(done.body()).isEqualTo(204);
-  }
 
   /** Registered (201), approved by mary and closed WON for {@code amount} on {@code closedOn}. */
   String wonDeal(ObjectNode body, String[] key, long amount, LocalDate closedOn) throws Exception {

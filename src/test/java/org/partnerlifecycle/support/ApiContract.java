@@ -57,4 +57,15 @@ public abstract class ApiContract {
   protected String[] keyOf(String partnerId) {
     return new String[] {"Bearer", apiKeys.issue(partnerId, "mary").apiKey()};
   }
+
+  /** Completes the open task of this key as Tasklist would, over /engine-rest: claim, then submit its form. */
+  protected void completeOverRest(String businessKey, String taskKey, String[] user, String variablesJson) {
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
+        .taskDefinitionKey(taskKey).singleResult().getId();
+    assertThat(http.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + user[0] + "\"}", user)
+        .status()).isEqualTo(204);
+    Response done = http.post("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\":" + variablesJson + "}",
+        user);
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+  }
 }

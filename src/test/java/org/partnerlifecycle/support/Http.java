@@ -51,6 +51,11 @@ public final class Http {
   }
 
   public Response send(HttpRequest.Builder builder) {
+    return exchange(client, builder);
+  }
+
+  /** Sends the request with {@code client} (its own cookies, if any) and reads the answer as text. */
+  static Response exchange(HttpClient client, HttpRequest.Builder builder) {
     try {
       HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body(),

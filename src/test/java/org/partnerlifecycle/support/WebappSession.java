@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -96,15 +95,6 @@ public final class WebappSession {
   }
 
   private Http.Response send(HttpRequest.Builder builder) {
-    try {
-      HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-      return new Http.Response(response.statusCode(), response.body(),
-          response.headers().firstValue("Content-Type").orElse(""));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Http.exchange(client, builder);
   }
 }

@@ -74,16 +74,6 @@ abstract class WarningApiContract extends ApiContract {
     engine.getManagementService().executeJob(job.getId());
   }
 
-  /** Completes the open task as Tasklist would, over /engine-rest. */
-  void completeOverRest(String businessKey, String taskKey, String[] user, String variablesJson) {
-    String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
-        .taskDefinitionKey(taskKey).singleResult().getId();
-    assertThat(http.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + user[0] + "\"}", user)
-        .status()).isEqualTo(204);
-    Response done = http.post("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\":" + variablesJson + "}",
-        user);
-    assertThat(done.status()).as(done.body()).isEqualTo(204);
-  }
 
   static final String SEND = "{\"warningDecision\":{\"value\":\"SEND\"},\"warningNote\":{\"value\":"
       + "\"Please send your quarterly report\"}}";
