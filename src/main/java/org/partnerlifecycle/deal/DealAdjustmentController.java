@@ -56,7 +56,19 @@ class DealAdjustmentController {
     this.idempotency = idempotency;
   }
 
+  /** A downgrade's answer: the ADJUSTMENT entry booked, or why nothing was booked. */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record Adjusted(String dealId, BigDecimal newAmount, LedgerEntry adjustment, String explanation) {
+  }
+
   @PostMapping(path = "/deal-registrations/{id}/adjustment", consumes = "application/json")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The adjustment booked",
+      content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+          schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Adjusted.class)))
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Nothing to adjust "
+      + "(no revenue share was paid), with the explanation",
+      content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+          schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Adjusted.class)))
   ResponseEntity<Object> adjust(@PathVariable String id, @Valid @RequestBody AdjustmentRequest request,
       @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
     caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
@@ -66,14 +78,8 @@ class DealAdjustmentController {
     identity.put("request", request);
     return idempotency.create(caller.name(), idempotencyKey, "deal-adjustment", identity, () -> {
       LedgerEntry entry = payouts.adjust(id, request.newAmount(), request.effectiveOn(), request.reason().trim());
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("dealId", id);
-      body.put("newAmount", request.newAmount());
-      body.put("adjustment", entry);
-      if (entry == null) {
-        body.put("explanation", "Nothing to adjust: no revenue share was paid on this deal (a reseller's discount "
-            + "is never paid out)");
-      }
+      Adjusted body = new Adjusted(id, request.newAmount(), entry, entry != null ? null
+          : "Nothing to adjust: no revenue share was paid on this deal (a reseller's discount is never paid out)");
       return Idempotency.Answer.of(entry == null ? HttpStatus.OK : HttpStatus.CREATED,
           entry == null ? id : Long.toString(entry.id()), null, body);
     });

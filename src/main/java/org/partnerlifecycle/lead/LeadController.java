@@ -114,7 +114,7 @@ class LeadController {
 
   /** Aggregates only; staff, and ACTIVE partners with their key. {@code from}/{@code to}: ISO dates, [from, to). */
   @GetMapping("/transparency")
-  Map<String, Object> transparency(@RequestParam String from, @RequestParam String to) {
+  TransparencyReport transparency(@RequestParam String from, @RequestParam String to) {
     String partnerId = caller.partnerId();
     if (partnerId != null) {
       if (partners.get(partnerId).status() != PartnerStatus.ACTIVE) {
@@ -128,8 +128,11 @@ class LeadController {
     if (!end.isAfter(start)) {
       throw new InvalidRequestException("to", "must be after from");
     }
-    List<Map<String, Object>> rows = leads.transparency(start, end);
-    return Map.of("from", from, "to", to, "rows", rows);
+    return new TransparencyReport(from, to, leads.transparency(start, end));
+  }
+
+  /** The report of offers in [from, to). */
+  record TransparencyReport(String from, String to, List<TransparencyLine> rows) {
   }
 
   private static Instant date(String parameter, String value) {

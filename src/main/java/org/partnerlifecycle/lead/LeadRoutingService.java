@@ -19,6 +19,7 @@ import org.partnerlifecycle.partner.DomainNames;
 import org.partnerlifecycle.partner.PartnerStatus;
 import org.partnerlifecycle.rules.LeadAllocation;
 import org.partnerlifecycle.rules.ProgramTerms;
+import org.partnerlifecycle.rules.Region;
 import org.partnerlifecycle.rules.RuleResult;
 import org.partnerlifecycle.rules.TermsCatalog;
 import org.partnerlifecycle.rules.Tier;
@@ -163,68 +164,66 @@ public class LeadRoutingService {
    * Aggregates only: no lead's company or domain.
    */
   @Transactional(readOnly = true)
-  public List<Map<String, Object>> transparency(Instant from, Instant to) {
+  public List<TransparencyLine> transparency(Instant from, Instant to) {
     ProgramTerms current = terms.effectiveOn(time.today());
     Map<String, List<Tier>> activeTiers = new LinkedHashMap<>();
     // One line per ACTIVE partner (also those offered nothing) and per partner that was offered leads.
-    Map<String, Map<String, Object>> lines = new java.util.TreeMap<>();
+    Map<String, Tally> tallies = new java.util.TreeMap<>();
     java.util.Set<String> active = new java.util.HashSet<>();
     for (Map<String, Object> row : leads.activeByRegion()) {
       String region = (String) row.get("region");
       activeTiers.computeIfAbsent(region, r -> new ArrayList<>()).add(Tier.valueOf((String) row.get("tier")));
       active.add(region + "/" + row.get("id"));
-      lines.put(region + "/" + row.get("id"), line(region, row, 0, 0));
+      tallies.put(region + "/" + row.get("id"), new Tally(region, row, 0, 0));
     }
     for (Map<String, Object> row : leads.offersByRegionAndPartner(from, to)) {
       String region = (String) row.get("region");
-      lines.put(region + "/" + row.get("partner_id"), line(region, row, ((Number) row.get("offers")).longValue(),
-          ((Number) row.get("accepted")).longValue()));
+      tallies.put(region + "/" + row.get("partner_id"), new Tally(region, row,
+          ((Number) row.get("offers")).longValue(), ((Number) row.get("accepted")).longValue()));
     }
     // Seed 002 line 6 ("Leads allocated by categories … (defined transparently)"): each line's offers by category.
-    for (Map<String, Object> line : lines.values()) {
-      Map<String, Long> byCategory = new LinkedHashMap<>();
-      for (LeadCategory category : LeadCategory.values()) {
-        byCategory.put(category.name(), 0L);
-      }
-      line.put("leadsOfferedByCategory", byCategory);
-    }
     for (Map<String, Object> row : leads.offersByRegionPartnerAndCategory(from, to)) {
-      Map<String, Object> line = lines.get(row.get("region") + "/" + row.get("partner_id"));
-      if (line != null) {
-        @SuppressWarnings("unchecked")
-        Map<String, Long> byCategory = (Map<String, Long>) line.get("leadsOfferedByCategory");
-        byCategory.put((String) row.get("category"), ((Number) row.get("offers")).longValue());
+      Tally tally = tallies.get(row.get("region") + "/" + row.get("partner_id"));
+      if (tally != null) {
+        tally.byCategory.put(LeadCategory.valueOf((String) row.get("category")), ((Number) row.get("offers")).longValue());
       }
     }
     Map<String, Long> regionTotals = new LinkedHashMap<>();
-    lines.values().forEach(l -> regionTotals.merge((String) l.get("region"), (Long) l.get("leadsOffered"), Long::sum));
-    List<Map<String, Object>> report = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Object>> entry : lines.entrySet()) {
-      Map<String, Object> line = entry.getValue();
-      String region = (String) line.get("region");
-      long total = regionTotals.get(region);
-      line.put("regionLeads", total);
-      line.put("share", total == 0 ? 0.0 : round((double) (Long) line.get("leadsOffered") / total));
-      List<Tier> tiers = activeTiers.getOrDefault(region, List.of());
-      Tier tier = Tier.valueOf((String) line.get("tier"));
+    tallies.values().forEach(t -> regionTotals.merge(t.region, t.offers, Long::sum));
+    List<TransparencyLine> report = new ArrayList<>();
+    for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
+      Tally tally = entry.getValue();
+      long total = regionTotals.get(tally.region);
+      List<Tier> tiers = activeTiers.getOrDefault(tally.region, List.of());
       // A partner no longer ACTIVE in the region is entitled to nothing now; its past offers still count.
-      line.put("entitlement", active.contains(entry.getKey())
-          ? round(LeadAllocation.entitlement(current, tier, tiers)) : 0.0);
-      line.put("rule", current.leadRouting().rule());
-      line.put("termsVersion", current.version());
-      report.add(line);
+      double entitlement = active.contains(entry.getKey())
+          ? round(LeadAllocation.entitlement(current, tally.tier, tiers)) : 0.0;
+      report.add(new TransparencyLine(Region.valueOf(tally.region), tally.companyName, tally.tier, tally.offers,
+          tally.accepted, tally.byCategory, total, total == 0 ? 0.0 : round((double) tally.offers / total),
+          entitlement, current.leadRouting().rule(), current.version()));
     }
     return report;
   }
 
-  private static Map<String, Object> line(String region, Map<String, Object> row, long offers, long accepted) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("region", region);
-    line.put("companyName", row.get("company_name"));
-    line.put("tier", row.get("tier"));
-    line.put("leadsOffered", offers);
-    line.put("leadsAccepted", accepted);
-    return line;
+  /** One partner's offers in one region, counted before the shares are known. */
+  private static final class Tally {
+    final String region;
+    final String companyName;
+    final Tier tier;
+    final long offers;
+    final long accepted;
+    final Map<LeadCategory, Long> byCategory = new java.util.EnumMap<>(LeadCategory.class);
+
+    Tally(String region, Map<String, Object> row, long offers, long accepted) {
+      this.region = region;
+      this.companyName = (String) row.get("company_name");
+      this.tier = Tier.valueOf((String) row.get("tier"));
+      this.offers = offers;
+      this.accepted = accepted;
+      for (LeadCategory category : LeadCategory.values()) {
+        byCategory.put(category, 0L);
+      }
+    }
   }
 
   private static double round(double share) {

@@ -14,6 +14,7 @@ import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.partner.PartnerNotFoundException;
 import org.partnerlifecycle.partner.PartnerRepository;
+import org.partnerlifecycle.rules.Tier;
 import org.partnerlifecycle.security.Caller;
 import org.partnerlifecycle.security.StaffGroups;
 import org.partnerlifecycle.tier.TierReviewRepository.CommitmentRecord;
@@ -73,14 +74,23 @@ class TierReviewController {
     this.time = time;
   }
 
+  /** A manual placement change waiting for its review (and leadership where the change needs it). */
+  record TierChangeProposed(String reviewId, String partnerId, Tier tier,
+      @io.swagger.v3.oas.annotations.media.Schema(allowableValues = "PROPOSED") String status) {
+  }
+
+  /** How many tier-review instances a request started. */
+  record ReviewsStarted(int started) {
+  }
+
   /** One partner's review, or every review due today (the nightly scheduler does the same). */
   @PostMapping(path = "/tier-reviews", consumes = "application/json")
-  ResponseEntity<Map<String, Object>> startReviews(@Valid @RequestBody ReviewRequest request) {
+  ResponseEntity<ReviewsStarted> startReviews(@Valid @RequestBody ReviewRequest request) {
     caller.requireGroup(StaffGroups.PARTNER_MANAGERS, StaffGroups.ADMIN);
     if (request.partnerId() != null) {
       partners.get(request.partnerId());
       scheduler.startReview(request.partnerId());
-      return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("started", 1, "detail", "review started"));
+      return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ReviewsStarted(1));
     }
     int started = 0;
     int batch;
@@ -88,7 +98,7 @@ class TierReviewController {
       batch = scheduler.startDueReviews(TierReviewScheduler.BATCH_SIZE);
       started += batch;
     } while (batch == TierReviewScheduler.BATCH_SIZE);
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("started", started));
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ReviewsStarted(started));
   }
 
   @PutMapping(path = "/partners/{id}/commitments", consumes = "application/json")
@@ -116,6 +126,9 @@ class TierReviewController {
    * into or out of STRATEGIC wait for leadership's ApproveTierChange (never the proposer).
    */
   @PostMapping(path = "/partners/{id}/tier-changes", consumes = "application/json")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "The manual review started",
+      content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+          schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = TierChangeProposed.class)))
   @Transactional
   @Audited(action = "partner.tierChangeProposed", subject = AuditLog.Subject.PARTNER)
   public ResponseEntity<Object> tierChange(@PathVariable String id, @Valid @RequestBody TierChangeRequest request,
@@ -125,8 +138,8 @@ class TierReviewController {
     return idempotency.create(caller.name(), idempotencyKey, "tier-change", Map.of("partnerId", id, "body", request),
         () -> {
           String reviewId = scheduler.startManualReview(id, request.tier(), request.reason().strip(), caller.name());
-          return Answer.of(HttpStatus.ACCEPTED, reviewId, null, Map.of("reviewId", reviewId, "partnerId", id,
-              "tier", request.tier().name(), "status", "PROPOSED"));
+          return Answer.of(HttpStatus.ACCEPTED, reviewId, null,
+              new TierChangeProposed(reviewId, id, request.tier(), "PROPOSED"));
         });
   }
 

@@ -293,6 +293,7 @@ abstract class PartnerLoopContract extends ApiContract {
     java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"),
         json.writerWithDefaultPrettyPrinter().writeValueAsString(document));
     java.util.Set<String> documented = new java.util.TreeSet<>();
+    java.util.Set<String> untyped = new java.util.TreeSet<>();
     document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
       if (List.of("get", "post", "put", "delete", "patch").contains(op.getKey())) {
         documented.add(op.getKey().toUpperCase() + " " + path.getKey());
@@ -305,6 +306,15 @@ abstract class PartnerLoopContract extends ApiContract {
         }
         assertThat(operation.get("responses").get("400").get("content").has("application/problem+json")).as(key)
             .isTrue();
+        operation.get("responses").fields().forEachRemaining(response -> {
+          if (response.getKey().startsWith("2") && response.getValue().has("content")) {
+            response.getValue().get("content").forEach(media -> {
+              if (isUntyped(media.get("schema"))) {
+                untyped.add(key);
+              }
+            });
+          }
+        });
       }
     }));
     java.util.Set<String> mapped = new java.util.TreeSet<>();
@@ -316,6 +326,8 @@ abstract class PartnerLoopContract extends ApiContract {
     assertThat(mapped).contains("GET /api/deal-registrations", "POST /api/partners/{id}/webhooks",
         "GET /api/leads", "GET /api/partners");
     assertThat(documented).as("every controller mapping under /api is in the document").containsAll(mapped);
+    assertThat(untyped).as("answers described only as 'an object'")
+        .containsOnly("get /api/audit/{subject}/{id}", "get /api/partners/{id}/health");
     assertThat(document.at("/components/securitySchemes/staff/scheme").asText()).isEqualTo("basic");
     assertThat(document.at("/components/securitySchemes/partner/scheme").asText()).isEqualTo("bearer");
     assertThat(document.at("/paths/~1api~1partners~1{id}~1webhooks/post/parameters").toString())
@@ -324,6 +336,21 @@ abstract class PartnerLoopContract extends ApiContract {
     Response ui = http.get("/swagger-ui/index.html");
     assertThat(ui.status()).isEqualTo(200);
     assertThat(ui.body()).contains("swagger-ui");
+  }
+
+  /** A schema that says nothing of its fields: no reference, no properties, no typed items or values. */
+  private static boolean isUntyped(JsonNode schema) {
+    if (schema == null || schema.has("$ref") || schema.has("properties")) {
+      return false;
+    }
+    if (schema.has("items")) {
+      return isUntyped(schema.get("items"));
+    }
+    if (schema.has("additionalProperties") && schema.get("additionalProperties").isObject()) {
+      return isUntyped(schema.get("additionalProperties"));
+    }
+    String type = schema.path("type").asText("object");
+    return type.equals("object");
   }
 
   private List<String> eventsOf(String partnerId) {
@@ -362,5 +389,73 @@ abstract class PartnerLoopContract extends ApiContract {
         + "partner_id = ? AND template = 'deal.rejected'", String.class, partner.id()));
     assertThat(rejected.get("data").get("reason").asText()).isEqualTo("Not a fit");
     assertThat(rejected.get("data").get("dealId").asText()).isEqualTo(dealId);
+  }
+
+  /**
+   * The rate decision, a protection that ran out, a tier on watch and a tier change are each told once, from where
+   * they are decided (SPEC §4 events), and a replayed job tells nothing twice.
+   */
+  @Test
+  void rateDecisionsExpiriesWatchesAndTierChangesAreToldOnce() throws Exception {
+    Partner partner = partnerIn("LATAM", "Told Partner");
+    Response submitted = http.post("/api/deal-registrations", "{\"customerName\":\"Customer\",\"customerDomain\":\""
+        + "rate-" + System.nanoTime() + ".example\",\"motion\":\"REFERRAL\",\"dealType\":\"NEW\","
+        + "\"licenseType\":\"SUBSCRIPTION\",\"product\":\"PLUS\",\"estimatedValue\":1000,\"termMonths\":12,"
+        + "\"proposedRate\":12}", keyOf(partner.id()));
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+    String dealId = body(submitted).get("dealId").asText();
+    active.complete(dealId, "ReviewDealRegistration", "mary", Map.of("decision", "APPROVE", "reason", "Good fit"));
+    active.complete(dealId, "ApproveNegotiatedRate", "lena", Map.of("rateDecision", "COUNTER", "approvedRate", 8,
+        "rateReason", "Eight is what the account carries"));
+    assertThat(eventsOf(partner.id())).containsExactly("partner.activated", "deal.rate_decided", "deal.approved");
+    JsonNode rate = json.readTree(jdbc.queryForObject("SELECT payload FROM notification_outbox WHERE partner_id = ? "
+        + "AND template = 'deal.rate_decided'", String.class, partner.id()));
+    assertThat(rate.get("data").get("dealId").asText()).isEqualTo(dealId);
+    assertThat(rate.get("data").toString()).contains("COUNTER");
+
+    // The protection ends (30 days, playbook): the timer fires once; running the same job again tells nothing more.
+    String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(dealId)
+        .singleResult().getId();
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(31))));
+    engine.getManagementService().createJobQuery().processInstanceId(instance).timers().list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    ClockUtil.reset();
+    assertThat(body(http.get("/api/deal-registrations/" + dealId, MARY)).get("status").asText()).isEqualTo("EXPIRED");
+    assertThat(eventsOf(partner.id())).containsExactly("partner.activated", "deal.rate_decided", "deal.approved",
+        "deal.expired");
+
+    // A review with commitments but no revenue: the GROWTH partner is on watch (seed 001, tier maintenance).
+    jdbc.update("UPDATE partner SET tier = 'GROWTH' WHERE id = ?", partner.id());
+    String year = "{\"periodStart\":\"" + java.time.LocalDate.now().minusMonths(11) + "\",\"periodEnd\":\""
+        + java.time.LocalDate.now() + "\",\"managementMeetingsHeld\":24,\"ceoMeetingsHeld\":0,"
+        + "\"cSuiteMeetingsHeld\":2,\"enablementSessionsHeld\":2,\"certifiedFieldPercent\":80,"
+        + "\"businessPlanAgreed\":true,\"commissionQuotaRelief\":true}";
+    assertThat(http.put("/api/partners/" + partner.id() + "/commitments", year, MARY).status()).isEqualTo(204);
+    assertThat(http.post("/api/tier-reviews", "{\"partnerId\":\"" + partner.id() + "\"}", MARY).status())
+        .isEqualTo(202);
+    runTierReviewJobs(partner);
+    assertThat(eventsOf(partner.id())).contains("tier.on_watch");
+
+    // A manager's placement change, approved by leadership: tier.changed, once.
+    Response proposed = http.post("/api/partners/" + partner.id() + "/tier-changes",
+        "{\"tier\":\"STRATEGIC\",\"reason\":\"Signed a global agreement\"}", MARY);
+    assertThat(proposed.status()).as(proposed.body()).isEqualTo(202);
+    runTierReviewJobs(partner);
+    active.complete(partner.id(), "ApproveTierChange", "lena", Map.of("leadershipDecision", "APPROVE",
+        "leadershipReason", "A global agreement"));
+    // In any order: the expiry happened at the moved clock's time, 31 days ahead.
+    assertThat(eventsOf(partner.id())).containsExactlyInAnyOrder("partner.activated", "deal.rate_decided",
+        "deal.approved", "deal.expired", "tier.on_watch", "tier.changed");
+    JsonNode changed = json.readTree(jdbc.queryForObject("SELECT payload FROM notification_outbox WHERE "
+        + "partner_id = ? AND template = 'tier.changed'", String.class, partner.id()));
+    assertThat(changed.get("data").get("fromTier").asText()).isEqualTo("GROWTH");
+    assertThat(changed.get("data").toString()).contains("STRATEGIC");
+  }
+
+  private void runTierReviewJobs(Partner partner) {
+    engine.getManagementService().createJobQuery().processDefinitionKey("tier-review").list().stream()
+        .filter(job -> partner.id().equals(engine.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceId(job.getProcessInstanceId()).singleResult().getBusinessKey()))
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
   }
 }
