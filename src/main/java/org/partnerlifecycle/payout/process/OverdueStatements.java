@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 /**
  * ChaseOverdueStatement, one per statement unpaid after its due date: the collection it runs over
  * ({@code ${overdueStatements.ids(runId)}}), its name ("Pay overdue statement — Acme Learning, $1,234.00"), and, when
- * created, what its form shows (partner name, total as {@code $1,234.00}, due date with its time zone).
+ * created, what its form shows (partner name, total as {@code $1,234.00}, due date with its time zone). Public: the
+ * BPMN's expressions call its methods.
  */
 @Component("overdueStatements")
-class OverdueStatements implements TaskListener {
+public class OverdueStatements implements TaskListener {
 
   static final String COMPANY_NAME = "companyName";
   static final String TOTAL_TEXT = "statementTotalText";
