@@ -125,14 +125,14 @@ public class Ledger {
   }
 
   /**
-   * Cancels the deal's revenue shares not payable on {@code asOf}: years whose customer payment is not recorded, or
-   * still in its refund holdback (the customer is refunded). @return how many were cancelled
+   * Cancels the deal's revenue shares not payable on {@code asOf}: contract years starting after it, and years whose
+   * customer payment is not recorded or still in its refund holdback (the customer is refunded). @return how many
    */
   public int cancelUnpayable(String dealId, LocalDate asOf) {
     return jdbc.update("UPDATE ledger_entry_state SET status = ?, changed_at = ? WHERE deal_id = ? AND status = ? "
-        + "AND contract_year IS NOT NULL AND (payable_on IS NULL OR payable_on > ?)",
+        + "AND contract_year IS NOT NULL AND (payable_on IS NULL OR payable_on > ? OR year_starts_on > ?)",
         SettlementStatus.CANCELLED.name(), Timestamp.from(time.now()), dealId, SettlementStatus.ACCRUED.name(),
-        Date.valueOf(asOf));
+        Date.valueOf(asOf), Date.valueOf(asOf));
   }
 
   /** The deals of a partner with a revenue share booked, oldest first. */

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.partnerlifecycle.audit.AuditLog;
-import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.audit.RuleResultStore;
 import org.partnerlifecycle.deal.Ledger;
 import org.partnerlifecycle.deal.Ledger.Settleable;
@@ -250,7 +249,6 @@ public class PayoutRunService {
    * {@code POST /api/statements/{id}/payment} (finance), or ChaseOverdueStatement's PAID: the statement is PAID, its
    * entries too, and the partner is told (statement.paid). The same payment again (same reference) changes nothing.
    */
-  @Audited(action = "statement.paid", subject = AuditLog.Subject.PARTNER, subjectId = "#result.partnerId()")
   public Statement recordPayment(String statementId, LocalDate paidOn, String reference, String recordedBy) {
     Statement statement = repository.lockStatement(statementId);
     if (statement.status() == StatementStatus.PAID) {
@@ -275,6 +273,10 @@ public class PayoutRunService {
     }
     repository.paid(statementId, paidOn, reference, recordedBy);
     ledger.statementPaid(statementId);
+    // Recorded here, not by @Audited: ChaseOverdueStatement's completion pays through this method too.
+    audit.append(recordedBy, "statement.paid", AuditLog.Subject.PARTNER, statement.partnerId(), null, Map.of(
+        "statementId", statementId, "paidOn", paidOn.toString(), "reference", reference, "total",
+        statement.total().toPlainString()));
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("statementId", statementId);
     data.put("paidOn", paidOn.toString());

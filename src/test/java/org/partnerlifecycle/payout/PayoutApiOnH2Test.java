@@ -19,6 +19,13 @@ class PayoutApiOnH2Test extends PayoutApiContract {
   @Autowired
   OutboxWorker worker;
 
+  /** Runs the outbox worker until nothing is due (it takes 50 entries a time). */
+  private void sendAllDue() {
+    for (int i = 0; i < 1000 && worker.runDue() > 0; i++) {
+      // again
+    }
+  }
+
   /**
    * The partner's webhook receives statement.issued and statement.paid once each (the default run mode allows a
    * receiver on 127.0.0.1; profile postgres refuses private webhook addresses).
@@ -27,7 +34,7 @@ class PayoutApiOnH2Test extends PayoutApiContract {
   void statementIssuedAndStatementPaidReachThePartnersWebhookOnce() throws Exception {
     at("2038-01-05");
     sweep();
-    worker.runDue();
+    sendAllDue();
     Partner partner = partner();
     String[] key = keyOf(partner.id());
     try (Receiver receiver = new Receiver()) {
@@ -40,8 +47,7 @@ class PayoutApiOnH2Test extends PayoutApiContract {
       pay(deal, 1, 12000);
       at("2038-02-06");
       run();
-      worker.runDue();
-      worker.runDue();
+      sendAllDue();
       assertThat(receiver.received).hasSize(1);
       JsonNode issued = json.readTree(receiver.received.get(0).body());
       assertThat(issued.get("event").asText()).isEqualTo("statement.issued");
@@ -52,8 +58,7 @@ class PayoutApiOnH2Test extends PayoutApiContract {
       String payment = "{\"paidOn\":\"" + today() + "\",\"reference\":\"WIRE-HOOK\"}";
       assertThat(http.post("/api/statements/" + statementId + "/payment", payment, FIONA).status()).isEqualTo(200);
       assertThat(http.post("/api/statements/" + statementId + "/payment", payment, FIONA).status()).isEqualTo(200);
-      worker.runDue();
-      worker.runDue();
+      sendAllDue();
       assertThat(receiver.received).extracting(r -> json.readTree(r.body()).get("event").asText())
           .isEqualTo(List.of("statement.issued", "statement.paid"));
     }
