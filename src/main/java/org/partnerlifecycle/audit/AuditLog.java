@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class AuditLog {
 
-  public enum Subject { PARTNER, DEAL, OPPORTUNITY, LEAD }
+  public enum Subject { PARTNER, DEAL, OPPORTUNITY, LEAD, PAYOUT_RUN }
 
   public record AuditRecord(long id, Instant at, String principal, String action, String subjectType,
       String subjectId, String processInstanceId, String details, String prevHash, String hash) {

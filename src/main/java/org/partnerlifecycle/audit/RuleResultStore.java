@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RuleResultStore {
 
-  public enum Subject { PARTNER, DEAL, LEAD }
+  public enum Subject { PARTNER, DEAL, LEAD, PAYOUT_RUN }
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;

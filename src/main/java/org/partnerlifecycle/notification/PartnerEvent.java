@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * The events a partner is told about (SPEC §4 Webhooks), by webhook and by email. {@link #emitted()} is false for
- * those whose decisions come with later issues (statements, MDF): a webhook may subscribe to them already.
+ * those whose decisions come with later issues (MDF): a webhook may subscribe to them already.
  */
 public enum PartnerEvent {
   LEAD_OFFERED("lead.offered", true),
@@ -15,8 +15,8 @@ public enum PartnerEvent {
   DEAL_REJECTED("deal.rejected", true),
   DEAL_EXPIRED("deal.expired", true),
   DEAL_RATE_DECIDED("deal.rate_decided", true),
-  STATEMENT_ISSUED("statement.issued", false),
-  STATEMENT_PAID("statement.paid", false),
+  STATEMENT_ISSUED("statement.issued", true),
+  STATEMENT_PAID("statement.paid", true),
   TIER_CHANGED("tier.changed", true),
   TIER_ON_WATCH("tier.on_watch", true),
   WARNING_ISSUED("warning.issued", true),

@@ -38,7 +38,7 @@ class TasklistFilters {
   }
 
   List<FilterDefinition> definitions() {
-    List<String> staff = List.of(StaffGroups.PARTNER_MANAGERS, StaffGroups.LEADERSHIP);
+    List<String> staff = List.of(StaffGroups.PARTNER_MANAGERS, StaffGroups.LEADERSHIP, StaffGroups.FINANCE);
     List<String> managers = List.of(StaffGroups.PARTNER_MANAGERS);
     return List.of(
         new FilterDefinition("My tasks", "Tasks assigned to me", -10, staff,
@@ -53,9 +53,11 @@ class TasklistFilters {
             () -> managersQueue().processDefinitionKey(TierReviewProcess.KEY)),
         new FilterDefinition("Warnings", "Warning escalations", 4, managers,
             () -> managersQueue().processDefinitionKey(WarningEscalationProcess.KEY)),
-        new FilterDefinition("Leadership approvals", "Negotiated rates, Strategic placements, removals", 0,
+        new FilterDefinition("Leadership approvals", "Negotiated rates, Strategic placements, removals, payout runs", 0,
             List.of(StaffGroups.LEADERSHIP),
-            () -> taskService.createTaskQuery().taskCandidateGroup(StaffGroups.LEADERSHIP).includeAssignedTasks()));
+            () -> taskService.createTaskQuery().taskCandidateGroup(StaffGroups.LEADERSHIP).includeAssignedTasks()),
+        new FilterDefinition("Finance", "Overdue partner statements to pay", 0, List.of(StaffGroups.FINANCE),
+            () -> taskService.createTaskQuery().taskCandidateGroup(StaffGroups.FINANCE).includeAssignedTasks()));
   }
 
   private TaskQuery managersQueue() {

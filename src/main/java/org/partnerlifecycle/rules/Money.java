@@ -29,6 +29,12 @@ public final class Money {
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
+  /** As people read it: {@code $1,234.00}, {@code -$40.00}. */
+  public static String usd(BigDecimal amount) {
+    BigDecimal cents = cents(amount);
+    return (cents.signum() < 0 ? "-$" : "$") + String.format(java.util.Locale.ROOT, "%,.2f", cents.abs());
+  }
+
   static BigDecimal requireNonNegative(String name, BigDecimal value) {
     Args.required(name, value);
     if (value.signum() < 0) {

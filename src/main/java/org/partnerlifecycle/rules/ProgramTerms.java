@@ -33,7 +33,8 @@ public record ProgramTerms(
     HealthTerms health,
     int volumeLicenceMonths,
     LeadRoutingTerms leadRouting,
-    Map<Attribution, BigDecimal> qualificationCreditPercent) {
+    Map<Attribution, BigDecimal> qualificationCreditPercent,
+    PayoutTerms payouts) {
 
   /** The incentive tables are keyed NEW and RENEWAL, as in the guide. */
   public static final String NEW = "NEW";
@@ -83,5 +84,14 @@ public record ProgramTerms(
   }
 
   public record HealthBand(String name, int min) {
+  }
+
+  /**
+   * Paying partners (playbook seed 001: "Paid monthly, $50 minimum payout" line 325, "30-day refund holdback" line
+   * 345, "Net 30 from invoice" line 1849): the refund holdback after a customer payment, the minimum statement, the
+   * statement's payment term, the run total from which leadership approves, and the length of a contract year.
+   */
+  public record PayoutTerms(int refundHoldbackDays, BigDecimal minimumPayout, int statementNetDays,
+      BigDecimal leadershipApprovalFrom, int contractYearMonths) {
   }
 }

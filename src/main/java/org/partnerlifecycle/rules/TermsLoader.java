@@ -170,7 +170,8 @@ final class TermsLoader {
     return new ProgramTerms(version, effectiveFrom, thresholds, motionsByTier, incentives, products, productNotes,
         launchMethods, integrationTypes, integrationTypeNotes, support, benefits, standards, attribution, deals,
         bands, proRataDays, grace, cadence, count(root, "warning.curePeriodDays"), health(root),
-        count(root, "licences.volumeMonths"), leadRouting(root), qualificationCredit(root, attribution));
+        count(root, "licences.volumeMonths"), leadRouting(root), qualificationCredit(root, attribution),
+        payouts(root));
   }
 
   /**
@@ -265,6 +266,17 @@ final class TermsLoader {
           text(root, cell + ".label")));
     }
     return List.copyOf(bands);
+  }
+
+  private ProgramTerms.PayoutTerms payouts(JsonNode root) {
+    onlyKeys(root, "payouts", List.of("refundHoldbackDays", "minimumPayout", "statementNetDays",
+        "leadershipApprovalFrom", "contractYearMonths"), "unknown payout term");
+    int yearMonths = count(root, "payouts.contractYearMonths");
+    if (yearMonths == 0) {
+      throw fail("payouts.contractYearMonths", "must be at least 1 month");
+    }
+    return new ProgramTerms.PayoutTerms(count(root, "payouts.refundHoldbackDays"), amount(root, "payouts.minimumPayout"),
+        count(root, "payouts.statementNetDays"), amount(root, "payouts.leadershipApprovalFrom"), yearMonths);
   }
 
   private HealthTerms health(JsonNode root) {

@@ -8,9 +8,11 @@ public final class StaffGroups {
   public static final String PARTNER_MANAGERS = "partner-managers";
   public static final String LEADERSHIP = "leadership";
   public static final String AUDITORS = "auditors";
+  /** Records customer payments, runs payouts, marks statements paid (SPEC §1). */
+  public static final String FINANCE = "finance";
   public static final String ADMIN = "camunda-admin";
 
-  public static final List<String> ALL = List.of(PARTNER_MANAGERS, LEADERSHIP, AUDITORS, ADMIN);
+  public static final List<String> ALL = List.of(PARTNER_MANAGERS, LEADERSHIP, AUDITORS, FINANCE, ADMIN);
 
   /** Authority prefix for a Camunda group membership, e.g. {@code GROUP_leadership}. */
   public static final String AUTHORITY_PREFIX = "GROUP_";

@@ -49,6 +49,16 @@ class AuditTimeline {
         entries);
     ours("SELECT at, decided_by AS actor, 'warning.' || action AS type, level, note, escalation_id FROM warning_step "
         + "WHERE partner_id = ?", "warning", partnerId, entries);
+    // Statements (built by a payout run; their issue and payment are audit records and partner events) and the
+    // months whose net was carried forward.
+    ours("SELECT s.created_at AS at, 'system' AS actor, 'statement.built' AS type, s.id AS statement_id, s.run_id, "
+        + "s.status, CAST(s.statement_date AS VARCHAR(10)) AS statement_date, CAST(s.due_date AS VARCHAR(10)) AS "
+        + "due_date, s.total, s.terms_version, s.explanation, CAST(s.paid_on AS VARCHAR(10)) AS paid_on, "
+        + "s.payment_reference, s.paid_recorded_by FROM statement s WHERE s.partner_id = ?", "payout", partnerId,
+        entries);
+    ours("SELECT r.updated_at AS at, 'system' AS actor, 'statement.carried-forward' AS type, c.run_id, "
+        + "CAST(c.statement_date AS VARCHAR(10)) AS statement_date, c.amount, c.explanation FROM payout_carry_forward c "
+        + "JOIN payout_run r ON r.id = c.run_id WHERE c.partner_id = ?", "payout", partnerId, entries);
     return sorted(entries);
   }
 
@@ -56,6 +66,9 @@ class AuditTimeline {
     List<Entry> entries = processesAuditAndRules("DEAL", dealId);
     ours("SELECT booked_at AS at, 'system' AS actor, 'ledger.' || kind AS type, amount, rate, basis, terms_version, "
         + "explanation FROM ledger_entry WHERE deal_id = ?", "ledger", dealId, entries);
+    ours("SELECT recorded_at AS at, recorded_by AS actor, 'payment.customer' AS type, contract_year, "
+        + "CAST(paid_on AS VARCHAR(10)) AS paid_on, amount FROM customer_payment WHERE deal_id = ?", "payment", dealId,
+        entries);
     return sorted(entries);
   }
 

@@ -45,7 +45,7 @@ class OpenApiConfiguration {
   static final Set<String> IDEMPOTENT = Set.of("/api/partner-applications", "/api/partners/{id}/api-keys",
       "/api/partners/{id}/compliance-breaches", "/api/leads", "/api/direct-opportunities", "/api/deal-registrations",
       "/api/partners/{id}/webhooks", "/api/deal-registrations/{id}/adjustment",
-      "/api/partners/{id}/tier-changes");
+      "/api/partners/{id}/tier-changes", "/api/deal-registrations/{id}/payments", "/api/payout-runs");
 
   /** What a creating POST answers (201) and a request it takes: examples for the reader and Swagger UI. */
   private record Creation(Map<String, Object> answer, Map<String, Object> request) {
@@ -74,7 +74,11 @@ class OpenApiConfiguration {
               "termMonths", 12)),
       "/api/partners/{id}/webhooks", new Creation(
           Map.of("webhookId", "WH-1A2B3C4D5E6F", "secret", "whsec_...", "note", "Shown once: store it now."),
-          Map.of("url", "https://partner.example/hooks/program", "events", List.of("lead.offered", "deal.approved"))));
+          Map.of("url", "https://partner.example/hooks/program", "events", List.of("lead.offered", "deal.approved"))),
+      "/api/deal-registrations/{id}/payments", new Creation(
+          Map.of("paymentId", "CP-1A2B3C4D5E6F", "dealId", "D-1A2B3C4D5E6F", "contractYear", 1, "paidOn",
+              "2026-03-01", "amount", 24000, "share", 2400, "payableOn", "2026-03-31"),
+          Map.of("paidOn", "2026-03-01", "amount", 24000, "contractYear", 1)));
 
   @Bean
   OpenAPI partnerLifecycleApi() {
@@ -86,7 +90,7 @@ class OpenApiConfiguration {
                 + "field under `errors`. JSON bodies are strict: no coercion of scalars, no unknown fields."))
         .components(new Components()
             .addSecuritySchemes(STAFF, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                .description("Staff: a Camunda user (partner-managers, leadership, auditors, camunda-admin)"))
+                .description("Staff: a Camunda user (partner-managers, leadership, auditors, finance, camunda-admin)"))
             .addSecuritySchemes(PARTNER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .bearerFormat("API key").description("A partner's API key (POST /api/partners/{id}/api-keys)"))
             .addSchemas(PROBLEM, problemSchema()));

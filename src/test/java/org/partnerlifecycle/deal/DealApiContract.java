@@ -270,11 +270,16 @@ abstract class DealApiContract extends ApiContract {
         java.time.LocalDate.now().isBefore(java.time.LocalDate.parse("2026-12-01")) ? "2026-01-01" : "2026-12-01");
     assertThat(entries.get(0).get("explanation").asText()).contains("10% of $48000.00");
 
+    assertThat(entries.get(0).get("status").asText()).isEqualTo("ACCRUED");
+
+    // Cancelled on the day of the close, before the customer's payment: nothing was payable, the accrual is
+    // cancelled and there is nothing to claw back (SPEC §2 "Paying partners").
     String cancel = "{\"cancelledOn\":\"" + java.time.LocalDate.now() + "\",\"reason\":\"Churned\"}";
     assertThat(http.post("/api/deal-registrations/" + dealId + "/cancellation", cancel, key).status()).isEqualTo(403);
-    Response clawback = http.post("/api/deal-registrations/" + dealId + "/cancellation", cancel, MARY);
-    assertThat(clawback.status()).isEqualTo(200);
-    assertThat(body(clawback).get("amount").decimalValue()).isEqualByComparingTo("-4800.00");
+    Response cancelled = http.post("/api/deal-registrations/" + dealId + "/cancellation", cancel, MARY);
+    assertThat(cancelled.status()).isEqualTo(204);
+    assertThat(body(http.get("/api/partners/" + partner.id() + "/ledger", key)).get(0).get("status").asText())
+        .isEqualTo("CANCELLED");
   }
 
   @Test

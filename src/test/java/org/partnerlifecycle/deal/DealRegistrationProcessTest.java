@@ -141,6 +141,9 @@ class DealRegistrationProcessTest {
     assertThat(payout.termsVersion()).isEqualTo("2026-01-01");
     assertThat(payout.explanation()).contains("10% of $48000.00");
 
+    // The customer paid year 1 at the close: payable from 2026-05-01 after the 30-day refund holdback, so a
+    // cancellation 45 days after the close claws back 50 % of it.
+    payouts.recordCustomerPayment(deal.id(), LocalDate.parse("2026-04-01"), new BigDecimal("48000"), 1, "fiona");
     moveTime(Duration.ofDays(45));
     LedgerEntry clawback = payouts.cancel(deal.id(), LocalDate.parse("2026-05-16"), "Customer churned");
     assertThat(clawback.amount()).isEqualTo(new BigDecimal("-2400.00"));

@@ -158,7 +158,9 @@ abstract class DealRulesContract extends ApiContract {
 
   /**
    * SPEC §2: "Clawbacks recover revenue share (cash we pay), never a reseller's discount" — seed 001 line 1973,
-   * "Customer cancels < 30 days 100% clawback", applies to the referral deal only.
+   * "Customer cancels < 30 days 100% clawback": within 30 days of the close nothing is payable yet (the customer's
+   * payment has its 30-day refund holdback, seed 001 line 345), so the referral's accrual is cancelled in full; 45
+   * days after the close, a payable year-1 share is clawed back 50 % (seed 001 line 1974, "30-90 days 50%").
    */
   @Test
   void cancellingAFullResellerDealWithin30DaysBooksNoClawbackButCancellingAReferralDealDoes() throws Exception {
@@ -176,11 +178,23 @@ abstract class DealRulesContract extends ApiContract {
 
     Partner referral = partner("REFERRAL", "150000");
     String referred = wonDeal(deal("REFERRAL"), keyOf(referral.id()), 48000, closedOn);
-    Response clawback = http.post("/api/deal-registrations/" + referred + "/cancellation", "{\"cancelledOn\":\""
+    assertThat(http.post("/api/deal-registrations/" + referred + "/payments", "{\"paidOn\":\"" + closedOn
+        + "\",\"amount\":48000,\"contractYear\":1}", FIONA).status()).isEqualTo(201);
+    Response cancelled = http.post("/api/deal-registrations/" + referred + "/cancellation", "{\"cancelledOn\":\""
         + closedOn.plusDays(10) + "\",\"reason\":\"customer left\"}", MARY);
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(204);
+    assertThat(ledgerEntry(referral.id(), referred, "CLAWBACK")).isNull();
+    assertThat(ledgerEntry(referral.id(), referred, "REVENUE_SHARE").get("status").asText()).isEqualTo("CANCELLED");
+
+    LocalDate earlier = today().minusDays(45);
+    String paidThenCancelled = wonDeal(deal("REFERRAL"), keyOf(referral.id()), 48000, earlier);
+    assertThat(http.post("/api/deal-registrations/" + paidThenCancelled + "/payments", "{\"paidOn\":\"" + earlier
+        + "\",\"amount\":48000,\"contractYear\":1}", FIONA).status()).isEqualTo(201);
+    Response clawback = http.post("/api/deal-registrations/" + paidThenCancelled + "/cancellation",
+        "{\"cancelledOn\":\"" + today() + "\",\"reason\":\"customer left\"}", MARY);
     assertThat(clawback.status()).as(clawback.body()).isEqualTo(200);
-    assertThat(ledgerEntry(referral.id(), referred, "CLAWBACK").get("amount").decimalValue())
-        .isEqualByComparingTo("-4800.00");
+    assertThat(ledgerEntry(referral.id(), paidThenCancelled, "CLAWBACK").get("amount").decimalValue())
+        .isEqualByComparingTo("-2400.00");
   }
 
   /** Seed 001 line 1976: "Customer downgrades → Adjust commission", pro rata. */

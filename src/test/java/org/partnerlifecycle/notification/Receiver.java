@@ -11,20 +11,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real webhook receiver on 127.0.0.1 (JDK HttpServer): records each request, answers {@link #answer}. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
-  record Received(Map<String, List<String>> headers, String body) {
-    String header(String name) {
+  public record Received(Map<String, List<String>> headers, String body) {
+    public String header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
           .map(e -> e.getValue().get(0)).orElse(null);
     }
   }
 
-  final List<Received> received = new CopyOnWriteArrayList<>();
-  final AtomicInteger answer = new AtomicInteger(200);
+  public final List<Received> received = new CopyOnWriteArrayList<>();
+  public final AtomicInteger answer = new AtomicInteger(200);
   private final HttpServer server;
 
-  Receiver() throws IOException {
+  public Receiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/hook", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -35,7 +35,7 @@ final class Receiver implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
 

@@ -23,6 +23,7 @@ public abstract class ApiContract {
   protected static final String[] MARY = {"mary", "mary"};
   protected static final String[] LENA = {"lena", "lena"};
   protected static final String[] ADA = {"ada", "ada"};
+  protected static final String[] FIONA = {"fiona", "fiona"};
 
   @LocalServerPort
   protected int port;

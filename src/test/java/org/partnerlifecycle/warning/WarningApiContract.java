@@ -204,11 +204,17 @@ abstract class WarningApiContract extends ApiContract {
     assertThat(ledger.get(1).get("explanation").asText()).contains("before the partner's removal");
   }
 
-  /** Seed 001 line 1977: "Fraudulent referral → Full clawback + termination". */
+  /**
+   * Seed 001 line 1977: "Fraudulent referral → Full clawback + termination": what was payable is clawed back in full;
+   * what was not payable yet (no customer payment) is cancelled.
+   */
   @Test
   void aPartnerRemovedForConductHasEveryPayoutClawedBackInFull() throws Exception {
     Partner partner = partner();
-    String first = approvedDeal(partner, LocalDate.now(ZoneOffset.UTC));
+    LocalDate paidOn = LocalDate.now(ZoneOffset.UTC).minusDays(40);
+    String first = approvedDeal(partner, paidOn);
+    assertThat(http.post("/api/deal-registrations/" + first + "/payments", "{\"paidOn\":\"" + paidOn
+        + "\",\"amount\":48000,\"contractYear\":1}", FIONA).status()).isEqualTo(201);
     String second = approvedDeal(partner, LocalDate.now(ZoneOffset.UTC));
     String[] approved = new String[1];
     removeFor(partner, "CONDUCT", () -> {
@@ -221,9 +227,9 @@ abstract class WarningApiContract extends ApiContract {
     close(approved[0], engineToday());
     List<String> entries = new java.util.ArrayList<>();
     ledger(partner).forEach(e -> entries.add(e.get("dealId").asText() + " " + e.get("kind").asText() + " "
-        + e.get("amount").decimalValue().setScale(2).toPlainString()));
-    assertThat(entries).containsExactly(first + " REVENUE_SHARE 4800.00", second + " REVENUE_SHARE 4800.00",
-        first + " CLAWBACK -4800.00", second + " CLAWBACK -4800.00");
+        + e.get("amount").decimalValue().setScale(2).toPlainString() + " " + e.get("status").asText()));
+    assertThat(entries).containsExactly(first + " REVENUE_SHARE 4800.00 PAYABLE",
+        second + " REVENUE_SHARE 4800.00 CANCELLED", first + " CLAWBACK -4800.00 OPEN");
     assertThat(body(http.get("/api/deal-registrations/" + approved[0], MARY)).get("reason").asText())
         .contains("CONDUCT");
   }
