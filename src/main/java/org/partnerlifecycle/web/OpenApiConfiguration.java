@@ -45,7 +45,7 @@ class OpenApiConfiguration {
   static final Set<String> IDEMPOTENT = Set.of("/api/partner-applications", "/api/partners/{id}/api-keys",
       "/api/partners/{id}/compliance-breaches", "/api/leads", "/api/direct-opportunities", "/api/deal-registrations",
       "/api/partners/{id}/webhooks", "/api/deal-registrations/{id}/adjustment",
-      "/api/partners/{id}/tier-changes");
+      "/api/partners/{id}/tier-changes", "/api/audit/checkpoints");
 
   /** What a creating POST answers (201) and a request it takes: examples for the reader and Swagger UI. */
   private record Creation(Map<String, Object> answer, Map<String, Object> request) {
@@ -74,7 +74,10 @@ class OpenApiConfiguration {
               "termMonths", 12)),
       "/api/partners/{id}/webhooks", new Creation(
           Map.of("webhookId", "WH-1A2B3C4D5E6F", "secret", "whsec_...", "note", "Shown once: store it now."),
-          Map.of("url", "https://partner.example/hooks/program", "events", List.of("lead.offered", "deal.approved"))));
+          Map.of("url", "https://partner.example/hooks/program", "events", List.of("lead.offered", "deal.approved"))),
+      "/api/audit/checkpoints", new Creation(Map.of("id", 12, "lastId", 4711, "hash", "9f2c…(64 hex)",
+          "signedAt", "2026-12-01T10:00:00Z", "algorithm", "Ed25519", "signature", "base64…", "publicKey",
+          "MCowBQYDK2VwAyEA…", "signatureValid", true), null));
 
   @Bean
   OpenAPI partnerLifecycleApi() {
