@@ -3,8 +3,6 @@ package org.partnerlifecycle.timeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -121,22 +119,7 @@ class AuditController {
   void records(@RequestParam(defaultValue = "0") long afterId, @RequestParam(required = false) Long toId,
       HttpServletResponse response) throws IOException {
     caller.requireGroup(StaffGroups.AUDITORS, StaffGroups.ADMIN);
-    if (afterId < 0) {
-      throw new InvalidRequestException("afterId", "must not be negative");
-    }
-    long to = toId != null ? toId : audit.head().lastId();
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader("Content-Disposition", "attachment; filename=audit-records-" + (afterId + 1) + "-" + to + ".csv");
-    Writer out = response.getWriter();
-    out.write(RecordsCsv.HEADER);
-    audit.export(afterId, to, r -> {
-      try {
-        out.write(RecordsCsv.line(r));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-    out.flush();
+    RecordsCsv.write(audit, afterId, toId, response);
   }
 
   private ResponseEntity<?> answer(List<AuditTimeline.Entry> all, String from, String to, int page, int size,

@@ -174,13 +174,33 @@ class AuditTimeline {
     }
   }
 
-  /** Stored JSON as a tree; text that is not JSON (older rows cut at their column's length) stays text. */
+  /**
+   * Stored JSON as a tree; text that is not JSON (older rows cut at their column's length) stays text. Records
+   * written before issue 26 may hold a request body as a string of JSON: stored rows are never rewritten (their
+   * hash covers the text), so such strings are served as the JSON they hold.
+   */
   private JsonNode parse(String text) {
     try {
-      return json.readTree(text);
+      return unnest(json.readTree(text));
     } catch (JsonProcessingException e) {
       return TextNode.valueOf(text);
     }
+  }
+
+  private JsonNode unnest(JsonNode node) {
+    if (node.isTextual()) {
+      String text = node.asText().strip();
+      boolean looksLikeJson = text.startsWith("{") && text.endsWith("}") || text.startsWith("[") && text.endsWith("]");
+      return looksLikeJson ? parse(text) : node;
+    }
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      object.properties().forEach(field -> field.setValue(unnest(field.getValue())));
+    } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        array.set(i, unnest(array.get(i)));
+      }
+    }
+    return node;
   }
 
   private static Object value(Map<String, Object> row, String column) {

@@ -22,7 +22,8 @@ final class Summaries {
     if (details != null && details.isObject()) {
       for (Map.Entry<String, JsonNode> field : details.properties()) {
         if (!HIDDEN.contains(field.getKey()) && field.getValue().isValueNode() && !field.getValue().isNull()) {
-          values.add(words(field.getKey()) + " " + field.getValue().asText());
+          values.add(words(field.getKey()) + " " + (field.getValue().isNumber()
+              ? Html.number(field.getKey(), field.getValue().decimalValue()) : field.getValue().asText()));
         }
       }
     }

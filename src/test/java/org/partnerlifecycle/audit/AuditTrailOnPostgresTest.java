@@ -24,6 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PostgresProfileTest
 class AuditTrailOnPostgresTest extends AuditTrailContract {
 
+  @Override
+  String[] admin() {
+    return new String[] {"pgadmin", "pgadmin"};
+  }
+
   @Autowired
   DataSource dataSource;
   @Autowired
