@@ -37,7 +37,7 @@
           var row = rows[task.activityId] || 0;
           rows[task.activityId] = row + 1;
           overlays.add(task.activityId, {
-            position: {bottom: -4 - 18 * row, left: 0},
+            position: {top: -20 - 18 * row, left: 0},
             html: text('div', 'who ' + task.state, label)
           });
         });

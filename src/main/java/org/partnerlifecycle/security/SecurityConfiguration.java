@@ -65,7 +65,9 @@ class SecurityConfiguration {
     return http
         .securityMatcher("/audit", "/audit/**")
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/audit/login", "/audit/console.css").permitAll()
+            // The login page and the static files (ours and bpmn-js's, public anyway): a browser that is not signed in
+            // must not meet a Basic challenge on a stylesheet, which would hold its page open on a password prompt.
+            .requestMatchers("/audit/login", "/audit/console.css", "/audit/console.js", "/audit/bpmn-js/**").permitAll()
             .anyRequest().hasAnyAuthority(StaffGroups.authority(StaffGroups.AUDITORS),
                 StaffGroups.authority(StaffGroups.ADMIN)))
         .httpBasic(basic -> basic.realmName("Partner Lifecycle audit console"))
