@@ -124,6 +124,21 @@ class AuditTrailOnH2Test extends AuditTrailContract {
     assertThat(audit.verifyFrom(signed).intact()).isTrue();
   }
 
+  /** Two nodes firing the same hour: the second insert is refused by the unique hour, and nothing else happens. */
+  @Test
+  void theHourlyCheckpointIsMadeOncePerHourWhenEveryNodeRunsIt() {
+    int before = jdbc.queryForObject("SELECT count(*) FROM audit_checkpoint WHERE hour_slot IS NOT NULL",
+        Integer.class);
+    checkpoints.hourly();
+    checkpoints.hourly();
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_checkpoint WHERE hour_slot IS NOT NULL",
+        Integer.class)).isEqualTo(before + 1);
+    AuditCheckpoints.Checkpoint hourly = checkpoints.latest().orElseThrow();
+    assertThat(hourly.hourly()).isTrue();
+    assertThat(hourly.madeBy()).isEqualTo("system");
+    assertThat(hourly.signatureValid()).isTrue();
+  }
+
   /** H2 has no append-only trigger: the row can go, and come back as it was. */
   private Map<String, Object> removeRecord(long id) {
     Map<String, Object> row = jdbc.queryForMap("SELECT * FROM audit_record WHERE id = ?", id);
