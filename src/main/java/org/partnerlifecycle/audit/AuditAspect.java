@@ -1,6 +1,9 @@
 package org.partnerlifecycle.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +34,7 @@ import org.springframework.stereotype.Component;
 class AuditAspect {
 
   private final AuditLog audit;
+  private final ObjectMapper json;
   private final IdentityService identityService;
   private final EngineTime time;
   private final SpelExpressionParser parser = new SpelExpressionParser();
@@ -38,8 +42,9 @@ class AuditAspect {
   /** Parsed once per annotation text: audited calls are on the request path. */
   private final Map<String, Expression> expressions = new ConcurrentHashMap<>();
 
-  AuditAspect(AuditLog audit, IdentityService identityService, EngineTime time) {
+  AuditAspect(AuditLog audit, IdentityService identityService, EngineTime time, ObjectMapper json) {
     this.audit = audit;
+    this.json = json;
     this.identityService = identityService;
     this.time = time;
   }
@@ -56,7 +61,10 @@ class AuditAspect {
     Map<String, Object> details = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       context.setVariable("p" + i, args[i]);
-      details.put(parameterNames != null ? parameterNames[i] : "p" + i, args[i]);
+      String name = parameterNames != null ? parameterNames[i] : "p" + i;
+      if (!Arrays.asList(audited.omit()).contains(name)) {
+        details.put(name, structured(args[i]));
+      }
     }
     context.setVariable("result", result);
     if (!audited.unless().isEmpty()
@@ -66,6 +74,18 @@ class AuditAspect {
     Object subjectId = expression(audited.subjectId()).getValue(context);
     audit.append(began, principal(), audited.action(), audited.subject(), String.valueOf(subjectId), null, details);
     return result;
+  }
+
+  /** Records are structured JSON: a text argument that is JSON is recorded as that JSON, not as a string of it. */
+  private Object structured(Object arg) {
+    if (arg instanceof String text && (text.startsWith("{") || text.startsWith("["))) {
+      try {
+        return json.readTree(text);
+      } catch (JsonProcessingException notJson) {
+        return text;
+      }
+    }
+    return arg;
   }
 
   private Expression expression(String text) {

@@ -37,7 +37,20 @@ public class AuditLog {
       String subjectId, String processInstanceId, String details, String prevHash, String hash) {
   }
 
-  public record Verification(boolean intact, long recordsChecked, Long firstBrokenId, String problem) {
+  /**
+   * {@code fromCheckpoint}: the checkpoint whose signed hash was the first link (null: from the chain's start);
+   * {@code checkpointsMatched}: how many signed checkpoints on the way matched the recomputed chain.
+   */
+  public record Verification(boolean intact, long recordsChecked, Long firstBrokenId, String problem,
+      Long fromCheckpoint, int checkpointsMatched) {
+
+    Verification(boolean intact, long recordsChecked, Long firstBrokenId, String problem) {
+      this(intact, recordsChecked, firstBrokenId, problem, null, 0);
+    }
+  }
+
+  /** The chain's head: the last record's id and hash (0 and 64 zeros for an empty chain). */
+  public record Head(long lastId, String hash) {
   }
 
   /** The hash the first record links to (as the chain head's row starts). */
@@ -126,29 +139,88 @@ public class AuditLog {
     jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, prevHash);
   }
 
-  /** Recomputes every hash in order; reports the first record whose content or link does not match. */
+  /**
+   * Recomputes every hash in order; reports the first record whose content or link does not match, or whose hash
+   * differs from a signed checkpoint's (a chain rewritten consistently, hashes and all, is found there).
+   */
   @Transactional(readOnly = true)
   public Verification verify() {
-    return verifyAfter(0);
+    return walk(0, CHAIN_START, null);
   }
 
   /**
    * As {@link #verify()}, for the records after record {@code trustedId}, whose stored hash is taken as the first
-   * link (0: from the start of the chain). The records are read as a stream: a long chain need not fit in memory.
+   * link (0: from the start of the chain).
    */
   @Transactional(readOnly = true)
   public Verification verifyAfter(long trustedId) {
     String trustedHash = trustedId == 0 ? CHAIN_START
         : jdbc.queryForObject("SELECT hash FROM audit_record WHERE id = ?", String.class, trustedId).trim();
+    return walk(trustedId, trustedHash, null);
+  }
+
+  /**
+   * From a signed checkpoint: its signature must verify, its record must still have the hash it signed, and every
+   * record after it must follow from that hash.
+   */
+  @Transactional(readOnly = true)
+  public Verification verifyFrom(AuditCheckpoints.Checkpoint checkpoint) {
+    if (!checkpoint.signatureValid()) {
+      return new Verification(false, 0, checkpoint.lastId(), "the signature of checkpoint " + checkpoint.id()
+          + " does not verify", checkpoint.id(), 0);
+    }
+    if (checkpoint.lastId() > 0) {
+      List<String> stored = jdbc.queryForList("SELECT hash FROM audit_record WHERE id = ?", String.class,
+          checkpoint.lastId());
+      if (stored.isEmpty() || !stored.get(0).trim().equals(checkpoint.hash())) {
+        return new Verification(false, 0, checkpoint.lastId(), "record " + checkpoint.lastId()
+            + (stored.isEmpty() ? " is missing" : " does not have the hash checkpoint " + checkpoint.id() + " signed"),
+            checkpoint.id(), 0);
+      }
+    }
+    return walk(checkpoint.lastId(), checkpoint.hash(), checkpoint.id());
+  }
+
+  /** The last record and its hash, as committed. */
+  @Transactional(readOnly = true)
+  public Head head() {
+    Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1");
+    return new Head(((Number) head.get("last_id")).longValue(), ((String) head.get("last_hash")).trim());
+  }
+
+  /** The records with {@code afterId < id <= toId} in order, read as a stream (for exports). */
+  @Transactional(readOnly = true)
+  public void export(long afterId, long toId, java.util.function.Consumer<AuditRecord> out) {
+    jdbc.query(connection -> {
+      PreparedStatement statement = connection.prepareStatement(
+          "SELECT * FROM audit_record WHERE id > ? AND id <= ? ORDER BY id");
+      statement.setLong(1, afterId);
+      statement.setLong(2, toId);
+      statement.setFetchSize(1000);
+      return statement;
+    }, (java.sql.ResultSet rs) -> {
+      out.accept(map(rs, 0));
+    });
+  }
+
+  /**
+   * Walks the records after {@code trustedId} from {@code trustedHash}. The records are read as a stream (a long
+   * chain need not fit in memory); the signed checkpoints after the start are checked on the way.
+   */
+  private Verification walk(long trustedId, String trustedHash, Long fromCheckpoint) {
+    Map<Long, List<String>> signed = new java.util.HashMap<>();
+    jdbc.query("SELECT last_id, hash FROM audit_checkpoint WHERE last_id > ?", (java.sql.ResultSet rs) -> {
+      signed.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2).trim());
+    }, trustedId);
     ChainWalk walk = jdbc.query(connection -> {
       PreparedStatement statement = connection.prepareStatement("SELECT * FROM audit_record WHERE id > ? ORDER BY id");
       statement.setLong(1, trustedId);
       statement.setFetchSize(1000); // PostgreSQL then reads through a cursor (inside this transaction)
       return statement;
     }, rs -> {
-      ChainWalk at = new ChainWalk(trustedId, trustedHash, 0, null);
+      ChainWalk at = new ChainWalk(trustedId, trustedHash, 0, 0, null);
       while (rs.next()) {
-        at = at.next(map(rs, 0));
+        at = at.next(map(rs, 0), signed);
         if (at.broken() != null) {
           break;
         }
@@ -156,19 +228,21 @@ public class AuditLog {
       return at;
     });
     if (walk.broken() != null) {
-      return walk.broken();
+      Verification broken = walk.broken();
+      return new Verification(false, broken.recordsChecked(), broken.firstBrokenId(), broken.problem(),
+          fromCheckpoint, walk.matched());
     }
     String head = jdbc.queryForObject("SELECT last_hash FROM audit_chain_head WHERE id = 1", String.class).trim();
     if (!head.equals(walk.lastHash())) {
       return new Verification(false, walk.checked(), walk.lastId() + 1, "records after " + walk.lastId()
-          + " were removed");
+          + " were removed", fromCheckpoint, walk.matched());
     }
-    return new Verification(true, walk.checked(), null, null);
+    return new Verification(true, walk.checked(), null, null, fromCheckpoint, walk.matched());
   }
 
   /** How far a verification got: the last good record, or the first broken one. */
-  private record ChainWalk(long lastId, String lastHash, long checked, Verification broken) {
-    ChainWalk next(AuditRecord r) {
+  private record ChainWalk(long lastId, String lastHash, long checked, int matched, Verification broken) {
+    ChainWalk next(AuditRecord r, Map<Long, List<String>> signed) {
       long count = checked + 1;
       if (r.id() != lastId + 1) {
         return fail(count, r, "record " + (lastId + 1) + " is missing");
@@ -181,11 +255,15 @@ public class AuditLog {
       if (!expected.equals(r.hash())) {
         return fail(count, r, "content does not match its hash: the record was changed");
       }
-      return new ChainWalk(r.id(), r.hash(), count, null);
+      List<String> checkpointHashes = signed.getOrDefault(r.id(), List.of());
+      if (checkpointHashes.stream().anyMatch(h -> !h.equals(r.hash()))) {
+        return fail(count, r, "the chain differs from a signed checkpoint at this record: it was rewritten");
+      }
+      return new ChainWalk(r.id(), r.hash(), count, matched + checkpointHashes.size(), null);
     }
 
     private ChainWalk fail(long count, AuditRecord r, String problem) {
-      return new ChainWalk(lastId, lastHash, count, new Verification(false, count, r.id(), problem));
+      return new ChainWalk(lastId, lastHash, count, matched, new Verification(false, count, r.id(), problem));
     }
   }
 

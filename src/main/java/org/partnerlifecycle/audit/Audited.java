@@ -22,4 +22,7 @@ public @interface Audited {
 
   /** A SpEL condition over the same variables; when true the call changed nothing and leaves no record. */
   String unless() default "";
+
+  /** Parameters not recorded (e.g. a request's raw body, recorded already as the parsed request). */
+  String[] omit() default {};
 }

@@ -71,7 +71,7 @@ public class DealRegistrationService {
    */
   @Transactional
   @Audited(action = "deal.register", subject = AuditLog.Subject.DEAL, subjectId = "#result.deal().id()",
-      unless = "#result.replayed()")
+      unless = "#result.replayed()", omit = "requestBody")
   public Submitted submit(String partnerId, DealRegistrationRequest request, String caller, String idempotencyKey,
       String requestBody) {
     String requestHash = sha256(requestBody);

@@ -14,7 +14,8 @@ import org.springframework.util.StringUtils;
  */
 public class PostgresProfileEnvironmentCheck implements EnvironmentPostProcessor, Ordered {
 
-  static final List<String> REQUIRED = List.of("DB_URL", "DB_USER", "ADMIN_USER", "ADMIN_PASSWORD");
+  static final List<String> REQUIRED = List.of("DB_URL", "DB_USER", "ADMIN_USER", "ADMIN_PASSWORD",
+      "AUDIT_SIGNING_KEY_FILE");
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

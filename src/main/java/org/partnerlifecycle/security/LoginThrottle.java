@@ -82,15 +82,15 @@ public class LoginThrottle extends OncePerRequestFilter {
     }
   }
 
-  /** Credentials sent for a password check: an HTTP Basic header, or the webapps' login form. */
+  /** Credentials sent for a password check: an HTTP Basic header, the webapps' or the audit console's login form. */
   static boolean isLoginAttempt(HttpServletRequest request) {
     String authorization = request.getHeader("Authorization");
     if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith("basic ")) {
       return true;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return "POST".equalsIgnoreCase(request.getMethod()) && path.startsWith("/camunda/api/admin/auth/user/")
-        && path.contains("/login/");
+    return "POST".equalsIgnoreCase(request.getMethod()) && (path.equals("/audit/login")
+        || path.startsWith("/camunda/api/admin/auth/user/") && path.contains("/login/"));
   }
 
   /** How long this address must wait before its next login attempt (zero: it may try now). */

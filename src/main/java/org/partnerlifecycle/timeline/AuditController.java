@@ -1,21 +1,35 @@
 package org.partnerlifecycle.timeline;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import org.partnerlifecycle.audit.AuditCheckpoints;
 import org.partnerlifecycle.audit.AuditLog;
 import org.partnerlifecycle.security.Caller;
 import org.partnerlifecycle.security.StaffGroups;
+import org.partnerlifecycle.web.Idempotency;
+import org.partnerlifecycle.web.Idempotency.Answer;
 import org.partnerlifecycle.web.InvalidRequestException;
+import org.partnerlifecycle.web.NotFoundException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit API (SPEC §4): timelines as JSON or CSV with from/to and paging, and the hash chain's verification. */
+/**
+ * The audit API (SPEC §4): timelines as JSON or CSV with from/to and paging, the hash chain's verification, its
+ * signed checkpoints and the raw records for offline verification.
+ */
 @RestController
 @RequestMapping("/api/audit")
 class AuditController {
@@ -23,14 +37,24 @@ class AuditController {
   public record Page(int page, int size, int total, List<AuditTimeline.Entry> entries) {
   }
 
+  public record Checkpoints(int page, int size, int total, List<AuditCheckpoints.Checkpoint> checkpoints) {
+  }
+
   private final AuditTimeline timeline;
   private final AuditLog audit;
+  private final AuditCheckpoints checkpoints;
   private final Caller caller;
+  private final Idempotency idempotency;
+  private final ObjectMapper json;
 
-  AuditController(AuditTimeline timeline, AuditLog audit, Caller caller) {
+  AuditController(AuditTimeline timeline, AuditLog audit, AuditCheckpoints checkpoints, Caller caller,
+      Idempotency idempotency, ObjectMapper json) {
     this.timeline = timeline;
     this.audit = audit;
+    this.checkpoints = checkpoints;
     this.caller = caller;
+    this.idempotency = idempotency;
+    this.json = json;
   }
 
   /** A partner's ({@code /partners/{id}}) or a deal registration's ({@code /deal-registrations/{id}}) timeline. */
@@ -44,22 +68,65 @@ class AuditController {
         format);
   }
 
+  /**
+   * The whole chain, or (with {@code checkpoint}) the records from a signed checkpoint on: its signature, its record's
+   * hash and every record after it.
+   */
   @GetMapping(path = "/verify", produces = "application/json")
-  AuditLog.Verification verify() {
+  AuditLog.Verification verify(@RequestParam(required = false) Long checkpoint) {
     caller.requireGroup(StaffGroups.AUDITORS, StaffGroups.ADMIN);
-    return audit.verify();
+    return checkpoint == null ? audit.verify() : audit.verifyFrom(checkpoints.get(checkpoint)
+        .orElseThrow(() -> new InvalidRequestException("checkpoint", "no checkpoint " + checkpoint)));
+  }
+
+  /** Signed checkpoints of the chain's head, newest first. */
+  @GetMapping(path = "/checkpoints", produces = "application/json")
+  Checkpoints checkpoints(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    caller.requireGroup(StaffGroups.AUDITORS, StaffGroups.ADMIN);
+    checkPage(page, size, 500);
+    return new Checkpoints(page, size, checkpoints.count(), checkpoints.list(page, size));
+  }
+
+  @GetMapping(path = "/checkpoints/latest", produces = "application/json")
+  AuditCheckpoints.Checkpoint latestCheckpoint() {
+    caller.requireGroup(StaffGroups.AUDITORS, StaffGroups.ADMIN);
+    return checkpoints.latest().orElseThrow(() -> new NotFoundException("No checkpoint has been made yet"));
+  }
+
+  /** A checkpoint of the head now (admins); the hourly one is made without asking. */
+  @PostMapping(path = "/checkpoints", produces = "application/json")
+  ResponseEntity<Object> makeCheckpoint(
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
+    caller.requireGroup(StaffGroups.ADMIN);
+    return idempotency.create(caller.name(), idempotencyKey, "audit-checkpoint", Map.of(), () -> {
+      AuditCheckpoints.Checkpoint made = checkpoints.make(caller.name());
+      return Answer.of(HttpStatus.CREATED, String.valueOf(made.id()),
+          URI.create("/api/audit/checkpoints/" + made.id()), made);
+    });
+  }
+
+  @GetMapping(path = "/checkpoints/{id}", produces = "application/json")
+  AuditCheckpoints.Checkpoint checkpoint(@PathVariable long id) {
+    caller.requireGroup(StaffGroups.AUDITORS, StaffGroups.ADMIN);
+    return checkpoints.get(id).orElseThrow(() -> new NotFoundException("No checkpoint " + id));
+  }
+
+  /**
+   * The chain's records {@code afterId < id <= toId} (default: all, up to the head) as CSV, streamed, each field as
+   * stored: what docs/verify-audit-export.sh recomputes the hashes from, against a checkpoint.
+   */
+  @GetMapping(path = "/records", produces = "text/csv")
+  void records(@RequestParam(defaultValue = "0") long afterId, @RequestParam(required = false) Long toId,
+      HttpServletResponse response) throws IOException {
+    caller.requireGroup(StaffGroups.AUDITORS, StaffGroups.ADMIN);
+    RecordsCsv.write(audit, afterId, toId, response);
   }
 
   private ResponseEntity<?> answer(List<AuditTimeline.Entry> all, String from, String to, int page, int size,
       String format) {
     Instant start = instant("from", from);
     Instant end = instant("to", to);
-    if (page < 0) {
-      throw new InvalidRequestException("page", "must not be negative");
-    }
-    if (size < 1 || size > 5000) {
-      throw new InvalidRequestException("size", "must be between 1 and 5000");
-    }
+    checkPage(page, size, 5000);
     if (!format.equals("json") && !format.equals("csv")) {
       throw new InvalidRequestException("format", "must be json or csv");
     }
@@ -70,7 +137,7 @@ class AuditController {
     List<AuditTimeline.Entry> pageOf = filtered.stream().skip((long) page * size).limit(size).toList();
     if (format.equals("csv")) {
       return ResponseEntity.ok().contentType(new MediaType("text", "csv"))
-          .header("Content-Disposition", "attachment; filename=audit.csv").body(csv(pageOf));
+          .header("Content-Disposition", "attachment; filename=audit.csv").body(TimelineCsv.of(pageOf, json));
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
         .body(new Page(page, size, filtered.size(), pageOf));
@@ -89,22 +156,12 @@ class AuditController {
     }
   }
 
-  private static String csv(List<AuditTimeline.Entry> entries) {
-    StringBuilder out = new StringBuilder("at,source,type,actor,summary,details\n");
-    for (AuditTimeline.Entry e : entries) {
-      out.append(String.join(",", List.of(e.at().toString(), e.source(), e.type(), e.actor(), e.summary(),
-          e.details().entrySet().stream().map(d -> d.getKey() + "=" + d.getValue())
-              .collect(Collectors.joining("; "))).stream().map(AuditController::cell).toList())).append('\n');
+  private static void checkPage(int page, int size, int maxSize) {
+    if (page < 0) {
+      throw new InvalidRequestException("page", "must not be negative");
     }
-    return out.toString();
-  }
-
-  /** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet does not run it as a formula. */
-  private static String cell(String value) {
-    String v = value == null ? "" : value;
-    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
+    if (size < 1 || size > maxSize) {
+      throw new InvalidRequestException("size", "must be between 1 and " + maxSize);
     }
-    return "\"" + v.replace("\"", "\"\"") + "\"";
   }
 }

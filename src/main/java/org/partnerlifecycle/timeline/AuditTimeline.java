@@ -1,8 +1,13 @@
 package org.partnerlifecycle.timeline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +15,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -32,12 +38,17 @@ class AuditTimeline {
 
   private static final List<String> TIMER_TYPES = List.of("startTimerEvent", "intermediateTimer", "boundaryTimer");
 
+  /** Columns that hold JSON text: served as JSON, not as a string of JSON. */
+  private static final List<String> JSON_COLUMNS = List.of("details", "inputs");
+
   private final HistoryService history;
   private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
 
-  AuditTimeline(HistoryService history, JdbcTemplate jdbc) {
+  AuditTimeline(HistoryService history, JdbcTemplate jdbc, ObjectMapper json) {
     this.history = history;
     this.jdbc = jdbc;
+    this.json = json;
   }
 
   public List<Entry> forPartner(String partnerId) {
@@ -94,9 +105,15 @@ class AuditTimeline {
             process + " ended (" + instance.getState() + ")", map("processInstanceId", instance.getId(),
                 "endActivityId", instance.getEndActivityId())));
       }
+      // A user task's name as the engine set it when it created the task ("Review deal registration — Acme / …").
+      Map<String, String> taskNames = new HashMap<>();
+      for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+          .list()) {
+        taskNames.put(task.getActivityInstanceId(), task.getName());
+      }
       for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
           .processInstanceId(instance.getId()).list()) {
-        activity(process, activity, entries);
+        activity(process, activity, taskNames.get(activity.getId()), entries);
       }
       for (UserOperationLogEntry operation : history.createUserOperationLogQuery()
           .processInstanceId(instance.getId()).list()) {
@@ -118,9 +135,11 @@ class AuditTimeline {
     }
   }
 
-  private static void activity(String process, HistoricActivityInstance activity, List<Entry> entries) {
+  private static void activity(String process, HistoricActivityInstance activity, String taskName,
+      List<Entry> entries) {
     String type = activity.getActivityType();
-    String name = activity.getActivityName() == null ? activity.getActivityId() : activity.getActivityName();
+    String name = taskName != null ? taskName
+        : activity.getActivityName() == null ? activity.getActivityId() : activity.getActivityName();
     Map<String, Object> details = map("processInstanceId", activity.getProcessInstanceId(), "activityId",
         activity.getActivityId());
     if ("userTask".equals(type)) {
@@ -153,18 +172,48 @@ class AuditTimeline {
     for (Map<String, Object> row : jdbc.queryForList(sql, args)) {
       Map<String, Object> details = new LinkedHashMap<>();
       row.forEach((column, value) -> {
-        if (!List.of("at", "actor", "type").contains(column.toLowerCase())) {
-          details.put(column.toLowerCase(), value);
+        String name = column.toLowerCase();
+        if (!List.of("at", "actor", "type").contains(name)) {
+          details.put(name, JSON_COLUMNS.contains(name) && value instanceof String text ? parse(text) : value);
         }
       });
       Object at = row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("at")).findFirst().orElseThrow()
           .getValue();
       String type = String.valueOf(value(row, "type"));
-      Object summary = details.getOrDefault("explanation", details.getOrDefault("reason",
-          details.getOrDefault("note", type)));
-      entries.add(new Entry(instant(at), source, type, String.valueOf(value(row, "actor")),
-          String.valueOf(summary), details));
+      String summary = "audit".equals(source) ? Summaries.ofAuditRecord(type, (JsonNode) details.get("details"))
+          : String.valueOf(details.getOrDefault("explanation", details.getOrDefault("reason",
+              details.getOrDefault("note", type))));
+      entries.add(new Entry(instant(at), source, type, String.valueOf(value(row, "actor")), summary, details));
     }
+  }
+
+  /**
+   * Stored JSON as a tree; text that is not JSON (older rows cut at their column's length) stays text. Records
+   * written before issue 26 may hold a request body as a string of JSON: stored rows are never rewritten (their
+   * hash covers the text), so such strings are served as the JSON they hold.
+   */
+  private JsonNode parse(String text) {
+    try {
+      return unnest(json.readTree(text));
+    } catch (JsonProcessingException e) {
+      return TextNode.valueOf(text);
+    }
+  }
+
+  private JsonNode unnest(JsonNode node) {
+    if (node.isTextual()) {
+      String text = node.asText().strip();
+      boolean looksLikeJson = text.startsWith("{") && text.endsWith("}") || text.startsWith("[") && text.endsWith("]");
+      return looksLikeJson ? parse(text) : node;
+    }
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      object.properties().forEach(field -> field.setValue(unnest(field.getValue())));
+    } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        array.set(i, unnest(array.get(i)));
+      }
+    }
+    return node;
   }
 
   private static Object value(Map<String, Object> row, String column) {

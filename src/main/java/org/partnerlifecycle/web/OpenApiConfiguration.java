@@ -45,40 +45,44 @@ class OpenApiConfiguration {
   static final Set<String> IDEMPOTENT = Set.of("/api/partner-applications", "/api/partners/{id}/api-keys",
       "/api/partners/{id}/compliance-breaches", "/api/leads", "/api/direct-opportunities", "/api/deal-registrations",
       "/api/partners/{id}/webhooks", "/api/deal-registrations/{id}/adjustment",
-      "/api/partners/{id}/tier-changes", "/api/deal-registrations/{id}/payments", "/api/payout-runs");
+      "/api/partners/{id}/tier-changes", "/api/deal-registrations/{id}/payments", "/api/payout-runs",
+      "/api/audit/checkpoints");
 
   /** What a creating POST answers (201) and a request it takes: examples for the reader and Swagger UI. */
   private record Creation(Map<String, Object> answer, Map<String, Object> request) {
   }
 
-  private static final Map<String, Creation> CREATIONS = Map.of(
-      "/api/partner-applications", new Creation(
+  private static final Map<String, Creation> CREATIONS = Map.ofEntries(
+      Map.entry("/api/partner-applications", new Creation(
           Map.of("partnerId", "P-1A2B3C4D5E6F", "status", "APPLIED", "proposedTier", "GROWTH"),
           Map.of("companyName", "Acme Learning", "websiteDomain", "acme-learning.example", "contactName",
               "Pat Contact", "contactEmail", "pat@acme-learning.example", "region", "NA", "motion", "REFERRAL",
-              "forecastAnnualRevenue", 150000)),
-      "/api/partners/{id}/api-keys", new Creation(
-          Map.of("keyId", "K-1A2B3C4D5E6F", "apiKey", "plk_...", "note", "Shown once: store it now."), null),
-      "/api/partners/{id}/compliance-breaches", new Creation(
+              "forecastAnnualRevenue", 150000))),
+      Map.entry("/api/partners/{id}/api-keys", new Creation(
+          Map.of("keyId", "K-1A2B3C4D5E6F", "apiKey", "plk_...", "note", "Shown once: store it now."), null)),
+      Map.entry("/api/partners/{id}/compliance-breaches", new Creation(
           Map.of("escalationId", "W-1A2B3C4D5E6F", "level", 1, "joined", false),
-          Map.of("category", "CONDUCT", "detail", "Misrepresented the product at a customer event")),
-      "/api/leads", new Creation(
+          Map.of("category", "CONDUCT", "detail", "Misrepresented the product at a customer event"))),
+      Map.entry("/api/leads", new Creation(
           Map.of("leadId", "L-1A2B3C4D5E6F", "assignedPartnerId", "P-1A2B3C4D5E6F", "status", "OFFERED",
               "reason", "NA: Growth Partner by tier weight ..."),
-          Map.of("companyName", "Lead Co", "customerDomain", "leadco.example", "region", "NA", "category", "SMB")),
-      "/api/direct-opportunities", new Creation(Map.of("opportunityId", "O-1A2B3C4D5E6F"),
-          Map.of("customerName", "Big Customer", "customerDomain", "bigcustomer.example", "owner", "Sam Seller")),
-      "/api/deal-registrations", new Creation(Map.of("dealId", "D-1A2B3C4D5E6F", "status", "SUBMITTED"),
+          Map.of("companyName", "Lead Co", "customerDomain", "leadco.example", "region", "NA", "category", "SMB"))),
+      Map.entry("/api/direct-opportunities", new Creation(Map.of("opportunityId", "O-1A2B3C4D5E6F"),
+          Map.of("customerName", "Big Customer", "customerDomain", "bigcustomer.example", "owner", "Sam Seller"))),
+      Map.entry("/api/deal-registrations", new Creation(Map.of("dealId", "D-1A2B3C4D5E6F", "status", "SUBMITTED"),
           Map.of("customerName", "Customer Inc", "customerDomain", "customer.example", "motion", "REFERRAL",
               "dealType", "NEW", "licenseType", "SUBSCRIPTION", "product", "PLUS", "estimatedValue", 48000,
-              "termMonths", 12)),
-      "/api/partners/{id}/webhooks", new Creation(
+              "termMonths", 12))),
+      Map.entry("/api/partners/{id}/webhooks", new Creation(
           Map.of("webhookId", "WH-1A2B3C4D5E6F", "secret", "whsec_...", "note", "Shown once: store it now."),
-          Map.of("url", "https://partner.example/hooks/program", "events", List.of("lead.offered", "deal.approved"))),
-      "/api/deal-registrations/{id}/payments", new Creation(
+          Map.of("url", "https://partner.example/hooks/program", "events", List.of("lead.offered", "deal.approved")))),
+      Map.entry("/api/deal-registrations/{id}/payments", new Creation(
           Map.of("paymentId", "CP-1A2B3C4D5E6F", "dealId", "D-1A2B3C4D5E6F", "contractYear", 1, "paidOn",
               "2026-03-01", "amount", 24000, "share", 2400, "payableOn", "2026-03-31"),
-          Map.of("paidOn", "2026-03-01", "amount", 24000, "contractYear", 1)));
+          Map.of("paidOn", "2026-03-01", "amount", 24000, "contractYear", 1))),
+      Map.entry("/api/audit/checkpoints", new Creation(Map.of("id", 12, "lastId", 4711, "hash", "9f2c…(64 hex)",
+          "signedAt", "2026-12-01T10:00:00Z", "algorithm", "Ed25519", "signature", "base64…", "publicKey",
+          "MCowBQYDK2VwAyEA…", "signatureValid", true), null)));
 
   @Bean
   OpenAPI partnerLifecycleApi() {

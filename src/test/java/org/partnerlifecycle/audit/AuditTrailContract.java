@@ -80,12 +80,19 @@ abstract class AuditTrailContract extends ApiContract {
         "partner.complianceBreach by system", "process.started by system", "process.ended by system")
         .doesNotContain("timer.fired by system");
     JsonNode review = find(partnerTimeline, "task.complete ReviewApplication");
-    assertThat(review.get("details").get("details").asText()).contains("\"decision\":\"APPROVE\"")
-        .contains("\"tier\":\"GROWTH\"");
+    // Structured JSON: the form values are fields of the record's details, with the task's resolved name.
+    assertThat(review.get("details").get("details").get("decision").asText()).isEqualTo("APPROVE");
+    assertThat(review.get("details").get("details").get("tier").asText()).isEqualTo("GROWTH");
+    assertThat(review.get("details").get("details").get("task").asText()).isEqualTo("Review application — Audited Co");
+    assertThat(review.get("summary").asText()).startsWith("Completed Review application — Audited Co: decision APPROVE");
+    assertThat(partnerTimeline.toString()).doesNotContain("${");
+    assertThat(org.partnerlifecycle.timeline.TimelineJson.stringsHoldingJson(partnerTimeline))
+        .as("no string in the timeline is itself JSON").isEmpty();
     JsonNode rule = find(partnerTimeline, "rule.tier.onboardingProposal");
     assertThat(rule.get("details").get("terms_version").asText()).isEqualTo(
         Terms2026.inEffect(java.time.LocalDate.now()));
-    assertThat(rule.get("details").get("inputs").asText()).contains("forecastAnnualRevenue");
+    assertThat(rule.get("details").get("inputs").isObject()).isTrue();
+    assertThat(rule.get("details").get("inputs").toString()).contains("forecastAnnualRevenue");
     assertThat(rule.get("summary").asText()).contains("150,000.00");
 
     JsonNode dealTimeline = body(http.get("/api/audit/deal-registrations/" + dealId, ADA));
@@ -161,5 +168,92 @@ abstract class AuditTrailContract extends ApiContract {
     static String inEffect(java.time.LocalDate day) {
       return day.isBefore(java.time.LocalDate.parse("2026-12-01")) ? "2026-01-01" : "2026-12-01";
     }
+  }
+
+  /** The program admin of this context (camunda-admin). */
+  abstract String[] admin();
+
+  /** An application: at least one new audit record. */
+  void apply(String company) throws Exception {
+    body(http.post("/api/partner-applications", "{\"companyName\":\"" + company + "\",\"websiteDomain\":\""
+        + company.replace(" ", "").toLowerCase() + System.nanoTime() + ".example\",\"contactName\":\"C\","
+        + "\"contactEmail\":\"c@checkpoint.example\",\"region\":\"NA\",\"motion\":\"REFERRAL\","
+        + "\"forecastAnnualRevenue\":1000}"));
+  }
+
+  /**
+   * Checkpoints (SPEC §4): made by the admin on demand, read by auditors, Ed25519 over lastId:hash:signedAt; an export
+   * verifies offline with openssl and python3 (docs/verify-audit-export.sh), and an edited export names the record.
+   */
+  @Test
+  void aSignedCheckpointVerifiesOfflineWithOpensslAndAnEditedExportNamesTheRecord() throws Exception {
+    apply("Checkpoint Before Co");
+    assertThat(http.post("/api/audit/checkpoints", "", ADA).status()).isEqualTo(403);
+    assertThat(http.post("/api/audit/checkpoints", "", MARY).status()).isEqualTo(403);
+    JsonNode earlier = body(http.post("/api/audit/checkpoints", "", admin()));
+    apply("Checkpoint After Co");
+    apply("Checkpoint Later Co");
+    Response made = http.post("/api/audit/checkpoints", "", admin());
+    assertThat(made.status()).isEqualTo(201);
+    JsonNode checkpoint = json.readTree(made.body());
+    long lastId = checkpoint.get("lastId").asLong();
+    assertThat(lastId).isEqualTo(jdbc.queryForObject("SELECT last_id FROM audit_chain_head", Long.class))
+        .isGreaterThanOrEqualTo(earlier.get("lastId").asLong() + 2);
+    assertThat(checkpoint.get("hash").asText()).isEqualTo(jdbc.queryForObject(
+        "SELECT hash FROM audit_record WHERE id = ?", String.class, lastId).trim());
+    assertThat(checkpoint.get("algorithm").asText()).isEqualTo("Ed25519");
+    assertThat(checkpoint.get("signatureValid").asBoolean()).isTrue();
+
+    JsonNode latest = body(http.get("/api/audit/checkpoints/latest", ADA));
+    assertThat(latest.get("id")).isEqualTo(checkpoint.get("id"));
+    assertThat(latest.get("signature")).isEqualTo(checkpoint.get("signature"));
+    assertThat(body(http.get("/api/audit/checkpoints", ADA)).get("checkpoints").get(0).get("id"))
+        .isEqualTo(checkpoint.get("id"));
+    assertThat(http.get("/api/audit/checkpoints", MARY).status()).isEqualTo(403);
+    assertThat(http.get("/api/audit/checkpoints/latest", "Bearer", "plk_nothing").status()).isEqualTo(401);
+    JsonNode fromCheckpoint = body(http.get("/api/audit/verify?checkpoint=" + earlier.get("id").asLong(), ADA));
+    assertThat(fromCheckpoint.get("intact").asBoolean()).as(fromCheckpoint.toString()).isTrue();
+    assertThat(fromCheckpoint.get("checkpointsMatched").asInt()).isGreaterThanOrEqualTo(1);
+
+    // Offline: the records since the earlier checkpoint, up to this one, as an auditor downloads them.
+    Response export = http.get("/api/audit/records?afterId=" + earlier.get("lastId").asLong() + "&toId=" + lastId,
+        ADA);
+    assertThat(export.contentType()).startsWith("text/csv");
+    List<String> lines = export.body().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("id,at,principal,action,subject_type,subject_id,process_instance_id,details,"
+        + "prev_hash,hash");
+    assertThat(lines.get(1)).as("the export's first link is the hash the earlier checkpoint signed")
+        .contains("\"" + earlier.get("hash").asText() + "\"");
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("audit-export");
+    java.nio.file.Path checkpointFile = java.nio.file.Files.writeString(dir.resolve("checkpoint.json"), made.body());
+    java.nio.file.Path records = java.nio.file.Files.writeString(dir.resolve("records.csv"), export.body());
+    Script verified = script(checkpointFile, records);
+    assertThat(verified.output()).contains("Signature: valid").contains("VERIFIED");
+    assertThat(verified.exitCode()).as(verified.output()).isZero();
+
+    long edited = lastId - 1;
+    // One record's time moved back a year in the export (its second field).
+    String editedBody = export.body().lines().map(line -> line.startsWith("\"" + edited + "\",")
+        ? line.replaceFirst("^(\"\\d+\",\")(\\d{4})", "$1" + (java.time.Year.now().getValue() - 1)) : line).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    assertThat(editedBody).isNotEqualTo(export.body());
+    Script tampered = script(checkpointFile, java.nio.file.Files.writeString(dir.resolve("edited.csv"), editedBody));
+    assertThat(tampered.exitCode()).isEqualTo(1);
+    assertThat(tampered.output()).contains("FAILED at record " + edited + ":");
+
+    String forged = made.body().replace(checkpoint.get("hash").asText(), "0".repeat(64));
+    Script forgedSignature = script(java.nio.file.Files.writeString(dir.resolve("forged.json"), forged), records);
+    assertThat(forgedSignature.exitCode()).isEqualTo(1);
+    assertThat(forgedSignature.output()).contains("signature does not verify");
+  }
+
+  record Script(int exitCode, String output) {
+  }
+
+  /** docs/verify-audit-export.sh, as an auditor runs it (openssl and python3 are on this machine and CI's). */
+  static Script script(java.nio.file.Path checkpoint, java.nio.file.Path records) throws Exception {
+    Process process = new ProcessBuilder("bash", "docs/verify-audit-export.sh", checkpoint.toString(),
+        records.toString()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    return new Script(process.waitFor(), output);
   }
 }

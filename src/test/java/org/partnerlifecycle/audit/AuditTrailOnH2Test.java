@@ -3,6 +3,7 @@ package org.partnerlifecycle.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.audit.AuditLog.Verification;
@@ -11,6 +12,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 @ApplicationTest
 class AuditTrailOnH2Test extends AuditTrailContract {
+
+  @Override
+  String[] admin() {
+    return new String[] {"demo", "demo"};
+  }
 
   @Autowired
   AuditLog audit;
@@ -65,6 +71,72 @@ class AuditTrailOnH2Test extends AuditTrailContract {
     restore(tail);
 
     assertThat(audit.verifyAfter(before).intact()).isTrue();
+  }
+
+  @Autowired
+  AuditCheckpoints checkpoints;
+
+  /**
+   * Whoever can write the table can rewrite a record and recompute every hash after it and the head: the chain alone
+   * looks intact then. The signed checkpoint is what the rewrite cannot follow.
+   */
+  @Test
+  void aChainRewrittenConsistentlyIsFoundAtTheSignedCheckpoint() throws Exception {
+    long before = jdbc.queryForObject("SELECT last_id FROM audit_chain_head", Long.class);
+    apply("Rewritten Co");
+    AuditCheckpoints.Checkpoint signed = checkpoints.make("demo");
+    apply("Afterwards Co");
+    long target = before + 1;
+    List<Map<String, Object>> original = jdbc.queryForList("SELECT * FROM audit_record WHERE id >= ? ORDER BY id",
+        target);
+    Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_chain_head");
+    try {
+      String prev = original.get(0).get("PREV_HASH").toString().trim();
+      for (Map<String, Object> row : original) {
+        long id = ((Number) row.get("ID")).longValue();
+        String principal = id == target ? "eve" : (String) row.get("PRINCIPAL");
+        Object at = row.get("AT");
+        String hash = AuditLog.hash(id, at instanceof java.time.OffsetDateTime t ? t.toInstant()
+                : ((java.sql.Timestamp) at).toInstant(), principal,
+            (String) row.get("ACTION"), (String) row.get("SUBJECT_TYPE"), (String) row.get("SUBJECT_ID"),
+            (String) row.get("PROCESS_INSTANCE_ID"), (String) row.get("DETAILS"), prev);
+        jdbc.update("UPDATE audit_record SET principal = ?, prev_hash = ?, hash = ? WHERE id = ?", principal, prev, hash,
+            id);
+        prev = hash;
+      }
+      jdbc.update("UPDATE audit_chain_head SET last_hash = ?", prev);
+
+      Verification rewritten = audit.verifyAfter(before);
+      assertThat(rewritten.intact()).isFalse();
+      assertThat(rewritten.firstBrokenId()).isEqualTo(signed.lastId());
+      assertThat(rewritten.problem()).contains("signed checkpoint");
+      Verification fromCheckpoint = audit.verifyFrom(signed);
+      assertThat(fromCheckpoint.intact()).isFalse();
+      assertThat(fromCheckpoint.problem()).isEqualTo("record " + signed.lastId() + " does not have the hash checkpoint "
+          + signed.id() + " signed");
+    } finally {
+      for (Map<String, Object> row : original) {
+        jdbc.update("UPDATE audit_record SET principal = ?, prev_hash = ?, hash = ? WHERE id = ?", row.get("PRINCIPAL"),
+            row.get("PREV_HASH"), row.get("HASH"), row.get("ID"));
+      }
+      jdbc.update("UPDATE audit_chain_head SET last_hash = ?", head.get("LAST_HASH"));
+    }
+    assertThat(audit.verifyFrom(signed).intact()).isTrue();
+  }
+
+  /** Two nodes firing the same hour: the second insert is refused by the unique hour, and nothing else happens. */
+  @Test
+  void theHourlyCheckpointIsMadeOncePerHourWhenEveryNodeRunsIt() {
+    int before = jdbc.queryForObject("SELECT count(*) FROM audit_checkpoint WHERE hour_slot IS NOT NULL",
+        Integer.class);
+    checkpoints.hourly();
+    checkpoints.hourly();
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_checkpoint WHERE hour_slot IS NOT NULL",
+        Integer.class)).isEqualTo(before + 1);
+    AuditCheckpoints.Checkpoint hourly = checkpoints.latest().orElseThrow();
+    assertThat(hourly.hourly()).isTrue();
+    assertThat(hourly.madeBy()).isEqualTo("system");
+    assertThat(hourly.signatureValid()).isTrue();
   }
 
   /** H2 has no append-only trigger: the row can go, and come back as it was. */

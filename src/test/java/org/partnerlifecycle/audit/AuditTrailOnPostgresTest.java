@@ -24,6 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PostgresProfileTest
 class AuditTrailOnPostgresTest extends AuditTrailContract {
 
+  @Override
+  String[] admin() {
+    return new String[] {"pgadmin", "pgadmin"};
+  }
+
   @Autowired
   DataSource dataSource;
   @Autowired
@@ -98,5 +103,35 @@ class AuditTrailOnPostgresTest extends AuditTrailContract {
     // A verification from a later record trusts that record's stored hash: the change is before it.
     assertThat(audit.verifyAfter(id - 1).firstBrokenId()).isEqualTo(id);
     assertThat(audit.verifyAfter(id).intact()).isTrue();
+  }
+
+  /**
+   * Issue 26's must-show: a superuser edits an audit record through psql (switching the append-only trigger off and
+   * on again); the verification from the checkpoint before it fails and names the record.
+   */
+  @Test
+  void anAuditRowEditedThroughPsqlFailsTheVerificationNamingTheRecord() throws Exception {
+    JsonNode checkpoint = body(http.post("/api/audit/checkpoints", "", admin()));
+    apply("Psql Edited Co");
+    long id = jdbc.queryForObject("SELECT MAX(id) FROM audit_record", Long.class);
+    assertThat(id).isGreaterThan(checkpoint.get("lastId").asLong());
+    String url;
+    try (Connection connection = dataSource.getConnection()) {
+      url = connection.getMetaData().getURL();
+    }
+    String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+    Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", org.partnerlifecycle.support.PostgresTestDatabase.USER,
+        "-d", database, "-v", "ON_ERROR_STOP=1", "-c", "ALTER TABLE audit_record DISABLE TRIGGER audit_record_append_only",
+        "-c", "UPDATE audit_record SET principal = 'eve' WHERE id = " + id,
+        "-c", "ALTER TABLE audit_record ENABLE TRIGGER audit_record_append_only").redirectErrorStream(true).start();
+    String output = new String(psql.getInputStream().readAllBytes());
+    assertThat(psql.waitFor()).as(output).isZero();
+    assertThat(output).contains("UPDATE 1");
+
+    JsonNode verification = body(http.get("/api/audit/verify?checkpoint=" + checkpoint.get("id").asLong(), ADA));
+    assertThat(verification.get("intact").asBoolean()).isFalse();
+    assertThat(verification.get("firstBrokenId").asLong()).isEqualTo(id);
+    assertThat(verification.get("problem").asText()).isEqualTo("content does not match its hash: the record was changed");
+    assertThat(http.get("/audit/", ADA).body()).contains("Broken at record ");
   }
 }

@@ -18,13 +18,14 @@ class PostgresProfileEnvironmentCheckTest {
     assertThatThrownBy(() -> check.postProcessEnvironment(environment, new SpringApplication()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("DB_USER").hasMessageContaining("ADMIN_USER").hasMessageContaining("ADMIN_PASSWORD")
-        .hasMessageNotContaining("DB_URL,");
+        .hasMessageContaining("AUDIT_SIGNING_KEY_FILE").hasMessageNotContaining("DB_URL,");
   }
 
   @Test
   void acceptsProfilePostgresWithItsVariables() {
     MockEnvironment environment = new MockEnvironment().withProperty("DB_URL", "jdbc:postgresql://db/ple")
-        .withProperty("DB_USER", "ple").withProperty("ADMIN_USER", "admin").withProperty("ADMIN_PASSWORD", "s3cret");
+        .withProperty("DB_USER", "ple").withProperty("ADMIN_USER", "admin").withProperty("ADMIN_PASSWORD", "s3cret")
+        .withProperty("AUDIT_SIGNING_KEY_FILE", "/run/secrets/audit-signing-key.pem");
     environment.setActiveProfiles("postgres");
     assertThatCode(() -> check.postProcessEnvironment(environment, new SpringApplication())).doesNotThrowAnyException();
   }

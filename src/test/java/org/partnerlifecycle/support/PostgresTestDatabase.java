@@ -27,6 +27,9 @@ public final class PostgresTestDatabase {
   public static final String USER = System.getenv().getOrDefault("PG_TEST_USER", "postgres");
   public static final String PASSWORD = System.getenv().getOrDefault("PG_TEST_PASSWORD", "");
 
+  /** The audit signing key of profile postgres in tests (made by {@link Initializer}, as an operator would). */
+  public static final String SIGNING_KEY_FILE = "target/test-audit-signing-key-postgres.pem";
+
   private static final List<String> CREATED = new CopyOnWriteArrayList<>();
 
   static {
@@ -74,6 +77,22 @@ public final class PostgresTestDatabase {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
       TestPropertyValues.of("spring.datasource.url=" + create()).applyTo(context);
+      signingKey();
+    }
+
+    private static synchronized void signingKey() {
+      java.nio.file.Path file = java.nio.file.Path.of(SIGNING_KEY_FILE);
+      if (java.nio.file.Files.exists(file)) {
+        return;
+      }
+      try {
+        byte[] key = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded();
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+            + java.util.Base64.getMimeEncoder().encodeToString(key) + "\n-----END PRIVATE KEY-----\n");
+      } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 }

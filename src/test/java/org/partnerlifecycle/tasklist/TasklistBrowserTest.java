@@ -2,55 +2,34 @@ package org.partnerlifecycle.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.support.ApiContract;
 import org.partnerlifecycle.support.ApplicationTest;
+import org.partnerlifecycle.support.HeadlessChromium;
 
 /**
  * Tasklist in a real browser (Debian's headless Chromium and chromedriver; .ci/run installs them): mary reviews a
  * deal registration through her filter and form and proposes a rate, lena approves it through hers, ada cannot work
- * in Tasklist at all. Screenshots of each filled form go to target/screenshots/. Without chromedriver the test is
- * skipped with a message, except in CI (CI=true), where it fails.
+ * in Tasklist at all. Screenshots of each filled form go to target/screenshots/ ({@link HeadlessChromium}).
  */
 @ApplicationTest
 class TasklistBrowserTest extends ApiContract {
-
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   WebDriver browser;
   WebDriverWait wait;
 
   @BeforeEach
   void startBrowser() throws Exception {
-    if (!Files.isExecutable(CHROMEDRIVER)) {
-      String message = "No " + CHROMEDRIVER + ": install the Debian packages chromium and chromium-driver";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        org.junit.jupiter.api.Assertions.fail("CI=true and the browser test cannot run. " + message);
-      }
-      org.junit.jupiter.api.Assumptions.abort("Skipping the browser test. " + message);
-    }
-    ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createTempDirectory("chromium"));
-    browser = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    browser = HeadlessChromium.start();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
   }
 
@@ -62,9 +41,7 @@ class TasklistBrowserTest extends ApiContract {
   }
 
   void shot(String name) throws Exception {
-    Path dir = Path.of("target/screenshots");
-    Files.createDirectories(dir);
-    Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    HeadlessChromium.shot(browser, name);
   }
 
   void logIn(String user) {

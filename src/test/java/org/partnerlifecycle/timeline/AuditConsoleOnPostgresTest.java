@@ -1,0 +1,7 @@
+package org.partnerlifecycle.timeline;
+
+import org.partnerlifecycle.support.PostgresProfileTest;
+
+@PostgresProfileTest
+class AuditConsoleOnPostgresTest extends AuditConsoleContract {
+}
