@@ -36,6 +36,12 @@ public class ProcessAdapter {
         .isEmpty();
   }
 
+  /** Whether an instance of {@code processKey} with this business key runs. */
+  public boolean isRunning(String processKey, String businessKey) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
+        .processInstanceBusinessKey(businessKey).count() > 0;
+  }
+
   /** Sets variables on the running instance of {@code processKey} with this business key, if there is one. */
   public void setVariables(String processKey, String businessKey, Map<String, Object> variables) {
     runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)
