@@ -119,10 +119,11 @@ public class EngagementService {
       return new Schedule(false, null, null, null, null, partner.companyName(), null, null, null, null);
     }
     Optional<BusinessReview> pending = repository.pendingReview(partnerId);
-    LocalDate since = repository.lastHeldDue(partnerId).orElseGet(() -> partner.activatedAt() == null ? today
-        : LocalDate.ofInstant(partner.activatedAt(), ZoneOffset.UTC));
+    LocalDate activated = partner.activatedAt() == null ? today
+        : LocalDate.ofInstant(partner.activatedAt(), ZoneOffset.UTC);
+    LocalDate since = repository.lastHeldDue(partnerId).orElse(activated);
     RuleResult<ReviewPlan> planned = Engagement.nextBusinessReview(current, partner.tier(), since,
-        repository.lastRoadmapAlignment(partnerId).orElse(null), today);
+        repository.lastRoadmapAlignment(partnerId).orElse(activated), today);
     ReviewPlan plan = planned.value();
     String reviewId;
     if (pending.isPresent() && pending.get().status() == ReviewStatus.OPEN) {

@@ -132,14 +132,15 @@ public final class Engagement {
   /**
    * The next business review after {@code since} (the last review's due date, or the activation date): its tier's
    * cadence later (STRATEGIC 3 months, GROWTH 6), opened {@code reviewDueDays} before. The roadmap alignment meeting
-   * is due at it when {@code roadmapAlignmentMonths} will have passed since the last one (or since {@code since}
-   * when none was held).
+   * is due at it when {@code roadmapAlignmentMonths} will have passed since {@code roadmapSince} (the last one held,
+   * or the activation when none was).
    */
   public static RuleResult<ReviewPlan> nextBusinessReview(ProgramTerms terms, Tier tier, LocalDate since,
-      LocalDate lastRoadmap, LocalDate today) {
+      LocalDate roadmapSince, LocalDate today) {
     Args.required("terms", terms);
     Args.required("tier", tier);
     Args.required("since", since);
+    Args.required("roadmapSince", roadmapSince);
     Args.required("today", today);
     EngagementTerms e = terms.engagement();
     int months = e.businessReviewEveryMonths().get(tier);
@@ -155,13 +156,12 @@ public final class Engagement {
       opens = today;
     }
     int roadmapMonths = terms.integrationSupport().get(tier).roadmapAlignmentMonths();
-    LocalDate roadmapFrom = lastRoadmap != null ? lastRoadmap : since;
-    boolean roadmap = roadmapMonths > 0 && !due.isBefore(roadmapFrom.plusMonths(roadmapMonths));
+    boolean roadmap = roadmapMonths > 0 && !due.isBefore(roadmapSince.plusMonths(roadmapMonths));
     String text = tier + " business reviews every " + months + " months: the next is due on " + due
         + ", opened on " + opens + (roadmap ? "; roadmap alignment (every " + roadmapMonths + " months) is due at it"
             : "");
     return Explanation.of("engagement.businessReview", terms).input("tier", tier).input("since", since)
-        .input("lastRoadmapAlignment", lastRoadmap).input("today", today)
+        .input("roadmapSince", roadmapSince).input("today", today)
         .result(new ReviewPlan(due, opens, roadmap), "engagement.businessReviewEveryMonths." + tier, due.toString(),
             text);
   }
