@@ -217,8 +217,14 @@ public class EngagementService {
 
   private static String attendeesJson(List<Attendee> attendees) {
     try {
-      return JSON.writeValueAsString(attendees.stream().map(a -> Map.of("name", a.name(), "level",
-          a.level().name())).toList());
+      List<Map<String, String>> rows = new java.util.ArrayList<>();
+      for (Attendee a : attendees) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("name", a.name());
+        row.put("level", a.level().name());
+        rows.add(row);
+      }
+      return JSON.writeValueAsString(rows);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
