@@ -45,7 +45,7 @@ class OpenApiConfiguration {
   static final Set<String> IDEMPOTENT = Set.of("/api/partner-applications", "/api/partners/{id}/api-keys",
       "/api/partners/{id}/compliance-breaches", "/api/leads", "/api/direct-opportunities", "/api/deal-registrations",
       "/api/partners/{id}/webhooks", "/api/deal-registrations/{id}/adjustment",
-      "/api/partners/{id}/tier-changes");
+      "/api/partners/{id}/tier-changes", "/api/partners/{id}/meetings");
 
   /** What a creating POST answers (201) and a request it takes: examples for the reader and Swagger UI. */
   private record Creation(Map<String, Object> answer, Map<String, Object> request) {
@@ -74,7 +74,13 @@ class OpenApiConfiguration {
               "termMonths", 12)),
       "/api/partners/{id}/webhooks", new Creation(
           Map.of("webhookId", "WH-1A2B3C4D5E6F", "secret", "whsec_...", "note", "Shown once: store it now."),
-          Map.of("url", "https://partner.example/hooks/program", "events", List.of("lead.offered", "deal.approved"))));
+          Map.of("url", "https://partner.example/hooks/program", "events", List.of("lead.offered", "deal.approved"))),
+      "/api/partners/{id}/meetings", new Creation(
+          Map.of("meetingId", "M-1A2B3C4D5E6F", "partnerId", "P-1A2B3C4D5E6F", "counts", Map.of("managementMeetings",
+              1, "ceoMeetings", 0, "cSuiteMeetings", 1, "enablementSessions", 0), "explanation",
+              "Business review with [C-level (CxO)] counts as a management meeting and a C-suite meeting ..."),
+          Map.of("heldOn", "2026-11-30", "kind", "QBR", "attendees", List.of(Map.of("name", "Casey CFO", "level",
+              "C_LEVEL")), "notes", "Pipeline reviewed", "actionItems", "[Partner] Q1 plan by 15 January")));
 
   @Bean
   OpenAPI partnerLifecycleApi() {
