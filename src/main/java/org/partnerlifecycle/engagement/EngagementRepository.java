@@ -46,6 +46,15 @@ class EngagementRepository {
         Timestamp.from(m.recordedAt()));
   }
 
+  /** The ACTIVE partners at one of these tiers. */
+  List<String> activePartnersAt(List<Tier> tiers) {
+    if (tiers.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.queryForList("SELECT id FROM partner WHERE status = 'ACTIVE' AND tier IN ("
+        + String.join(", ", tiers.stream().map(t -> "'" + t.name() + "'").toList()) + ") ORDER BY id", String.class);
+  }
+
   /** The partner's meetings held in [from, to], latest first. */
   List<Meeting> meetings(String partnerId, LocalDate from, LocalDate to) {
     return jdbc.query("SELECT * FROM partner_meeting WHERE partner_id = ? AND held_on >= ? AND held_on <= ? "

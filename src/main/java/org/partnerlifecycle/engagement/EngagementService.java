@@ -200,6 +200,25 @@ public class EngagementService {
     }
   }
 
+  /**
+   * At startup: ACTIVE partners at a tier with business reviews but no business-review instance (activated before
+   * this release) join their cadence. @return how many started
+   */
+  public int startMissingCadences() {
+    ProgramTerms current = terms.effectiveOn(time.today());
+    List<org.partnerlifecycle.rules.Tier> tiers = java.util.Arrays.stream(org.partnerlifecycle.rules.Tier.values())
+        .filter(t -> Engagement.hasBusinessReviews(current, t)).toList();
+    Set<String> running = process.runningPartners();
+    int started = 0;
+    for (String partnerId : repository.activePartnersAt(tiers)) {
+      if (!running.contains(partnerId)) {
+        process.start(partnerId);
+        started++;
+      }
+    }
+    return started;
+  }
+
   private Logged record(String partnerId, LocalDate heldOn, MeetingKind kind, List<Attendee> attendees,
       Set<AgendaItem> agenda, String notes, String actionItems, String reviewId, String recordedBy) {
     ProgramTerms current = terms.effectiveOn(heldOn);

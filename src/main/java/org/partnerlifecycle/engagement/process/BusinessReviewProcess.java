@@ -53,6 +53,11 @@ public class BusinessReviewProcess {
     return processes.isRunning(KEY, partnerId);
   }
 
+  /** The partners whose business-review instance runs. */
+  public java.util.Set<String> runningPartners() {
+    return processes.runningBusinessKeys(KEY);
+  }
+
   public String start(String partnerId) {
     return processes.start(KEY, partnerId, Map.of(PARTNER_ID, partnerId));
   }
