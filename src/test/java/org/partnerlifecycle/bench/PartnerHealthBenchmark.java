@@ -7,9 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Tag;
@@ -72,7 +69,7 @@ class PartnerHealthBenchmark {
     }
     double startedAfter = (System.nanoTime() - start) / 1e9;
     jdbc.execute("ANALYZE");
-    computeLikeTheJobExecutor();
+    BenchJobs.executeAll(engine, PartnerHealthProcess.KEY, JOB_THREADS);
     double seconds = (System.nanoTime() - start) / 1e9;
     int computed = jdbc.queryForObject("SELECT count(*) FROM partner_health", Integer.class);
     int atRisk = jdbc.queryForObject("SELECT count(*) FROM partner_health WHERE enters_risk", Integer.class);
@@ -98,24 +95,6 @@ class PartnerHealthBenchmark {
         .map(m -> String.format("%.0f", m)).toList(), KPI_QUERIES);
     System.out.printf("kpis: %s%n%n", body.length() > 600 ? body.substring(0, 600) + "..." : body);
     assertThat(computed).isEqualTo(PARTNERS);
-  }
-
-  /** Runs the partner-health computations on JOB_THREADS threads, as the job executor of a node would. */
-  private void computeLikeTheJobExecutor() throws Exception {
-    List<String> jobs = engine.getManagementService().createJobQuery().processDefinitionKey(PartnerHealthProcess.KEY)
-        .list().stream().map(Job::getId).toList();
-    ExecutorService workers = Executors.newFixedThreadPool(JOB_THREADS);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (String job : jobs) {
-        done.add(workers.submit(() -> engine.getManagementService().executeJob(job)));
-      }
-      for (Future<?> future : done) {
-        future.get();
-      }
-    } finally {
-      workers.shutdownNow();
-    }
   }
 
   /** PARTNERS ACTIVE partners with a year of WON deals each (some influenced) and a commitments record each. */

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -28,6 +24,7 @@ import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.support.ActivePartners;
 import org.partnerlifecycle.support.ApplicationTest;
 import org.partnerlifecycle.support.InstanceRef;
+import org.partnerlifecycle.support.WonDeals;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -71,16 +68,8 @@ class PartnerHealthProcessTest {
 
   /** A WON deal registered {@code registeredDaysAgo} days ago and closed the same day. */
   private void wonDeal(Partner partner, String amount, int registeredDaysAgo) {
-    String id = "D-H" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    Timestamp created = Timestamp.from(ClockUtil.getCurrentTime().toInstant().minusSeconds(86400L
-        * registeredDaysAgo));
-    jdbc.update("INSERT INTO deal_registration (id, partner_id, submitted_by, customer_name, customer_domain, "
-            + "normalized_domain, motion, deal_type, license_type, product, estimated_value, term_months, status, "
-            + "attribution, closed_amount, closed_on, terms_version, created_at, updated_at) "
-            + "VALUES (?, ?, 'test', 'C', 'c.example', 'c.example', 'REFERRAL', 'NEW', 'SUBSCRIPTION', 'PLUS', ?, 12, "
-            + "'WON', 'SOURCED', ?, ?, '2026-12-01', ?, ?)",
-        id, partner.id(), new BigDecimal(amount), new BigDecimal(amount),
-        Date.valueOf(today().minusDays(registeredDaysAgo)), created, created);
+    WonDeals.insert(jdbc, partner.id(), "REFERRAL", amount, 12, "SOURCED", today().minusDays(registeredDaysAgo),
+        ClockUtil.getCurrentTime().toInstant().minusSeconds(86400L * registeredDaysAgo));
   }
 
   /** The quarterly run as its timer starts it: every page of ACTIVE partners; then this partner's computation. */

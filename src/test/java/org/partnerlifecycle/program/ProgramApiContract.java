@@ -3,15 +3,11 @@ package org.partnerlifecycle.program;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -21,6 +17,7 @@ import org.partnerlifecycle.health.process.PartnerHealthProcess;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.support.ApiContract;
 import org.partnerlifecycle.support.Http.Response;
+import org.partnerlifecycle.support.WonDeals;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -52,15 +49,8 @@ public abstract class ProgramApiContract extends ApiContract {
 
   /** A WON deal as a closed registration leaves it: registered and closed on {@code closedOn}. */
   private void wonDeal(Partner partner, String amount, LocalDate closedOn, String attribution) {
-    String id = "D-K" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    Timestamp created = Timestamp.from(closedOn.atStartOfDay().toInstant(ZoneOffset.UTC));
-    jdbc.update("INSERT INTO deal_registration (id, partner_id, submitted_by, customer_name, customer_domain, "
-            + "normalized_domain, motion, deal_type, license_type, product, estimated_value, term_months, status, "
-            + "attribution, closed_amount, closed_on, terms_version, created_at, updated_at) "
-            + "VALUES (?, ?, 'test', 'C', 'c.example', 'c.example', 'REFERRAL', 'NEW', 'SUBSCRIPTION', 'PLUS', ?, 12, "
-            + "'WON', ?, ?, ?, '2026-12-01', ?, ?)",
-        id, partner.id(), new BigDecimal(amount), attribution, new BigDecimal(amount), Date.valueOf(closedOn), created,
-        created);
+    WonDeals.insert(jdbc, partner.id(), "REFERRAL", amount, 12, attribution, closedOn,
+        closedOn.atStartOfDay().toInstant(ZoneOffset.UTC));
   }
 
   private List<String> fields(Response response) throws Exception {
