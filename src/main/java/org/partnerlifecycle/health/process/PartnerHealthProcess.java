@@ -43,7 +43,7 @@ public class PartnerHealthProcess {
     return processes.start(KEY, partnerId, Map.of(PARTNER_ID, partnerId));
   }
 
-  /** The quarterly run now (as its timer would): POST /api/health-runs. */
+  /** The quarterly run now, as its timer would start it (bench/PartnerHealthBenchmark). */
   public String startRun() {
     return processes.start(SCHEDULER_KEY, null, Map.of(AFTER_PARTNER_ID, ""));
   }
