@@ -36,6 +36,20 @@ public class ProcessAdapter {
         .isEmpty();
   }
 
+  /** Whether an instance of {@code processKey} with this business key runs. */
+  public boolean isRunning(String processKey, String businessKey) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
+        .processInstanceBusinessKey(businessKey).count() > 0;
+  }
+
+  /** The business keys of the running instances of {@code processKey}. */
+  public java.util.Set<String> runningBusinessKeys(String processKey) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).list()
+        .forEach(instance -> keys.add(instance.getBusinessKey()));
+    return keys;
+  }
+
   /** Sets variables on the running instance of {@code processKey} with this business key, if there is one. */
   public void setVariables(String processKey, String businessKey, Map<String, Object> variables) {
     runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)

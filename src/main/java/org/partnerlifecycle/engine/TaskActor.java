@@ -31,6 +31,35 @@ public final class TaskActor {
     }
   }
 
+  /** A required date variable (a form's date field arrives as text yyyy-mm-dd, or as a Date over REST). */
+  public static java.time.LocalDate date(DelegateTask task, String variable) {
+    Object value = task.getVariable(variable);
+    if (value == null || value.toString().isBlank()) {
+      throw new InvalidDecisionException(variable, "is required");
+    }
+    if (value instanceof java.util.Date d) {
+      return java.time.LocalDate.ofInstant(d.toInstant(), java.time.ZoneOffset.UTC);
+    }
+    try {
+      return java.time.LocalDate.parse(value.toString().length() > 10 ? value.toString().substring(0, 10)
+          : value.toString());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new InvalidDecisionException(variable, "must be a date (yyyy-mm-dd)");
+    }
+  }
+
+  /** A checkbox: absent is false; anything but a boolean is refused. */
+  public static boolean flag(DelegateTask task, String variable) {
+    Object value = task.getVariable(variable);
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    throw new InvalidDecisionException(variable, "must be true or false");
+  }
+
   public static String text(DelegateTask task, String variable) {
     Object value = task.getVariable(variable);
     return value == null ? null : value.toString();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.web.Ids;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,11 +27,20 @@ public class PartnerEvents {
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final EngineTime time;
+  private final ApplicationEventPublisher publisher;
 
-  PartnerEvents(JdbcTemplate jdbc, ObjectMapper json, EngineTime time) {
+  PartnerEvents(JdbcTemplate jdbc, ObjectMapper json, EngineTime time, ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
     this.json = json;
     this.time = time;
+    this.publisher = publisher;
+  }
+
+  /**
+   * Published inside the deciding transaction once an event is new, for the application's own followers (the
+   * business-review cadence follows activation and tier changes): they act in the same transaction.
+   */
+  public record Emitted(String partnerId, PartnerEvent event, Map<String, Object> data) {
   }
 
   /**
@@ -69,6 +79,7 @@ public class PartnerEvents {
     if (!contact.isEmpty() && contact.get(0) != null) {
       enqueue(Channel.EMAIL, partnerId, contact.get(0), event.wireName(), payload, eventId, null, now);
     }
+    publisher.publishEvent(new Emitted(partnerId, event, data));
     return true;
   }
 

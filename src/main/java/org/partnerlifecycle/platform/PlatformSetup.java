@@ -3,6 +3,7 @@ package org.partnerlifecycle.platform;
 import org.partnerlifecycle.security.StaffAuthorizations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.partnerlifecycle.engagement.EngagementService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +19,12 @@ class PlatformSetup {
   private final TasklistFilters filters;
   private final DemoPartners demoPartners;
   private final DecisionFactsBackfill backfill;
+  private final EngagementService engagement;
   private final boolean demoData;
   private final boolean demoPartnersWanted;
 
   PlatformSetup(StaffAuthorizations authorizations, DemoUsers demoUsers, TasklistFilters filters,
-      DemoPartners demoPartners, DecisionFactsBackfill backfill,
+      DemoPartners demoPartners, DecisionFactsBackfill backfill, EngagementService engagement,
       @Value("${partner-lifecycle.demo-data:false}") boolean demoData,
       @Value("${partner-lifecycle.demo-partners:true}") boolean demoPartnersWanted) {
     this.authorizations = authorizations;
@@ -30,6 +32,7 @@ class PlatformSetup {
     this.filters = filters;
     this.demoPartners = demoPartners;
     this.backfill = backfill;
+    this.engagement = engagement;
     this.demoData = demoData;
     this.demoPartnersWanted = demoPartnersWanted;
   }
@@ -46,5 +49,7 @@ class PlatformSetup {
     if (demoData && demoPartnersWanted) {
       demoPartners.ensureDemoPartners();
     }
+    // Partners activated before business reviews existed join their tier's cadence.
+    engagement.startMissingCadences();
   }
 }

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.partnerlifecycle.deal.process.DealRegistrationProcess;
+import org.partnerlifecycle.engagement.process.BusinessReviewProcess;
+import org.partnerlifecycle.health.process.PartnerHealthProcess;
 import org.partnerlifecycle.partner.process.PartnerOnboardingProcess;
 import org.partnerlifecycle.security.StaffAuthorizations;
 import org.partnerlifecycle.security.StaffGroups;
@@ -53,6 +55,8 @@ class TasklistFilters {
             () -> managersQueue().processDefinitionKey(TierReviewProcess.KEY)),
         new FilterDefinition("Warnings", "Warning escalations", 4, managers,
             () -> managersQueue().processDefinitionKey(WarningEscalationProcess.KEY)),
+        new FilterDefinition("Partner engagement", "Business reviews and at-risk partners", 5, managers,
+            () -> managersQueue().processDefinitionKeyIn(BusinessReviewProcess.KEY, PartnerHealthProcess.KEY)),
         new FilterDefinition("Leadership approvals", "Negotiated rates, Strategic placements, removals, payout runs", 0,
             List.of(StaffGroups.LEADERSHIP),
             () -> taskService.createTaskQuery().taskCandidateGroup(StaffGroups.LEADERSHIP).includeAssignedTasks()),

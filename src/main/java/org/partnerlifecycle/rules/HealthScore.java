@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.partnerlifecycle.rules.ProgramTerms.HealthBand;
 import org.partnerlifecycle.rules.ProgramTerms.HealthTerms;
@@ -85,6 +86,33 @@ public final class HealthScore {
         .input("revenueGrowthPercent", in.revenueGrowthPercent()).input("dealsLastQuarter", deals)
         .input("portalActivity", in.portalActivity()).input("nps", nps).input("strategicFit", in.strategicFit());
     return result(why, terms.health(), score, points, "the playbook's indicator points");
+  }
+
+  /** The bands that call for the at-risk playbook (seed 001 line 1698: "At-risk  Declining, disengaged  Intervention plan"). */
+  public static final java.util.Set<String> RISK_BANDS = java.util.Set.of("AT_RISK", "CRITICAL", "CHURNING");
+
+  /**
+   * Whether a partner enters At-risk, Critical or Churning (SPEC §3 partner-health): its new band is one of them and
+   * lower than its previous band (or it had none). A partner staying in its risk band does not enter it again.
+   */
+  public static boolean entersRisk(ProgramTerms terms, String previousBand, String band) {
+    Args.required("band", band);
+    if (!RISK_BANDS.contains(band)) {
+      return false;
+    }
+    if (previousBand == null) {
+      return true;
+    }
+    List<String> order = terms.health().bands().stream().map(HealthBand::name).toList();
+    return order.indexOf(band) > order.indexOf(previousBand);
+  }
+
+  /** A band as people say it: AT_RISK → At-risk. */
+  public static String bandLabel(String band) {
+    return switch (band) {
+      case "AT_RISK" -> "At-risk";
+      default -> band.charAt(0) + band.substring(1).toLowerCase();
+    };
   }
 
   private static BigDecimal points(Map<HealthFactor, Map<String, Integer>> table, HealthFactor factor,

@@ -34,7 +34,8 @@ public record ProgramTerms(
     int volumeLicenceMonths,
     LeadRoutingTerms leadRouting,
     Map<Attribution, BigDecimal> qualificationCreditPercent,
-    PayoutTerms payouts) {
+    PayoutTerms payouts,
+    EngagementTerms engagement) {
 
   /** The incentive tables are keyed NEW and RENEWAL, as in the guide. */
   public static final String NEW = "NEW";
@@ -93,5 +94,15 @@ public record ProgramTerms(
    */
   public record PayoutTerms(int refundHoldbackDays, BigDecimal minimumPayout, int statementNetDays,
       BigDecimal leadershipApprovalFrom, int contractYearMonths) {
+  }
+
+  /**
+   * The engagement cadence per tier (guide "Engagement Standards", seed 000 line 136: bi-weekly / weekly recurring
+   * meetings with the SPM, bi-annual / quarterly business reviews; 0 = none) and the QBR framework's deadlines
+   * (playbook, seed 001 lines 1612-1618: notes within 48 hours). A business review opens {@code reviewDueDays}
+   * before its due date. Roadmap alignment follows {@link IntegrationSupport#roadmapAlignmentMonths()}.
+   */
+  public record EngagementTerms(Map<Tier, Integer> spmMeetingEveryDays, Map<Tier, Integer> businessReviewEveryMonths,
+      int reviewDueDays, int notesDueHours) {
   }
 }

@@ -171,7 +171,7 @@ final class TermsLoader {
         launchMethods, integrationTypes, integrationTypeNotes, support, benefits, standards, attribution, deals,
         bands, proRataDays, grace, cadence, count(root, "warning.curePeriodDays"), health(root),
         count(root, "licences.volumeMonths"), leadRouting(root), qualificationCredit(root, attribution),
-        payouts(root));
+        payouts(root), engagement(root));
   }
 
   /**
@@ -189,6 +189,26 @@ final class TermsLoader {
       credit.put(a, percent(root, "qualificationCreditPercent." + a));
     }
     return credit;
+  }
+
+  /** The engagement cadence (seed 000 line 136) and the QBR notes deadline (seed 001 line 1612). */
+  private ProgramTerms.EngagementTerms engagement(JsonNode root) {
+    knownKeys(root, "engagement.spmMeetingEveryDays", Tier.class);
+    knownKeys(root, "engagement.businessReviewEveryMonths", Tier.class);
+    Map<Tier, Integer> meetings = byTier(tier -> count(root, "engagement.spmMeetingEveryDays." + tier));
+    Map<Tier, Integer> reviews = byTier(tier -> count(root, "engagement.businessReviewEveryMonths." + tier));
+    int dueDays = count(root, "engagement.businessReviewDueDays");
+    int notesHours = count(root, "engagement.notesDueHours");
+    if (notesHours < 1) {
+      throw fail("engagement.notesDueHours", "must be at least 1");
+    }
+    for (Tier tier : Tier.values()) {
+      if (reviews.get(tier) > 0 && dueDays >= reviews.get(tier) * 28) {
+        throw fail("engagement.businessReviewDueDays", "a review must open within its cadence of "
+            + reviews.get(tier) + " months");
+      }
+    }
+    return new ProgramTerms.EngagementTerms(meetings, reviews, dueDays, notesHours);
   }
 
   private boolean optionalBool(JsonNode root, String cell) {

@@ -143,38 +143,6 @@ class TierReviewController {
         });
   }
 
-  /** The health score of the partner's last review, with its factors (until a health process recomputes it). */
-  @GetMapping("/partners/{id}/health")
-  Map<String, Object> health(@PathVariable String id) {
-    if (!caller.maySee(id)) {
-      throw new PartnerNotFoundException(id);
-    }
-    partners.get(id);
-    TierReviewRepository.ReviewedHealth health = reviews.lastHealth(id)
-        .orElseThrow(() -> new org.partnerlifecycle.web.NotFoundException("no tier review has scored partner " + id
-            + " yet"));
-    Map<String, Object> body = new java.util.LinkedHashMap<>();
-    body.put("partnerId", id);
-    body.put("score", health.score());
-    body.put("band", health.band());
-    body.put("factors", factors(health.factorsJson()));
-    body.put("explanation", health.explanation());
-    body.put("computedAt", health.computedAt().toString());
-    body.put("termsVersion", health.termsVersion());
-    return body;
-  }
-
-  private static Object factors(String json) {
-    if (json == null) {
-      return List.of();
-    }
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, List.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @GetMapping("/partners/{id}/tier-history")
   List<TierReviewRepository.TierChange> tierHistory(@PathVariable String id) {
     if (!caller.maySee(id)) {

@@ -36,46 +36,10 @@ public class TierReviewRepository {
       Motion recommendedMotion, boolean manual) {
   }
 
-  /** The last review's health, as computed then (GET /api/partners/{id}/health). */
-  public record ReviewedHealth(int score, String band, String factorsJson, String explanation, Instant computedAt,
-      String termsVersion) {
-  }
-
   private final JdbcTemplate jdbc;
 
   public TierReviewRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-  }
-
-  /**
-   * WON deals closed in (from, to], their annual contract value summed per attribution (SOURCED / INFLUENCED): the
-   * amount × 12 / termMonths for terms over 12 months, the amount otherwise (SPEC §2, as TierRules.annualValue).
-   */
-  public Map<String, BigDecimal> wonAnnualRevenueByAttribution(String partnerId, LocalDate from, LocalDate to) {
-    Map<String, BigDecimal> sums = new java.util.HashMap<>();
-    jdbc.query("SELECT attribution, SUM(CASE WHEN term_months > 12 "
-            + "THEN ROUND(CAST(closed_amount AS NUMERIC(24,6)) * 12 / term_months, 2) ELSE closed_amount END) "
-            + "FROM deal_registration WHERE partner_id = ? AND status = 'WON' "
-            + "AND closed_on > ? AND closed_on <= ? GROUP BY attribution",
-        rs -> {
-          sums.put(rs.getString(1), rs.getBigDecimal(2));
-        }, partnerId, Date.valueOf(from), Date.valueOf(to));
-    return sums;
-  }
-
-  public int registrationsSince(String partnerId, Instant since) {
-    return jdbc.queryForObject("SELECT count(*) FROM deal_registration WHERE partner_id = ? AND created_at >= ?",
-        Integer.class, partnerId, Timestamp.from(since));
-  }
-
-  public Optional<Instant> lastRegistration(String partnerId) {
-    return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(created_at) FROM deal_registration WHERE partner_id = ?",
-        Timestamp.class, partnerId)).map(Timestamp::toInstant);
-  }
-
-  public Optional<CommitmentRecord> latestCommitments(String partnerId) {
-    return jdbc.query("SELECT * FROM partner_commitment WHERE partner_id = ? ORDER BY period_end DESC, id DESC "
-        + "FETCH FIRST 1 ROWS ONLY", (rs, i) -> commitment(rs), partnerId).stream().findFirst();
   }
 
   /** The commitment records whose periods end in (from, to] — the trailing 12 months of a review — latest first. */
@@ -166,14 +130,6 @@ public class TierReviewRepository {
         tier(rs.getString("decided_tier")), rs.getString("decided_by"), rs.getString("decision_reason"),
         rs.getString("explanation"), (Integer) rs.getObject("failing_reviews_after", Integer.class),
         motion(rs.getString("recommended_motion")), rs.getBoolean("manual")), reviewId);
-  }
-
-  /** The health the partner's latest evaluated review computed, if any. */
-  public Optional<ReviewedHealth> lastHealth(String partnerId) {
-    return jdbc.query("SELECT health_score, health_band, health_factors, explanation, started_at, terms_version "
-            + "FROM tier_review WHERE partner_id = ? ORDER BY started_at DESC, id DESC FETCH FIRST 1 ROWS ONLY",
-        (rs, i) -> new ReviewedHealth(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getTimestamp(5).toInstant(), rs.getString(6)), partnerId).stream().findFirst();
   }
 
   /** On watch (from a review below its tier) and when the re-review at the end of its grace is due. */

@@ -10,31 +10,25 @@ import static org.partnerlifecycle.tier.process.TierReviewProcess.TIER_DECISION;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.TIER_REASON;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.partnerlifecycle.audit.RuleResultStore.Subject;
 import org.partnerlifecycle.audit.RuleResultStore;
+import org.partnerlifecycle.engagement.EngagementService;
 import org.partnerlifecycle.engine.Decisions;
+import org.partnerlifecycle.health.HealthService;
+import org.partnerlifecycle.rules.Engagement.Credit;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.engine.InvalidDecisionException;
 import org.partnerlifecycle.partner.Entitlements;
 import org.partnerlifecycle.partner.OnboardingService;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerRepository;
-import org.partnerlifecycle.rules.Attribution;
 import org.partnerlifecycle.rules.EligibilityRules;
-import org.partnerlifecycle.rules.HealthScore.Health;
-import org.partnerlifecycle.rules.HealthScore.Indicators;
-import org.partnerlifecycle.rules.HealthScore.PortalActivity;
-import org.partnerlifecycle.rules.HealthScore.StrategicFit;
-import org.partnerlifecycle.rules.HealthScore;
-import org.partnerlifecycle.rules.Money;
 import org.partnerlifecycle.rules.Motion;
 import org.partnerlifecycle.rules.ProgramTerms;
 import org.partnerlifecycle.rules.RuleResult;
@@ -46,7 +40,6 @@ import org.partnerlifecycle.rules.TierMaintenance;
 import org.partnerlifecycle.rules.TierRules.Commitments;
 import org.partnerlifecycle.rules.TierRules.Placement;
 import org.partnerlifecycle.rules.TierRules;
-import org.partnerlifecycle.rules.HealthFactor;
 import org.partnerlifecycle.tier.TierReviewRepository.CommitmentRecord;
 import org.partnerlifecycle.tier.TierReviewRepository.Review;
 import org.partnerlifecycle.tier.TierReviewRepository.TierChange;
@@ -93,10 +86,14 @@ public class TierReviewService {
   private final EngineTime time;
   private final PartnerEvents events;
   private final OnboardingService onboarding;
+  private final HealthService health;
+  private final EngagementService engagement;
 
   public TierReviewService(PartnerRepository partners, TierReviewRepository reviews, TermsCatalog terms,
       RuleResultStore ruleResults, WarningService warnings, EngineTime time, PartnerEvents events,
-      OnboardingService onboarding) {
+      OnboardingService onboarding, HealthService health, EngagementService engagement) {
+    this.health = health;
+    this.engagement = engagement;
     this.events = events;
     this.onboarding = onboarding;
     this.partners = partners;
@@ -124,8 +121,9 @@ public class TierReviewService {
     if (recorded.isEmpty() && !manual) {
       return new Evaluation(true, false, partner.companyName(), tier, null, null, null, null, false, false);
     }
-    Commitments commitments = commitments(recorded, partner.activatedAt(), today);
-    RuleResult<BigDecimal> credited = creditedRevenue(partnerId, today.minusMonths(12), today, current);
+    Commitments commitments = commitments(recorded, engagement.participation(partnerId, today.minusMonths(12), today),
+        partner.activatedAt(), today);
+    RuleResult<BigDecimal> credited = health.creditedRevenue(partnerId, today.minusMonths(12), today, current);
     BigDecimal revenue = credited.value();
     Motion contracted = partner.appliedMotion();
     RuleResult<Placement> placed = TierRules.placement(current, contracted, revenue);
@@ -134,10 +132,8 @@ public class TierReviewService {
     boolean onWatch = reviews.failingReviews(partnerId) > 0;
     RuleResult<MaintenanceDecision> maintenance = TierMaintenance.evaluate(current, tier, qualified.value().tier(),
         onWatch, today);
-    Optional<CommitmentRecord> latest = recorded.stream().findFirst();
-    Indicators indicators = indicators(partnerId, revenue, latest, today, current);
-    RuleResult<Health> health = HealthScore.scoreFromIndicators(current, indicators);
-    for (RuleResult<?> result : List.of(credited, qualified, maintenance, health)) {
+    HealthService.Computed health = this.health.compute(partnerId, reviewId);
+    for (RuleResult<?> result : List.of(credited, qualified, maintenance)) {
       ruleResults.record(Subject.PARTNER, partnerId, result.explanation(), reviewId);
     }
 
@@ -155,14 +151,14 @@ public class TierReviewService {
     }
     explanation = explanation.length() > 4000 ? explanation.substring(0, 3997) + "..." : explanation;
     reviews.insertReview(reviewId, partnerId, current.version(), tier.name(), revenue, placed.value().tier().name(),
-        participation.value().name(), qualified.value().tier().name(), health.value().score(), health.value().band(),
+        participation.value().name(), qualified.value().tier().name(), health.health().score(), health.health().band(),
         decision.recommendation().name(), decision.newTier().name(), decision.consecutiveFailingReviews(), explanation,
-        recommendedMotion, factorsJson(current, health.value(), indicators), manual, time.now());
+        recommendedMotion, health.factorsJson(), manual, time.now());
     if (!manual && participation.value().isBelow(tier)) {
       warnings.raiseBreach(partnerId, BreachCategory.PARTICIPATION_STANDARDS,
           "Tier review " + reviewId + ": " + participation.explanation().text(), "TIER_REVIEW", "system");
     }
-    String healthText = health.value().score() + " (" + health.value().band() + ")";
+    String healthText = health.health().score() + " (" + health.health().band() + ")";
     if (manual) {
       Tier to = manualChange.tier();
       reviews.decideReview(reviewId, to.name(), manualChange.proposedBy(), "manual placement change: "
@@ -189,33 +185,6 @@ public class TierReviewService {
   private static Motion motionAt(ProgramTerms terms, Tier tier, Motion motion) {
     return terms.motionsByTier().get(tier).contains(motion) ? motion : Motion.REFERRAL;
   }
-
-  /** The factors of a health score as JSON: factor, points, max (its weight) and the indicator it scored. */
-  private static String factorsJson(ProgramTerms terms, Health health, Indicators in) {
-    Map<HealthFactor, Object> inputs = new java.util.EnumMap<>(HealthFactor.class);
-    inputs.put(HealthFactor.REVENUE, in.revenueGrowthPercent().toPlainString() + " % year on year");
-    inputs.put(HealthFactor.ACTIVITY, in.dealsLastQuarter() + " deal registrations in the last quarter");
-    inputs.put(HealthFactor.ENGAGEMENT, "portal activity " + in.portalActivity());
-    inputs.put(HealthFactor.SATISFACTION, in.nps() == null ? "NPS unknown" : "NPS " + in.nps());
-    inputs.put(HealthFactor.FIT, "strategic fit " + in.strategicFit());
-    List<Map<String, Object>> factors = new java.util.ArrayList<>();
-    for (HealthFactor factor : HealthFactor.values()) {
-      Map<String, Object> row = new java.util.LinkedHashMap<>();
-      row.put("factor", factor.name());
-      row.put("points", health.points().getOrDefault(factor, BigDecimal.ZERO).stripTrailingZeros().toPlainString());
-      row.put("max", terms.health().weights().get(factor));
-      row.put("input", inputs.get(factor));
-      factors.add(row);
-    }
-    try {
-      return JSON.writeValueAsString(factors);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** AssignPartnerManager after a promotion: checked and recorded as at onboarding. */
   public void assignManagement(String partnerId, String partnerManager, String executiveSponsor, String assignedBy) {
@@ -336,50 +305,23 @@ public class TierReviewService {
     reviews.finishReview(partner.id(), failingReviews, next);
   }
 
-  /** WON deals closed in the period at their annual value, credited per attribution (qualification credit). */
-  RuleResult<BigDecimal> creditedRevenue(String partnerId, LocalDate from, LocalDate to, ProgramTerms terms) {
-    Map<Attribution, BigDecimal> annual = new java.util.EnumMap<>(Attribution.class);
-    for (Map.Entry<String, BigDecimal> sum : reviews.wonAnnualRevenueByAttribution(partnerId, from, to).entrySet()) {
-      Attribution attribution = sum.getKey() == null ? Attribution.SOURCED : Attribution.valueOf(sum.getKey());
-      annual.merge(attribution, sum.getValue(), BigDecimal::add);
-    }
-    return TierRules.creditedRevenue(terms, annual);
-  }
-
-  /** The playbook's indicators from what we record; unknown NPS and fit count as the lowest (the cautious reading). */
-  private Indicators indicators(String partnerId, BigDecimal revenue, Optional<CommitmentRecord> commitments,
-      LocalDate today, ProgramTerms terms) {
-    BigDecimal previous = creditedRevenue(partnerId, today.minusMonths(24), today.minusMonths(12), terms).value();
-    BigDecimal growth = previous.signum() == 0 ? (revenue.signum() > 0 ? new BigDecimal("100") : BigDecimal.ZERO)
-        : revenue.subtract(previous).multiply(Money.HUNDRED).divide(previous, 2, java.math.RoundingMode.HALF_EVEN);
-    Instant now = time.now();
-    int dealsLastQuarter = reviews.registrationsSince(partnerId, now.minus(Duration.ofDays(91)));
-    PortalActivity activity = reviews.lastRegistration(partnerId).map(last -> {
-      long days = ChronoUnit.DAYS.between(last, now);
-      return days <= 7 ? PortalActivity.WEEKLY : days <= 31 ? PortalActivity.MONTHLY
-          : days <= 92 ? PortalActivity.QUARTERLY : PortalActivity.INACTIVE;
-    }).orElse(PortalActivity.INACTIVE);
-    Integer nps = commitments.map(CommitmentRecord::nps).orElse(null);
-    StrategicFit fit = commitments.map(CommitmentRecord::strategicFit).map(StrategicFit::valueOf)
-        .orElse(StrategicFit.WEAK);
-    return new Indicators(growth, dealsLastQuarter, activity, nps, fit);
-  }
-
   /**
-   * The trailing 12 months' records summed (SPEC §2): counts add up, the certified percent is the latest record's, the
+   * The trailing 12 months' records summed (SPEC §2) with the meetings logged in them (business reviews and
+   * meetings through the API, {@link org.partnerlifecycle.rules.Engagement#credit}): counts add up, the certified percent is the latest record's, the
    * business plan, relief and presence count when any record has them. A partner active for less than a year owes
    * the standards pro rata for its whole months active.
    */
-  static Commitments commitments(List<CommitmentRecord> records, Instant activatedAt, LocalDate today) {
+  static Commitments commitments(List<CommitmentRecord> records, Credit meetings, Instant activatedAt,
+      LocalDate today) {
     int months = 12;
     if (activatedAt != null) {
       LocalDate since = LocalDate.ofInstant(activatedAt, java.time.ZoneOffset.UTC);
       months = (int) Math.max(0, Math.min(12, ChronoUnit.MONTHS.between(since, today)));
     }
-    int management = 0;
-    int ceo = 0;
-    int cSuite = 0;
-    int enablement = 0;
+    int management = meetings.managementMeetings();
+    int ceo = meetings.ceoMeetings();
+    int cSuite = meetings.cSuiteMeetings();
+    int enablement = meetings.enablementSessions();
     boolean plan = false;
     boolean relief = false;
     boolean presence = false;

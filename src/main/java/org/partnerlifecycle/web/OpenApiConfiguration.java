@@ -46,7 +46,7 @@ class OpenApiConfiguration {
       "/api/partners/{id}/compliance-breaches", "/api/leads", "/api/direct-opportunities", "/api/deal-registrations",
       "/api/partners/{id}/webhooks", "/api/deal-registrations/{id}/adjustment",
       "/api/partners/{id}/tier-changes", "/api/deal-registrations/{id}/payments", "/api/payout-runs",
-      "/api/audit/checkpoints");
+      "/api/audit/checkpoints", "/api/partners/{id}/meetings");
 
   /** What a creating POST answers (201) and a request it takes: examples for the reader and Swagger UI. */
   private record Creation(Map<String, Object> answer, Map<String, Object> request) {
@@ -82,7 +82,13 @@ class OpenApiConfiguration {
           Map.of("paidOn", "2026-03-01", "amount", 24000, "contractYear", 1))),
       Map.entry("/api/audit/checkpoints", new Creation(Map.of("id", 12, "lastId", 4711, "hash", "9f2c…(64 hex)",
           "signedAt", "2026-12-01T10:00:00Z", "algorithm", "Ed25519", "signature", "base64…", "publicKey",
-          "MCowBQYDK2VwAyEA…", "signatureValid", true), null)));
+          "MCowBQYDK2VwAyEA…", "signatureValid", true), null)),
+      Map.entry("/api/partners/{id}/meetings", new Creation(
+          Map.of("meetingId", "M-1A2B3C4D5E6F", "partnerId", "P-1A2B3C4D5E6F", "counts", Map.of("managementMeetings",
+              1, "ceoMeetings", 0, "cSuiteMeetings", 1, "enablementSessions", 0), "explanation",
+              "Business review with [C-level (CxO)] counts as a management meeting and a C-suite meeting ..."),
+          Map.of("heldOn", "2026-11-30", "kind", "QBR", "attendees", List.of(Map.of("name", "Casey CFO", "level",
+              "C_LEVEL")), "notes", "Pipeline reviewed", "actionItems", "[Partner] Q1 plan by 15 January"))));
 
   @Bean
   OpenAPI partnerLifecycleApi() {

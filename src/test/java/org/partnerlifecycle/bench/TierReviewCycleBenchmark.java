@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.support.PostgresProfileTest;
@@ -76,7 +72,7 @@ class TierReviewCycleBenchmark {
         started += batch;
       } while (batch > 0);
       startedAfter = (System.nanoTime() - start) / 1e9;
-      evaluateLikeTheJobExecutor();
+      BenchJobs.executeAll(engine, "tier-review", JOB_THREADS);
       seconds = (System.nanoTime() - start) / 1e9;
     } finally {
       analyzer.shutdownNow();
@@ -96,27 +92,6 @@ class TierReviewCycleBenchmark {
     System.out.printf("target: under 120 s for 10,000 partners -> %s%n%n",
         PARTNERS == 10_000 ? (seconds < 120 ? "met" : "NOT met") : "n/a (other size)");
     assertThat(reviewed).isEqualTo(PARTNERS);
-  }
-
-  /**
-   * Runs the reviews' asynchronous evaluations on JOB_THREADS threads, as the job executor of a node would (tests
-   * keep the job executor off; this drives the same jobs through the engine's API).
-   */
-  private void evaluateLikeTheJobExecutor() throws Exception {
-    List<String> jobs = engine.getManagementService().createJobQuery().processDefinitionKey("tier-review").list()
-        .stream().map(Job::getId).toList();
-    ExecutorService workers = Executors.newFixedThreadPool(JOB_THREADS);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (String job : jobs) {
-        done.add(workers.submit(() -> engine.getManagementService().executeJob(job)));
-      }
-      for (Future<?> future : done) {
-        future.get();
-      }
-    } finally {
-      workers.shutdownNow();
-    }
   }
 
   /**

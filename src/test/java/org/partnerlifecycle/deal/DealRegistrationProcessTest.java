@@ -130,8 +130,8 @@ class DealRegistrationProcessTest {
     assertThat(approved.attribution()).isEqualTo(Attribution.SOURCED);
     assertThat(approved.protectionEndsAt()).isEqualTo(Instant.parse("2026-05-01T10:00:00Z"));
     // The partner's onboarding heard of its first approved deal and ended without an activation check.
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(partner.id())
-        .count()).isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("partner-onboarding")
+        .processInstanceBusinessKey(partner.id()).count()).isZero();
 
     registrations.close(deal.id(), "WON", new BigDecimal("48000"), LocalDate.parse("2026-04-01"));
     assertThat(instance).isEnded().hasPassed("RecordClose", "RegistrationClosed");

@@ -149,6 +149,11 @@ abstract class ApiFuzzContract {
             + "\"events\":[\"lead.offered\"]}"),
         Map.entry("GET /api/partners/{p}/webhooks", ""), Map.entry("GET /api/partners/{p}/webhook-deliveries", ""),
         Map.entry("GET /api/partners/{p}/notifications?channel=EMAIL", ""),
+        // Engagement, health and KPIs (issue 28).
+        Map.entry("POST /api/partners/{p}/meetings", "{\"heldOn\":\"" + yesterdayText() + "\",\"kind\":\"QBR\","
+            + "\"attendees\":[{\"name\":\"N\",\"level\":\"C_LEVEL\"}],\"notes\":\"n\"}"),
+        Map.entry("GET /api/partners/{p}/meetings", ""),
+        Map.entry("GET /api/program/kpis?from={from}&to={to}", ""),
         // The engine's REST API as Tasklist uses it: task completions with the forms' variables, hostile ones too.
         Map.entry("POST /engine-rest/task/{t}/complete", "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},"
             + "\"reason\":{\"value\":\"r\"},\"proposedRate\":{\"value\":5,\"type\":\"Double\"}}}"),
@@ -314,6 +319,10 @@ abstract class ApiFuzzContract {
    * is counted too. The engine's meter tables are left out: its metrics reporter writes them on its own schedule.
    * No job executor runs here, so only requests write.
    */
+  private static String yesterdayText() {
+    return LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+  }
+
   private String rowCountQuery() {
     String schema = jdbc.execute((Connection connection) -> connection.getSchema());
     List<String> counts = jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "

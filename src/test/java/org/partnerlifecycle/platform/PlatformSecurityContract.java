@@ -162,7 +162,7 @@ abstract class PlatformSecurityContract {
     List<String> lena = names(http.get("/engine-rest/filter", "lena", "lena"));
     List<String> ada = names(http.get("/engine-rest/filter", "ada", "ada"));
     assertThat(mary).contains("My tasks", "Applications", "My deal reviews", "Overdue (SLA passed)", "Tier reviews",
-        "Warnings")
+        "Warnings", "Partner engagement")
         .doesNotContain("Leadership approvals", "All tasks");
     assertThat(lena).containsExactlyInAnyOrder("My tasks", "Leadership approvals");
     assertThat(ada).isEmpty();

@@ -58,7 +58,11 @@ class ExplanationTest {
         Map.entry("payout.addOnProration", () -> PayoutRules.addOnProration(TERMS, 2, BigDecimal.TEN, 6, 12)),
         Map.entry("payout.clawback", () -> PayoutRules.clawback(TERMS, BigDecimal.TEN, LocalDate.parse("2026-01-01"),
             LocalDate.parse("2026-03-01"))),
-        Map.entry("health.score", () -> HealthScore.score(TERMS, new HealthInputs(50, 50, 50, 50, 50))));
+        Map.entry("health.score", () -> HealthScore.score(TERMS, new HealthInputs(50, 50, 50, 50, 50))),
+        Map.entry("engagement.meetingCredit", () -> Engagement.credit(TERMS, Engagement.MeetingKind.QBR,
+            java.util.List.of(Engagement.AttendeeLevel.C_LEVEL))),
+        Map.entry("engagement.businessReview", () -> Engagement.nextBusinessReview(TERMS, Tier.STRATEGIC,
+            LocalDate.parse("2026-02-01"), LocalDate.parse("2026-01-15"), LocalDate.parse("2026-02-01"))));
     return rules.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 

@@ -7,13 +7,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -34,6 +31,7 @@ import org.partnerlifecycle.rules.Tier;
 import org.partnerlifecycle.support.ActivePartners;
 import org.partnerlifecycle.support.ApplicationTest;
 import org.partnerlifecycle.support.InstanceRef;
+import org.partnerlifecycle.support.WonDeals;
 import org.partnerlifecycle.tier.TierReviewRepository.CommitmentRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -94,15 +92,8 @@ class TierReviewProcessTest {
 
   /** A WON deal closed {@code daysAgo} days before now, as a closed registration would leave it. */
   private void wonDeal(Partner partner, String amount, int daysAgo, int termMonths, String attribution) {
-    String id = "D-T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
-    jdbc.update("INSERT INTO deal_registration (id, partner_id, submitted_by, customer_name, customer_domain, "
-            + "normalized_domain, motion, deal_type, license_type, product, estimated_value, term_months, status, "
-            + "attribution, closed_amount, closed_on, terms_version, created_at, updated_at) "
-            + "VALUES (?, ?, 'test', 'C', 'c.example', 'c.example', ?, 'NEW', 'SUBSCRIPTION', 'PLUS', ?, ?, 'WON', "
-            + "?, ?, ?, '2026-12-01', ?, ?)",
-        id, partner.id(), partner.motion().name(), new BigDecimal(amount), termMonths, attribution,
-        new BigDecimal(amount), Date.valueOf(today().minusDays(daysAgo)), now, now);
+    WonDeals.insert(jdbc, partner.id(), partner.motion().name(), amount, termMonths, attribution,
+        today().minusDays(daysAgo), ClockUtil.getCurrentTime().toInstant());
   }
 
   /** The year's record: GROWTH's standards (guide §9, seed 000 line 222), commission and quota relief included. */

@@ -15,7 +15,6 @@ import static org.partnerlifecycle.tier.process.TierReviewProcess.STRATEGIC_FIT;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.partnerlifecycle.engine.CheckedTaskCompletion;
@@ -44,8 +43,8 @@ class CommitmentsRecorded extends CheckedTaskCompletion {
 
   @Override
   protected void record(DelegateTask task, String partnerId) {
-    LocalDate start = date(task, PERIOD_START);
-    LocalDate end = date(task, PERIOD_END);
+    LocalDate start = TaskActor.date(task, PERIOD_START);
+    LocalDate end = TaskActor.date(task, PERIOD_END);
     if (end.isBefore(start)) {
       throw new InvalidDecisionException(PERIOD_END, "must not be before periodStart");
     }
@@ -67,23 +66,8 @@ class CommitmentsRecorded extends CheckedTaskCompletion {
     }
     reviews.recordCommitments(partnerId, new CommitmentRecord(start, end, count(task, MANAGEMENT_MEETINGS, 1000),
         count(task, CEO_MEETINGS, 100), count(task, C_SUITE_MEETINGS, 100), count(task, ENABLEMENT_SESSIONS, 100),
-        count(task, CERTIFIED_PERCENT, 100), flag(task, BUSINESS_PLAN), nps, fit, flag(task, QUOTA_RELIEF),
-        flag(task, EVENT_PRESENCE)), TaskActor.of(task));
-  }
-
-  private static LocalDate date(DelegateTask task, String variable) {
-    Object value = task.getVariable(variable);
-    if (value == null || value.toString().isBlank()) {
-      throw new InvalidDecisionException(variable, "is required");
-    }
-    if (value instanceof java.util.Date d) {
-      return LocalDate.ofInstant(d.toInstant(), java.time.ZoneOffset.UTC);
-    }
-    try {
-      return LocalDate.parse(value.toString().length() > 10 ? value.toString().substring(0, 10) : value.toString());
-    } catch (DateTimeParseException e) {
-      throw new InvalidDecisionException(variable, "must be a date (yyyy-mm-dd)");
-    }
+        count(task, CERTIFIED_PERCENT, 100), TaskActor.flag(task, BUSINESS_PLAN), nps, fit, TaskActor.flag(task, QUOTA_RELIEF),
+        TaskActor.flag(task, EVENT_PRESENCE)), TaskActor.of(task));
   }
 
   private static int count(DelegateTask task, String variable, int max) {
@@ -104,16 +88,5 @@ class CommitmentsRecorded extends CheckedTaskCompletion {
       throw new InvalidDecisionException(variable, "must be a whole number from " + min + " to " + max);
     }
     return value.intValueExact();
-  }
-
-  private static boolean flag(DelegateTask task, String variable) {
-    Object value = task.getVariable(variable);
-    if (value == null) {
-      return false;
-    }
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    throw new InvalidDecisionException(variable, "must be true or false");
   }
 }

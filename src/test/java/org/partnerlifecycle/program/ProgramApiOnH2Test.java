@@ -1,0 +1,7 @@
+package org.partnerlifecycle.program;
+
+import org.partnerlifecycle.support.ApplicationTest;
+
+@ApplicationTest
+class ProgramApiOnH2Test extends ProgramApiContract {
+}

@@ -1,0 +1,7 @@
+package org.partnerlifecycle.program;
+
+import org.partnerlifecycle.support.PostgresProfileTest;
+
+@PostgresProfileTest
+class ProgramApiOnPostgresTest extends ProgramApiContract {
+}
