@@ -33,7 +33,8 @@ public record ProgramTerms(
     HealthTerms health,
     int volumeLicenceMonths,
     LeadRoutingTerms leadRouting,
-    Map<Attribution, BigDecimal> qualificationCreditPercent) {
+    Map<Attribution, BigDecimal> qualificationCreditPercent,
+    MdfTerms mdf) {
 
   /** The incentive tables are keyed NEW and RENEWAL, as in the guide. */
   public static final String NEW = "NEW";
@@ -83,5 +84,23 @@ public record ProgramTerms(
   }
 
   public record HealthBand(String name, int min) {
+  }
+
+  /**
+   * Market development funds (playbook "MDF Allocation by Tier" and "MDF Best Practices", seed 001 lines 1901-1916):
+   * the annual budget and quarterly cap by tier (0: not eligible), the amount from which leadership approves as
+   * well, the allowed uses, reimbursement Net days from the claim's approval and the fiscal year's last day.
+   */
+  public record MdfTerms(Map<Tier, BigDecimal> annualBudget, Map<Tier, BigDecimal> quarterlyCap,
+      BigDecimal leadershipApprovalFrom, Set<MdfUse> allowedUses, int reimbursementNetDays,
+      java.time.MonthDay fiscalYearEnd) {
+
+    public boolean eligible(Tier tier) {
+      return annualBudget.get(tier).signum() > 0;
+    }
+
+    public List<Tier> eligibleTiers() {
+      return java.util.Arrays.stream(Tier.values()).filter(this::eligible).toList();
+    }
   }
 }
