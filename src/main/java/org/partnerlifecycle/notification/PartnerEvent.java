@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * The events a partner is told about (SPEC §4 Webhooks), by webhook and by email. {@link #emitted()} is false for
- * those whose decisions come with later issues (statements, MDF): a webhook may subscribe to them already.
+ * those whose decisions come with later issues (statements): a webhook may subscribe to them already.
  */
 public enum PartnerEvent {
   LEAD_OFFERED("lead.offered", true),
@@ -21,8 +21,8 @@ public enum PartnerEvent {
   TIER_ON_WATCH("tier.on_watch", true),
   WARNING_ISSUED("warning.issued", true),
   WARNING_RESET("warning.reset", true),
-  MDF_DECIDED("mdf.decided", false),
-  MDF_CLAIM_DECIDED("mdf.claim_decided", false),
+  MDF_DECIDED("mdf.decided", true),
+  MDF_CLAIM_DECIDED("mdf.claim_decided", true),
   PARTNER_ACTIVATED("partner.activated", true);
 
   private final String wireName;

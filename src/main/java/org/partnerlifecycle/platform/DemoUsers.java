@@ -14,7 +14,8 @@ class DemoUsers {
       {"mary", "Mary", "Manager", StaffGroups.PARTNER_MANAGERS},
       {"paul", "Paul", "Manager", StaffGroups.PARTNER_MANAGERS},
       {"lena", "Lena", "Leader", StaffGroups.LEADERSHIP},
-      {"ada", "Ada", "Auditor", StaffGroups.AUDITORS}};
+      {"ada", "Ada", "Auditor", StaffGroups.AUDITORS},
+      {"fiona", "Fiona", "Finance", StaffGroups.FINANCE}};
 
   private final IdentityService identityService;
 

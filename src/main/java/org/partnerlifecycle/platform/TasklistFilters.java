@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.partnerlifecycle.deal.process.DealRegistrationProcess;
+import org.partnerlifecycle.mdf.process.MdfRequestProcess;
 import org.partnerlifecycle.partner.process.PartnerOnboardingProcess;
 import org.partnerlifecycle.security.StaffAuthorizations;
 import org.partnerlifecycle.security.StaffGroups;
@@ -38,7 +39,7 @@ class TasklistFilters {
   }
 
   List<FilterDefinition> definitions() {
-    List<String> staff = List.of(StaffGroups.PARTNER_MANAGERS, StaffGroups.LEADERSHIP);
+    List<String> staff = List.of(StaffGroups.PARTNER_MANAGERS, StaffGroups.LEADERSHIP, StaffGroups.FINANCE);
     List<String> managers = List.of(StaffGroups.PARTNER_MANAGERS);
     return List.of(
         new FilterDefinition("My tasks", "Tasks assigned to me", -10, staff,
@@ -53,6 +54,10 @@ class TasklistFilters {
             () -> managersQueue().processDefinitionKey(TierReviewProcess.KEY)),
         new FilterDefinition("Warnings", "Warning escalations", 4, managers,
             () -> managersQueue().processDefinitionKey(WarningEscalationProcess.KEY)),
+        new FilterDefinition("MDF", "Market development fund requests and claims", 5, managers,
+            () -> managersQueue().processDefinitionKey(MdfRequestProcess.KEY)),
+        new FilterDefinition("Finance", "Overdue MDF reimbursements to chase", 0, List.of(StaffGroups.FINANCE),
+            () -> taskService.createTaskQuery().taskCandidateGroup(StaffGroups.FINANCE).includeAssignedTasks()),
         new FilterDefinition("Leadership approvals", "Negotiated rates, Strategic placements, removals", 0,
             List.of(StaffGroups.LEADERSHIP),
             () -> taskService.createTaskQuery().taskCandidateGroup(StaffGroups.LEADERSHIP).includeAssignedTasks()));

@@ -45,6 +45,11 @@ public class StaffAuthorizations {
           List.of(ProcessDefinitionPermissions.READ)),
       new Grant(StaffGroups.LEADERSHIP, Resources.USER, ANY, List.of(Permissions.READ)),
       new Grant(StaffGroups.LEADERSHIP, Resources.GROUP, ANY, List.of(Permissions.READ)),
+      // Finance works its tasks in Tasklist (MDF reimbursements to chase) and records payments over the API.
+      new Grant(StaffGroups.FINANCE, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
+      new Grant(StaffGroups.FINANCE, Resources.PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ)),
+      new Grant(StaffGroups.FINANCE, Resources.USER, ANY, List.of(Permissions.READ)),
+      new Grant(StaffGroups.FINANCE, Resources.GROUP, ANY, List.of(Permissions.READ)),
       // Auditors read everything, runtime and history, in Cockpit; they change nothing and work no task.
       new Grant(StaffGroups.AUDITORS, Resources.APPLICATION, "cockpit", List.of(Permissions.ACCESS)),
       new Grant(StaffGroups.AUDITORS, Resources.PROCESS_DEFINITION, ANY, List.of(
@@ -65,6 +70,7 @@ public class StaffAuthorizations {
       StaffGroups.PARTNER_MANAGERS, "Partner managers",
       StaffGroups.LEADERSHIP, "Partner leadership",
       StaffGroups.AUDITORS, "Auditors",
+      StaffGroups.FINANCE, "Finance",
       StaffGroups.ADMIN, "Program administrators"};
 
   private final IdentityService identityService;

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * One time-ordered story of a partner or a deal, for auditors: engine history (processes started and ended, user
  * tasks with who claimed and completed them, timers fired, escalations, incidents) joined with our own records
  * (audit records of API calls and task completions with their form values, rule results with inputs and terms
- * version, ledger entries, tier changes, warning steps).
+ * version, ledger entries, tier changes, warning steps, MDF decisions and payments).
  */
 @Service
 @Transactional(readOnly = true)
@@ -49,6 +49,8 @@ class AuditTimeline {
         entries);
     ours("SELECT at, decided_by AS actor, 'warning.' || action AS type, level, note, escalation_id FROM warning_step "
         + "WHERE partner_id = ?", "warning", partnerId, entries);
+    ours("SELECT at, decided_by AS actor, 'mdf.' || action AS type, request_id, amount, note FROM mdf_step "
+        + "WHERE partner_id = ?", "mdf", partnerId, entries);
     return sorted(entries);
   }
 

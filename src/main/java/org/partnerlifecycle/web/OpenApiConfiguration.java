@@ -45,7 +45,7 @@ class OpenApiConfiguration {
   static final Set<String> IDEMPOTENT = Set.of("/api/partner-applications", "/api/partners/{id}/api-keys",
       "/api/partners/{id}/compliance-breaches", "/api/leads", "/api/direct-opportunities", "/api/deal-registrations",
       "/api/partners/{id}/webhooks", "/api/deal-registrations/{id}/adjustment",
-      "/api/partners/{id}/tier-changes");
+      "/api/partners/{id}/tier-changes", "/api/mdf-requests");
 
   /** What a creating POST answers (201) and a request it takes: examples for the reader and Swagger UI. */
   private record Creation(Map<String, Object> answer, Map<String, Object> request) {
@@ -74,7 +74,11 @@ class OpenApiConfiguration {
               "termMonths", 12)),
       "/api/partners/{id}/webhooks", new Creation(
           Map.of("webhookId", "WH-1A2B3C4D5E6F", "secret", "whsec_...", "note", "Shown once: store it now."),
-          Map.of("url", "https://partner.example/hooks/program", "events", List.of("lead.offered", "deal.approved"))));
+          Map.of("url", "https://partner.example/hooks/program", "events", List.of("lead.offered", "deal.approved"))),
+      "/api/mdf-requests", new Creation(
+          Map.of("requestId", "MDF-1A2B3C4D5E6F", "status", "IN_REVIEW", "period", "FY2026 Q2", "amountLeft", 500),
+          Map.of("activity", "Joint webinar with Globex", "use", "EVENT", "amount", 1500, "plannedOn", "2026-06-15",
+              "expectedLeads", 40)));
 
   @Bean
   OpenAPI partnerLifecycleApi() {

@@ -27,7 +27,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 class ArchitectureTest {
 
   /** The capabilities, each with its delegates, listeners and process contract in {@code <capability>.process}. */
-  static final List<String> CAPABILITIES = List.of("partner", "deal", "tier", "warning", "lead");
+  static final List<String> CAPABILITIES = List.of("partner", "deal", "tier", "warning", "lead", "mdf");
 
   static final DescribedPredicate<JavaClass> DELEGATES_AND_LISTENERS = implement(JavaDelegate.class)
       .or(implement(TaskListener.class)).or(implement(ExecutionListener.class))
