@@ -112,7 +112,7 @@ class MdfController {
   }
 
   @GetMapping("/mdf-requests/{id}")
-  Map<String, Object> get(@PathVariable String id) {
+  MdfViews.RequestView get(@PathVariable String id) {
     return mdf.view(visible(id));
   }
 
@@ -139,7 +139,7 @@ class MdfController {
 
   /** Budget, reserved, claimed, paid and remaining, this quarter and this year; the reimbursements. */
   @GetMapping("/partners/{id}/mdf")
-  Map<String, Object> funds(@PathVariable String id) {
+  MdfViews.Funds funds(@PathVariable String id) {
     if (!caller.maySee(id)) {
       throw new PartnerNotFoundException(id);
     }
@@ -149,7 +149,7 @@ class MdfController {
   /** MDF spent against the leads and pipeline reported, for claims approved in [from, to] (default: this fiscal
    * year to today). */
   @GetMapping("/program/mdf-roi")
-  Map<String, Object> roi(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+  MdfViews.Roi roi(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     caller.requireGroup(StaffGroups.LEADERSHIP, StaffGroups.AUDITORS, StaffGroups.ADMIN);
     return mdf.roi(from == null ? null : date("from", from), to == null ? null : date("to", to));
   }

@@ -393,116 +393,60 @@ public class MdfService {
 
   /** The request with its decisions, claim and reimbursement. */
   @Transactional(readOnly = true)
-  public Map<String, Object> view(MdfRequest r) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("requestId", r.id());
-    view.put("partnerId", r.partnerId());
-    view.put("status", r.status());
-    view.put("activity", r.activity());
-    view.put("use", r.use());
-    view.put("amount", r.amount());
-    view.put("plannedOn", r.plannedOn());
-    view.put("expectedLeads", r.expectedLeads());
-    view.put("tier", r.tier());
-    view.put("period", r.period());
-    view.put("reserved", r.reservedAmount());
-    view.put("leadershipApproval", r.leadershipApproval());
-    view.put("refusal", r.refusal());
-    view.put("reason", r.decisionReason());
-    view.put("amountLeft", r.amountLeft());
-    view.put("lapsesAfter", r.lapsesAfter());
-    view.put("termsVersion", r.termsVersion());
-    view.put("createdAt", r.createdAt());
-    view.put("decisions", mdf.steps(r.id()).stream().map(s -> {
-      Map<String, Object> step = new LinkedHashMap<>();
-      step.put("action", s.action());
-      step.put("by", s.decidedBy());
-      step.put("amount", s.amount());
-      step.put("note", s.note());
-      step.put("at", s.at());
-      return step;
-    }).toList());
-    view.put("claim", mdf.claim(r.id()).map(c -> {
-      Map<String, Object> claim = new LinkedHashMap<>();
-      claim.put("receiptAmount", c.receiptAmount());
-      claim.put("leadsGenerated", c.leadsGenerated());
-      claim.put("pipelineValue", c.pipelineValue());
-      claim.put("evidenceNote", c.evidenceNote());
-      claim.put("claimedAt", c.claimedAt());
-      claim.put("decision", c.decision());
-      claim.put("reason", c.decisionReason());
-      claim.put("decidedAt", c.decidedAt());
-      return claim;
-    }).orElse(null));
-    view.put("reimbursement", mdf.reimbursement(r.id()).map(MdfService::reimbursementView).orElse(null));
-    return view;
+  public MdfViews.RequestView view(MdfRequest r) {
+    return new MdfViews.RequestView(r.id(), r.partnerId(), r.status(), r.activity(), r.use(), r.amount(),
+        r.plannedOn(), r.expectedLeads(), r.tier(), r.period(), r.reservedAmount(), r.leadershipApproval(),
+        r.refusal(), r.decisionReason(), r.amountLeft(), r.lapsesAfter(), r.termsVersion(), r.createdAt(),
+        mdf.steps(r.id()).stream().map(s -> new MdfViews.Step(s.action(), s.decidedBy(), s.amount(), s.note(),
+            s.at())).toList(),
+        mdf.claim(r.id()).map(c -> new MdfViews.Claim(c.receiptAmount(), c.leadsGenerated(), c.pipelineValue(),
+            c.evidenceNote(), c.claimedAt(), c.decision(), c.decisionReason(), c.decidedAt())).orElse(null),
+        mdf.reimbursement(r.id()).map(MdfService::reimbursementView).orElse(null));
   }
 
   /** Budget, reserved, claimed, paid and remaining of the partner, this quarter and this fiscal year. */
   @Transactional(readOnly = true)
-  public Map<String, Object> funds(String partnerId) {
+  public MdfViews.Funds funds(String partnerId) {
     Partner partner = partners.find(partnerId).orElseThrow(() -> new PartnerNotFoundException(partnerId));
     LocalDate today = time.today();
     ProgramTerms current = terms.effectiveOn(today);
     Period period = MdfRules.period(current, today);
     RuleResult<Boolean> eligible = partner.tier() == null ? null : MdfRules.eligibility(current, partner.tier());
-    Map<String, Object> funds = new LinkedHashMap<>();
-    funds.put("partnerId", partnerId);
-    funds.put("tier", partner.tier());
-    funds.put("eligible", eligible != null && eligible.value());
-    funds.put("explanation", eligible == null ? "No tier yet" : eligible.explanation().text());
-    funds.put("termsVersion", current.version());
     BigDecimal cap = partner.tier() == null ? BigDecimal.ZERO : current.mdf().quarterlyCap().get(partner.tier());
     BigDecimal budget = partner.tier() == null ? BigDecimal.ZERO : current.mdf().annualBudget().get(partner.tier());
     Holdings year = mdf.holdings(partnerId, period.fiscalYear(), null);
     Holdings quarter = mdf.holdings(partnerId, period.fiscalYear(), period.quarter());
     BigDecimal yearRemaining = remaining(budget, year);
-    funds.put("quarter", periodView(period.label(), period.quarterStart(), period.quarterEnd(), cap, quarter,
-        remaining(cap, quarter).min(yearRemaining)));
-    funds.put("year", periodView("FY" + period.fiscalYear(), period.yearStart(), period.yearEnd(), budget, year,
-        yearRemaining));
-    funds.put("reimbursements", mdf.reimbursements(partnerId).stream().map(MdfService::reimbursementView).toList());
-    return funds;
+    return new MdfViews.Funds(partnerId, partner.tier(), eligible != null && eligible.value(),
+        eligible == null ? "No tier yet" : eligible.explanation().text(), current.version(),
+        periodView(period.label(), period.quarterStart(), period.quarterEnd(), cap, quarter,
+            remaining(cap, quarter).min(yearRemaining)),
+        periodView("FY" + period.fiscalYear(), period.yearStart(), period.yearEnd(), budget, year, yearRemaining),
+        mdf.reimbursements(partnerId).stream().map(MdfService::reimbursementView).toList());
   }
 
   private static BigDecimal remaining(BigDecimal budget, Holdings holdings) {
     return budget.subtract(holdings.reserved()).subtract(holdings.claimed()).max(BigDecimal.ZERO);
   }
 
-  private static Map<String, Object> periodView(String label, LocalDate from, LocalDate to, BigDecimal budget,
+  private static MdfViews.PeriodFunds periodView(String label, LocalDate from, LocalDate to, BigDecimal budget,
       Holdings holdings, BigDecimal remaining) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("period", label);
-    view.put("from", from);
-    view.put("to", to);
-    view.put("budget", budget);
-    view.put("reserved", holdings.reserved());
-    view.put("claimed", holdings.claimed());
-    view.put("paid", holdings.paid());
-    view.put("remaining", remaining);
-    return view;
+    return new MdfViews.PeriodFunds(label, from, to, budget, holdings.reserved(), holdings.claimed(),
+        holdings.paid(), remaining);
   }
 
-  private static Map<String, Object> reimbursementView(Reimbursement m) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("requestId", m.requestId());
-    view.put("amount", m.amount());
-    view.put("approvedOn", m.approvedOn());
-    view.put("dueOn", m.dueOn());
-    view.put("status", m.paidOn() == null ? "PAYABLE" : "PAID");
-    view.put("paidOn", m.paidOn());
-    view.put("reference", m.reference());
-    view.put("termsVersion", m.termsVersion());
-    return view;
+  private static MdfViews.Reimbursement reimbursementView(Reimbursement m) {
+    return new MdfViews.Reimbursement(m.requestId(), m.amount(), m.approvedOn(), m.dueOn(),
+        m.paidOn() == null ? "PAYABLE" : "PAID", m.paidOn(), m.reference(), m.termsVersion());
   }
 
   /**
-   * MDF ROI (for the program's KPIs): claims approved from {@code requestedFrom} to {@code requestedTo} (by default from the start of
-   * this fiscal year to today), what they spent (approved
-   * receipts) and paid, against the leads and pipeline the partners reported, in total and by tier.
+   * MDF ROI (for the program's KPIs): claims approved from {@code requestedFrom} to {@code requestedTo} (by default
+   * from the start of this fiscal year to today), what they spent (approved receipts) and paid, against the leads
+   * and pipeline the partners reported, in total and by tier.
    */
   @Transactional(readOnly = true)
-  public Map<String, Object> roi(LocalDate requestedFrom, LocalDate requestedTo) {
+  public MdfViews.Roi roi(LocalDate requestedFrom, LocalDate requestedTo) {
     LocalDate today = time.today();
     LocalDate from = requestedFrom != null ? requestedFrom
         : MdfRules.period(terms.effectiveOn(today), today).yearStart();
@@ -510,39 +454,31 @@ public class MdfService {
     if (to.isBefore(from)) {
       throw new InvalidRequestException("to", "must not be before from");
     }
-    List<Map<String, Object>> byTier = new ArrayList<>();
+    List<MdfViews.TierRoi> byTier = new ArrayList<>();
     long claims = 0;
     long leads = 0;
     BigDecimal spent = BigDecimal.ZERO;
     BigDecimal paid = BigDecimal.ZERO;
     BigDecimal pipeline = BigDecimal.ZERO;
     for (MdfRepository.RoiLine line : mdf.roi(from, to)) {
-      byTier.add(roiView(Map.of("tier", line.tier()), line.claims(), line.spent(), line.paid(), line.leads(),
-          line.pipeline()));
+      byTier.add(new MdfViews.TierRoi(line.tier(), line.claims(), line.spent(), line.paid(), line.leads(),
+          line.pipeline(), perLead(line.spent(), line.leads()), perDollar(line.pipeline(), line.spent())));
       claims += line.claims();
       leads += line.leads();
       spent = spent.add(line.spent());
       paid = paid.add(line.paid());
       pipeline = pipeline.add(line.pipeline());
     }
-    Map<String, Object> roi = roiView(Map.of("from", from, "to", to), claims, spent, paid, leads, pipeline);
-    roi.put("byTier", byTier);
-    return roi;
+    return new MdfViews.Roi(from, to, claims, spent, paid, leads, pipeline, perLead(spent, leads),
+        perDollar(pipeline, spent), byTier);
   }
 
-  private static Map<String, Object> roiView(Map<String, Object> key, long claims, BigDecimal spent, BigDecimal paid,
-      long leads, BigDecimal pipeline) {
-    Map<String, Object> view = new LinkedHashMap<>(new java.util.TreeMap<>(key));
-    view.put("approvedClaims", claims);
-    view.put("spent", spent);
-    view.put("paid", paid);
-    view.put("leadsGenerated", leads);
-    view.put("pipelineValue", pipeline);
-    view.put("costPerLead", leads == 0 ? null : spent.divide(BigDecimal.valueOf(leads), 2,
-        java.math.RoundingMode.HALF_EVEN));
-    view.put("pipelinePerDollar", spent.signum() == 0 ? null : pipeline.divide(spent, 2,
-        java.math.RoundingMode.HALF_EVEN));
-    return view;
+  private static BigDecimal perLead(BigDecimal spent, long leads) {
+    return leads == 0 ? null : spent.divide(BigDecimal.valueOf(leads), 2, java.math.RoundingMode.HALF_EVEN);
+  }
+
+  private static BigDecimal perDollar(BigDecimal pipeline, BigDecimal spent) {
+    return spent.signum() == 0 ? null : pipeline.divide(spent, 2, java.math.RoundingMode.HALF_EVEN);
   }
 
   private static void requireStatus(MdfRequest request, MdfStatus expected, String field) {

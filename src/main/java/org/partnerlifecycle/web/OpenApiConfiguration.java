@@ -90,7 +90,7 @@ class OpenApiConfiguration {
                 + "field under `errors`. JSON bodies are strict: no coercion of scalars, no unknown fields."))
         .components(new Components()
             .addSecuritySchemes(STAFF, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                .description("Staff: a Camunda user (partner-managers, leadership, auditors, camunda-admin)"))
+                .description("Staff: a Camunda user (partner-managers, leadership, auditors, finance, camunda-admin)"))
             .addSecuritySchemes(PARTNER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .bearerFormat("API key").description("A partner's API key (POST /api/partners/{id}/api-keys)"))
             .addSchemas(PROBLEM, problemSchema()));

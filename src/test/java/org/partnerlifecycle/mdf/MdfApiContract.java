@@ -9,11 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
@@ -71,8 +66,8 @@ abstract class MdfApiContract extends ApiContract {
         .taskDefinitionKey(taskKey).singleResult().getId();
   }
 
-  /** A staff member in partner-managers and leadership, as a small team might have. */
-  String managerAndLeader() {
+  /** A staff member in partner-managers and leadership, as a small team might have (password = id). */
+  static String managerAndLeader(org.camunda.bpm.engine.ProcessEngine engine) {
     String id = "rex" + System.nanoTime();
     User user = engine.getIdentityService().newUser(id);
     user.setFirstName("Rex");
@@ -208,7 +203,7 @@ abstract class MdfApiContract extends ApiContract {
   @Test
   void fromFiveThousandLeadershipApprovesButNeverTheManagerWhoReviewed() throws Exception {
     String requestId = submitted(keyOf(partner("400000").id()), "6000");
-    String rex = managerAndLeader();
+    String rex = managerAndLeader(engine);
     WebappSession rexSession = WebappSession.tasklist(port, rex);
     assertThat(rexSession.loginStatus()).isEqualTo(200);
     String review = taskId(requestId, "ReviewMdfRequest");
@@ -296,29 +291,6 @@ abstract class MdfApiContract extends ApiContract {
       // Rejecting the winner releases the $2,000 for the next round.
       completeOverRest(accepted, "ReviewMdfRequest", MARY,
           "{\"mdfDecision\":{\"value\":\"REJECT\"},\"mdfReason\":{\"value\":\"Round over\"}}");
-    }
-  }
-
-  /** Both requests wait at a latch, then go together. */
-  static List<Response> race(List<Callable<Response>> requests) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Response>> futures = new ArrayList<>();
-      for (Callable<Response> request : requests) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return request.call();
-        }));
-      }
-      start.countDown();
-      List<Response> responses = new ArrayList<>();
-      for (Future<Response> future : futures) {
-        responses.add(future.get());
-      }
-      return responses;
-    } finally {
-      pool.shutdownNow();
     }
   }
 }

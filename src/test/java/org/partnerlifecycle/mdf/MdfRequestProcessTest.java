@@ -10,10 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -95,19 +93,6 @@ class MdfRequestProcessTest {
     return mdf.find(request.id()).orElseThrow().status();
   }
 
-  /** A user in partner-managers and leadership: reviews as a manager, may not approve the same request. */
-  private String managerAndLeader() {
-    String id = "rex" + System.nanoTime();
-    User user = engine.getIdentityService().newUser(id);
-    user.setFirstName("Rex");
-    user.setLastName("Both");
-    user.setPassword(id);
-    engine.getIdentityService().saveUser(user);
-    engine.getIdentityService().createMembership(id, "partner-managers");
-    engine.getIdentityService().createMembership(id, "leadership");
-    return id;
-  }
-
   @Test
   void aGrowthRequestIsApprovedByItsManagerClaimedReimbursedNetFifteenChasedWhenOverdueAndPaid() {
     Partner partner = partner("150000");
@@ -144,16 +129,14 @@ class MdfRequestProcessTest {
     assertThat(status(request)).isEqualTo(MdfStatus.REIMBURSEMENT_DUE);
     assertThat(events("mdf.claim_decided:" + request.id())).isEqualTo(1);
     assertThat(instance).isWaitingAt("AwaitReimbursementPayment");
-    Map<String, Object> funds = mdf.funds(partner.id());
-    @SuppressWarnings("unchecked")
-    Map<String, Object> reimbursement = ((List<Map<String, Object>>) funds.get("reimbursements")).get(0);
-    assertThat(reimbursement).containsEntry("dueOn", LocalDate.parse("2026-05-27")).containsEntry("status", "PAYABLE");
+    MdfViews.Funds funds = mdf.funds(partner.id());
+    MdfViews.Reimbursement reimbursement = funds.reimbursements().get(0);
+    assertThat(reimbursement.dueOn()).isEqualTo(LocalDate.parse("2026-05-27"));
+    assertThat(reimbursement.status()).isEqualTo("PAYABLE");
     // The claim released the $300 it did not use: $1,200 claimed, $800 left of the quarter's $2,000.
-    @SuppressWarnings("unchecked")
-    Map<String, Object> quarter = (Map<String, Object>) funds.get("quarter");
-    assertThat((BigDecimal) quarter.get("claimed")).isEqualByComparingTo("1200");
-    assertThat((BigDecimal) quarter.get("reserved")).isEqualByComparingTo("0");
-    assertThat((BigDecimal) quarter.get("remaining")).isEqualByComparingTo("800");
+    assertThat(funds.quarter().claimed()).isEqualByComparingTo("1200");
+    assertThat(funds.quarter().reserved()).isEqualByComparingTo("0");
+    assertThat(funds.quarter().remaining()).isEqualByComparingTo("800");
 
     // Unpaid on its due date: the next morning, finance is asked to chase it.
     moveTo(Instant.parse("2026-05-27T23:00:00Z"));
@@ -182,7 +165,7 @@ class MdfRequestProcessTest {
     Partner partner = partner("400000");
     MdfRequest request = submit(partner, "6000");
     ProcessInstance instance = instanceOf(request);
-    String rex = managerAndLeader();
+    String rex = MdfApiContract.managerAndLeader(engine);
     active.complete(request.id(), "ReviewMdfRequest", rex, Map.of("mdfDecision", "APPROVE"));
     assertThat(status(request)).isEqualTo(MdfStatus.AWAITING_LEADERSHIP);
     assertThat(instance).isWaitingAt("ApproveMdfRequest");
@@ -239,9 +222,7 @@ class MdfRequestProcessTest {
     assertThat(status(request)).isEqualTo(MdfStatus.CLAIM_REJECTED);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(request.id()).singleResult().getEndActivityId()).isEqualTo("ClaimRejected");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> quarter = (Map<String, Object>) mdf.funds(partner.id()).get("quarter");
-    assertThat((BigDecimal) quarter.get("remaining")).isEqualByComparingTo("2000");
+    assertThat(mdf.funds(partner.id()).quarter().remaining()).isEqualByComparingTo("2000");
   }
 
   /** Use it or lose it: approved in November, unclaimed on 31 December — it lapses and next year starts whole. */
@@ -267,11 +248,10 @@ class MdfRequestProcessTest {
     assertThatThrownBy(() -> mdf.claim(request.id(), new BigDecimal("100"), 1, BigDecimal.ONE, "Too late",
         "partner:" + partner.id())).hasMessageContaining("LAPSED");
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> year = (Map<String, Object>) mdf.funds(partner.id()).get("year");
-    assertThat(year).containsEntry("period", "FY2027");
-    assertThat((BigDecimal) year.get("remaining")).isEqualByComparingTo("5000");
-    assertThat((BigDecimal) year.get("reserved")).isEqualByComparingTo("0");
+    MdfViews.PeriodFunds year = mdf.funds(partner.id()).year();
+    assertThat(year.period()).isEqualTo("FY2027");
+    assertThat(year.remaining()).isEqualByComparingTo("5000");
+    assertThat(year.reserved()).isEqualByComparingTo("0");
     moveTo(Instant.parse("2027-01-01T00:00:02Z"));
     MdfRequest next = mdf.submit(partner.id(), new MdfService.NewRequest("New year event", MdfUse.EVENT,
         new BigDecimal("2000"), LocalDate.parse("2027-02-01"), 10), "partner:" + partner.id());
