@@ -5,42 +5,35 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
 /**
- * The events a partner is told about (SPEC §4 Webhooks), by webhook and by email. {@link #emitted()} is false for
- * those whose decisions come with later issues (MDF): a webhook may subscribe to them already.
+ * The events a partner is told about (SPEC §4 Webhooks), by webhook and by email.
  */
 public enum PartnerEvent {
-  LEAD_OFFERED("lead.offered", true),
-  LEAD_EXPIRED("lead.expired", true),
-  DEAL_APPROVED("deal.approved", true),
-  DEAL_REJECTED("deal.rejected", true),
-  DEAL_EXPIRED("deal.expired", true),
-  DEAL_RATE_DECIDED("deal.rate_decided", true),
-  STATEMENT_ISSUED("statement.issued", true),
-  STATEMENT_PAID("statement.paid", true),
-  TIER_CHANGED("tier.changed", true),
-  TIER_ON_WATCH("tier.on_watch", true),
-  WARNING_ISSUED("warning.issued", true),
-  WARNING_RESET("warning.reset", true),
-  MDF_DECIDED("mdf.decided", false),
-  MDF_CLAIM_DECIDED("mdf.claim_decided", false),
-  PARTNER_ACTIVATED("partner.activated", true);
+  LEAD_OFFERED("lead.offered"),
+  LEAD_EXPIRED("lead.expired"),
+  DEAL_APPROVED("deal.approved"),
+  DEAL_REJECTED("deal.rejected"),
+  DEAL_EXPIRED("deal.expired"),
+  DEAL_RATE_DECIDED("deal.rate_decided"),
+  STATEMENT_ISSUED("statement.issued"),
+  STATEMENT_PAID("statement.paid"),
+  TIER_CHANGED("tier.changed"),
+  TIER_ON_WATCH("tier.on_watch"),
+  WARNING_ISSUED("warning.issued"),
+  WARNING_RESET("warning.reset"),
+  MDF_DECIDED("mdf.decided"),
+  MDF_CLAIM_DECIDED("mdf.claim_decided"),
+  PARTNER_ACTIVATED("partner.activated");
 
   private final String wireName;
-  private final boolean emitted;
 
-  PartnerEvent(String wireName, boolean emitted) {
+  PartnerEvent(String wireName) {
     this.wireName = wireName;
-    this.emitted = emitted;
   }
 
   /** The name on the wire, such as {@code lead.offered}. */
   @JsonValue
   public String wireName() {
     return wireName;
-  }
-
-  public boolean emitted() {
-    return emitted;
   }
 
   @JsonCreator

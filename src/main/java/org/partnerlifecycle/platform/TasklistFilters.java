@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.partnerlifecycle.deal.process.DealRegistrationProcess;
 import org.partnerlifecycle.engagement.process.BusinessReviewProcess;
 import org.partnerlifecycle.health.process.PartnerHealthProcess;
+import org.partnerlifecycle.mdf.process.MdfRequestProcess;
 import org.partnerlifecycle.partner.process.PartnerOnboardingProcess;
 import org.partnerlifecycle.security.StaffAuthorizations;
 import org.partnerlifecycle.security.StaffGroups;
@@ -57,10 +58,13 @@ class TasklistFilters {
             () -> managersQueue().processDefinitionKey(WarningEscalationProcess.KEY)),
         new FilterDefinition("Partner engagement", "Business reviews and at-risk partners", 5, managers,
             () -> managersQueue().processDefinitionKeyIn(BusinessReviewProcess.KEY, PartnerHealthProcess.KEY)),
-        new FilterDefinition("Leadership approvals", "Negotiated rates, Strategic placements, removals, payout runs", 0,
+        new FilterDefinition("MDF", "Market development fund requests and claims", 6, managers,
+            () -> managersQueue().processDefinitionKey(MdfRequestProcess.KEY)),
+        new FilterDefinition("Leadership approvals", "Negotiated rates, Strategic placements, removals, payout runs, "
+            + "MDF requests from $5,000", 0,
             List.of(StaffGroups.LEADERSHIP),
             () -> taskService.createTaskQuery().taskCandidateGroup(StaffGroups.LEADERSHIP).includeAssignedTasks()),
-        new FilterDefinition("Finance", "Overdue partner statements to pay", 0, List.of(StaffGroups.FINANCE),
+        new FilterDefinition("Finance", "Overdue partner statements and MDF reimbursements to chase", 0, List.of(StaffGroups.FINANCE),
             () -> taskService.createTaskQuery().taskCandidateGroup(StaffGroups.FINANCE).includeAssignedTasks()));
   }
 

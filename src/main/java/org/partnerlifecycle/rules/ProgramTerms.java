@@ -35,7 +35,8 @@ public record ProgramTerms(
     LeadRoutingTerms leadRouting,
     Map<Attribution, BigDecimal> qualificationCreditPercent,
     PayoutTerms payouts,
-    EngagementTerms engagement) {
+    EngagementTerms engagement,
+    MdfTerms mdf) {
 
   /** The incentive tables are keyed NEW and RENEWAL, as in the guide. */
   public static final String NEW = "NEW";
@@ -104,5 +105,23 @@ public record ProgramTerms(
    */
   public record EngagementTerms(Map<Tier, Integer> spmMeetingEveryDays, Map<Tier, Integer> businessReviewEveryMonths,
       int reviewDueDays, int notesDueHours) {
+  }
+
+  /**
+   * Market development funds (playbook "MDF Allocation by Tier" and "MDF Best Practices", seed 001 lines 1901-1916):
+   * the annual budget and quarterly cap by tier (0: not eligible), the amount from which leadership approves as
+   * well, the allowed uses, reimbursement Net days from the claim's approval and the fiscal year's last day.
+   */
+  public record MdfTerms(Map<Tier, BigDecimal> annualBudget, Map<Tier, BigDecimal> quarterlyCap,
+      BigDecimal leadershipApprovalFrom, Set<MdfUse> allowedUses, int reimbursementNetDays,
+      java.time.MonthDay fiscalYearEnd) {
+
+    public boolean eligible(Tier tier) {
+      return annualBudget.get(tier).signum() > 0;
+    }
+
+    public List<Tier> eligibleTiers() {
+      return java.util.Arrays.stream(Tier.values()).filter(this::eligible).toList();
+    }
   }
 }

@@ -171,7 +171,39 @@ final class TermsLoader {
         launchMethods, integrationTypes, integrationTypeNotes, support, benefits, standards, attribution, deals,
         bands, proRataDays, grace, cadence, count(root, "warning.curePeriodDays"), health(root),
         count(root, "licences.volumeMonths"), leadRouting(root), qualificationCredit(root, attribution),
-        payouts(root), engagement(root));
+        payouts(root), engagement(root), mdf(root));
+  }
+
+  /** MDF (seed 001 lines 1901-1916): a tier with an annual budget has a quarterly cap within it. */
+  private ProgramTerms.MdfTerms mdf(JsonNode root) {
+    knownKeys(root, "mdf.annualBudget", Tier.class);
+    knownKeys(root, "mdf.quarterlyCap", Tier.class);
+    Map<Tier, BigDecimal> annual = byTier(tier -> amount(root, "mdf.annualBudget." + tier));
+    Map<Tier, BigDecimal> quarterly = byTier(tier -> {
+      BigDecimal cap = amount(root, "mdf.quarterlyCap." + tier);
+      if (cap.compareTo(annual.get(tier)) > 0) {
+        throw fail("mdf.quarterlyCap." + tier, "cap " + cap.toPlainString() + " is above the annual budget "
+            + annual.get(tier).toPlainString());
+      }
+      if (annual.get(tier).signum() > 0 && cap.signum() == 0) {
+        throw fail("mdf.quarterlyCap." + tier, "an eligible tier (annual budget above 0) needs a quarterly cap");
+      }
+      return cap;
+    });
+    BigDecimal leadershipFrom = amount(root, "mdf.leadershipApprovalFrom");
+    Set<MdfUse> uses = Collections.unmodifiableSet(new LinkedHashSet<>(enumList(root, "mdf.allowedUses",
+        MdfUse.class)));
+    if (uses.isEmpty()) {
+      throw fail("mdf.allowedUses", "must name at least one use");
+    }
+    java.time.MonthDay yearEnd;
+    try {
+      yearEnd = java.time.MonthDay.parse("--" + text(root, "mdf.fiscalYearEnd"));
+    } catch (DateTimeParseException e) {
+      throw fail("mdf.fiscalYearEnd", "not a month and day (mm-dd)");
+    }
+    return new ProgramTerms.MdfTerms(annual, quarterly, leadershipFrom, uses, count(root, "mdf.reimbursementNetDays"),
+        yearEnd);
   }
 
   /**

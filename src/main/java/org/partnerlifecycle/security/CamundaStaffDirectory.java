@@ -17,4 +17,16 @@ class CamundaStaffDirectory implements StaffDirectory {
   public boolean isMember(String userId, String groupId) {
     return userId != null && identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 1;
   }
+
+  @Override
+  public String name(String userId) {
+    org.camunda.bpm.engine.identity.User user = userId == null ? null
+        : identityService.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return userId;
+    }
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? userId : name;
+  }
 }

@@ -45,7 +45,8 @@ public class StaffAuthorizations {
           List.of(ProcessDefinitionPermissions.READ)),
       new Grant(StaffGroups.LEADERSHIP, Resources.USER, ANY, List.of(Permissions.READ)),
       new Grant(StaffGroups.LEADERSHIP, Resources.GROUP, ANY, List.of(Permissions.READ)),
-      // Finance works its own tasks (payout approvals go to leadership; overdue statements to finance) in Tasklist.
+      // Finance works its own tasks in Tasklist (overdue statements and MDF reimbursements to chase; payout
+      // approvals go to leadership) and records payments over the API.
       new Grant(StaffGroups.FINANCE, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
       new Grant(StaffGroups.FINANCE, Resources.PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ)),
       new Grant(StaffGroups.FINANCE, Resources.USER, ANY, List.of(Permissions.READ)),

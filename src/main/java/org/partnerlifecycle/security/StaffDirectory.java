@@ -4,4 +4,7 @@ package org.partnerlifecycle.security;
 public interface StaffDirectory {
 
   boolean isMember(String userId, String groupId);
+
+  /** The user's name as forms show it ("Mary Manager"), or the id when the user has none (or is not staff). */
+  String name(String userId);
 }

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * One time-ordered story of a partner or a deal, for auditors: engine history (processes started and ended, user
  * tasks with who claimed and completed them, timers fired, escalations, incidents) joined with our own records
  * (audit records of API calls and task completions with their form values, rule results with inputs and terms
- * version, ledger entries, tier changes, warning steps).
+ * version, ledger entries, tier changes, warning steps, MDF decisions and payments).
  */
 @Service
 @Transactional(readOnly = true)
@@ -70,6 +70,8 @@ class AuditTimeline {
     ours("SELECT r.updated_at AS at, 'system' AS actor, 'statement.carried-forward' AS type, c.run_id, "
         + "CAST(c.statement_date AS VARCHAR(10)) AS statement_date, c.amount, c.explanation FROM payout_carry_forward c "
         + "JOIN payout_run r ON r.id = c.run_id WHERE c.partner_id = ?", "payout", partnerId, entries);
+    ours("SELECT at, decided_by AS actor, 'mdf.' || action AS type, request_id, amount, note FROM mdf_step "
+        + "WHERE partner_id = ?", "mdf", partnerId, entries);
     return sorted(entries);
   }
 

@@ -46,7 +46,7 @@ class OpenApiConfiguration {
       "/api/partners/{id}/compliance-breaches", "/api/leads", "/api/direct-opportunities", "/api/deal-registrations",
       "/api/partners/{id}/webhooks", "/api/deal-registrations/{id}/adjustment",
       "/api/partners/{id}/tier-changes", "/api/deal-registrations/{id}/payments", "/api/payout-runs",
-      "/api/audit/checkpoints", "/api/partners/{id}/meetings");
+      "/api/audit/checkpoints", "/api/partners/{id}/meetings", "/api/mdf-requests");
 
   /** What a creating POST answers (201) and a request it takes: examples for the reader and Swagger UI. */
   private record Creation(Map<String, Object> answer, Map<String, Object> request) {
@@ -88,7 +88,11 @@ class OpenApiConfiguration {
               1, "ceoMeetings", 0, "cSuiteMeetings", 1, "enablementSessions", 0), "explanation",
               "Business review with [C-level (CxO)] counts as a management meeting and a C-suite meeting ..."),
           Map.of("heldOn", "2026-11-30", "kind", "QBR", "attendees", List.of(Map.of("name", "Casey CFO", "level",
-              "C_LEVEL")), "notes", "Pipeline reviewed", "actionItems", "[Partner] Q1 plan by 15 January"))));
+              "C_LEVEL")), "notes", "Pipeline reviewed", "actionItems", "[Partner] Q1 plan by 15 January"))),
+      Map.entry("/api/mdf-requests", new Creation(
+          Map.of("requestId", "MDF-1A2B3C4D5E6F", "status", "IN_REVIEW", "period", "FY2026 Q2", "amountLeft", 500),
+          Map.of("activity", "Joint webinar with Globex", "use", "EVENT", "amount", 1500, "plannedOn", "2026-06-15",
+              "expectedLeads", 40))));
 
   @Bean
   OpenAPI partnerLifecycleApi() {

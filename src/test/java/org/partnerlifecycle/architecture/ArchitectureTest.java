@@ -28,7 +28,7 @@ class ArchitectureTest {
 
   /** The capabilities, each with its delegates, listeners and process contract in {@code <capability>.process}. */
   static final List<String> CAPABILITIES = List.of("partner", "deal", "tier", "warning", "lead", "payout",
-      "engagement", "health", "program");
+      "engagement", "health", "program", "mdf");
 
   static final DescribedPredicate<JavaClass> DELEGATES_AND_LISTENERS = implement(JavaDelegate.class)
       .or(implement(TaskListener.class)).or(implement(ExecutionListener.class))

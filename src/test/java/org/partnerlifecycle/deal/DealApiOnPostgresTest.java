@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.support.Http.Response;
@@ -17,29 +13,6 @@ import org.partnerlifecycle.support.PostgresProfileTest;
 /** The deal API on PostgreSQL, with the races that only a real database can show. */
 @PostgresProfileTest
 class DealApiOnPostgresTest extends DealApiContract {
-
-  /** Both requests wait at a latch, then go together. */
-  private List<Response> race(List<Callable<Response>> requests) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Response>> futures = new ArrayList<>();
-      for (Callable<Response> request : requests) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return request.call();
-        }));
-      }
-      start.countDown();
-      List<Response> responses = new ArrayList<>();
-      for (Future<Response> future : futures) {
-        responses.add(future.get());
-      }
-      return responses;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
 
   @Test
   void twoRacingRegistrationsForOneCustomerNeverBothComeOutConflictFree() throws Exception {

@@ -38,6 +38,8 @@ import org.partnerlifecycle.tier.TierReviewRepository;
 import org.partnerlifecycle.tier.TierReviewRepository.CommitmentRecord;
 import org.partnerlifecycle.tier.TierReviewScheduler;
 import org.partnerlifecycle.warning.BreachCategory;
+import org.partnerlifecycle.mdf.MdfService;
+import org.partnerlifecycle.rules.MdfUse;
 import org.partnerlifecycle.warning.WarningService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,6 +79,8 @@ abstract class ApiFuzzContract {
   @Autowired
   TierReviewRepository tierReviews;
   @Autowired
+  MdfService mdf;
+  @Autowired
   JdbcTemplate jdbc;
   /** Business keys of the processes whose open tasks the run works on. */
   private final List<String> fuzzProcesses = new ArrayList<>();
@@ -103,6 +107,9 @@ abstract class ApiFuzzContract {
 
     String p = mine.id();
     String o = other.id();
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    String otherMdf = mdf.submit(o, new MdfService.NewRequest("Other event", MdfUse.EVENT, new BigDecimal("500"),
+        LocalDate.parse(today), 5), "partner:" + o).id();
     Map<String, String> templates = new TreeMap<>(Map.ofEntries(
         Map.entry("POST /api/partner-applications", "{\"companyName\":\"A\",\"websiteDomain\":\"a.example\","
             + "\"contactName\":\"C\",\"contactEmail\":\"c@a.example\",\"region\":\"NA\",\"motion\":\"REFERRAL\","
@@ -154,6 +161,17 @@ abstract class ApiFuzzContract {
             + "\"attendees\":[{\"name\":\"N\",\"level\":\"C_LEVEL\"}],\"notes\":\"n\"}"),
         Map.entry("GET /api/partners/{p}/meetings", ""),
         Map.entry("GET /api/program/kpis?from={from}&to={to}", ""),
+        // MDF (issue 29).
+        Map.entry("POST /api/mdf-requests", "{\"activity\":\"A\",\"use\":\"EVENT\",\"amount\":100,"
+            + "\"plannedOn\":\"" + today + "\",\"expectedLeads\":1}"),
+        Map.entry("GET /api/mdf-requests/{m}", ""), Map.entry("GET /api/partners/{p}/mdf", ""),
+        Map.entry("POST /api/mdf-requests/{m}/claim", "{\"receiptAmount\":50,\"leadsGenerated\":1,"
+            + "\"pipelineValue\":10,\"evidenceNote\":\"e\"}"),
+        Map.entry("POST /api/mdf-requests/{m}/reimbursement-payment", "{\"paidOn\":\"" + today + "\","
+            + "\"reference\":\"r\"}"),
+        Map.entry("GET /api/program/mdf-roi?from={from}&to={to}", ""),
+        Map.entry("POST /engine-rest/task/{t}/complete#mdf", "{\"variables\":{\"mdfDecision\":"
+            + "{\"value\":\"REJECT\"},\"mdfReason\":{\"value\":\"r\"}}}"),
         // The engine's REST API as Tasklist uses it: task completions with the forms' variables, hostile ones too.
         Map.entry("POST /engine-rest/task/{t}/complete", "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},"
             + "\"reason\":{\"value\":\"r\"},\"proposedRate\":{\"value\":5,\"type\":\"Double\"}}}"),
@@ -204,6 +222,14 @@ abstract class ApiFuzzContract {
     }
     warnings.raiseBreach(o, BreachCategory.REPORTING, "No report", "API", "mary");
     fuzzProcesses.add(o);
+    // MDF requests to review: the partner's own, and the other partner's, which it must never see.
+    List<String> mdfRequests = new ArrayList<>(List.of(otherMdf, "MDF-NOPE", "%27%20OR%201=1"));
+    for (int n = 0; n < 3; n++) {
+      String requestId = mdf.submit(p, new MdfService.NewRequest("Fuzz event " + n, MdfUse.EVENT,
+          new BigDecimal("500"), LocalDate.parse(today), 5), "partner:" + p).id();
+      mdfRequests.add(requestId);
+      fuzzProcesses.add(requestId);
+    }
     // A tier change to confirm (two large wins make partner "mine" STRATEGIC material) and extensions to review.
     LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
     for (int n = 0; n < 4; n++) {
@@ -240,6 +266,7 @@ abstract class ApiFuzzContract {
       String path = methodAndPath[1].replace("{p}", pick(p, o, "P-NOPE", "%27%20OR%201=1", "P-" + "9".repeat(300)))
           .replace("{d}", pick(otherDeal.id(), "D-NOPE", "..%2F..", "D-\u00e9"))
           .replace("{k}", pick("key-1", "x"))
+          .replace("{m}", mdfRequests.get(random.nextInt(mdfRequests.size())))
           .replace("{l}", leads.get(random.nextInt(leads.size())))
           .replace("{t}", openTaskOr("nope", "%27%20OR%201=1", "x".repeat(300)))
           .replace("{from}", pick("2026-01-01", "2026-13-45", "yesterday", ""))
@@ -279,7 +306,7 @@ abstract class ApiFuzzContract {
       fiveHundreds += response.status() >= 500 ? 1 : 0;
       // Nor in an error: unless the request itself named the id (an answer may echo what it was asked).
       if (caller.length == 2 && caller[1].equals(mineKey)) {
-        for (String theirs : List.of(o, otherDeal.id())) {
+        for (String theirs : List.of(o, otherDeal.id(), otherMdf)) {
           if (!path.contains(theirs) && !body.contains(theirs)) {
             assertThat(response.body()).as(endpoint + " " + response.status() + " leaks the other partner")
                 .doesNotContain(theirs);

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.partnerlifecycle.partner.PartnerApplicationService;
@@ -57,6 +64,30 @@ public abstract class ApiContract {
   /** Bearer credentials of a fresh API key of this partner. */
   protected String[] keyOf(String partnerId) {
     return new String[] {"Bearer", apiKeys.issue(partnerId, "mary").apiKey()};
+  }
+
+  /** Sends the requests together: each waits at a latch, then all go at once. @return their answers, in order */
+  protected static List<Response> race(List<Callable<Response>> requests)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Response>> futures = new ArrayList<>();
+      for (Callable<Response> request : requests) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          return request.call();
+        }));
+      }
+      start.countDown();
+      List<Response> responses = new ArrayList<>();
+      for (Future<Response> future : futures) {
+        responses.add(future.get());
+      }
+      return responses;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Completes the open task of this key as Tasklist would, over /engine-rest: claim, then submit its form. */
