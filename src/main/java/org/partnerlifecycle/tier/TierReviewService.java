@@ -22,6 +22,7 @@ import org.partnerlifecycle.audit.RuleResultStore.Subject;
 import org.partnerlifecycle.audit.RuleResultStore;
 import org.partnerlifecycle.engine.Decisions;
 import org.partnerlifecycle.engine.EngineTime;
+import org.partnerlifecycle.engine.FormText;
 import org.partnerlifecycle.engine.InvalidDecisionException;
 import org.partnerlifecycle.partner.Entitlements;
 import org.partnerlifecycle.partner.OnboardingService;
@@ -162,7 +163,7 @@ public class TierReviewService {
       warnings.raiseBreach(partnerId, BreachCategory.PARTICIPATION_STANDARDS,
           "Tier review " + reviewId + ": " + participation.explanation().text(), "TIER_REVIEW", "system");
     }
-    String healthText = health.value().score() + " (" + health.value().band() + ")";
+    String healthText = health.value().score() + " of 100 (" + FormText.label(health.value().band()) + ")";
     if (manual) {
       Tier to = manualChange.tier();
       reviews.decideReview(reviewId, to.name(), manualChange.proposedBy(), "manual placement change: "
