@@ -77,7 +77,8 @@ class TasklistBrowserTest extends ApiContract {
         "--user-data-dir=" + Files.createTempDirectory("chromium"));
     browser = new ChromeDriver(new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    // Generous: the first page of a run loads Tasklist's scripts on a busy machine.
+    wait = new WebDriverWait(browser, Duration.ofSeconds(90));
   }
 
   @AfterEach
@@ -187,7 +188,7 @@ class TasklistBrowserTest extends ApiContract {
     Partner globex = applications.apply(new PartnerApplicationRequest("Globex Training", "globex-training.example",
         "Demo Contact", "contact@globex-training.example", "EMEA", "ASSISTED_RESELLER", new BigDecimal("180000")));
     logIn("mary");
-    visible(By.cssSelector(".pl-filter-count"));
+    wait.until(d -> d.findElements(By.cssSelector(".pl-filter-count")).stream().anyMatch(WebElement::isDisplayed));
     open(openTaskOf(globex.id(), "ReviewApplication").getId());
     shot("tour/1-review-application");
     choose("decision", "Approve");
