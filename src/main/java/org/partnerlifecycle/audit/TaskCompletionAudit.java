@@ -43,7 +43,6 @@ public class TaskCompletionAudit extends AbstractProcessEnginePlugin implements 
         (userTaskElement, definition) -> definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, this));
   }
 
-
   @Override
   public void notify(DelegateTask task) {
     ProcessDefinition definition = repositoryService.getProcessDefinition(task.getProcessDefinitionId());

@@ -28,5 +28,4 @@ class DynamicTaskNames extends AbstractProcessEnginePlugin {
       }
     });
   }
-
 }

@@ -43,7 +43,6 @@ public class FormDisplay extends AbstractProcessEnginePlugin implements TaskList
         (userTaskElement, definition) -> definition.addTaskListener(TaskListener.EVENTNAME_CREATE, this));
   }
 
-
   @Override
   public void notify(DelegateTask task) {
     forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).ifPresent(form -> {

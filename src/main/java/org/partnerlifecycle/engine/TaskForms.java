@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -77,7 +78,7 @@ public class TaskForms {
     return Optional.empty();
   }
 
-  private static final java.util.regex.Pattern CHOICES = java.util.regex.Pattern.compile("\\b[a-z][A-Za-z]*Choices\\b");
+  private static final Pattern CHOICES = Pattern.compile("\\b[a-z][A-Za-z]*Choices\\b");
 
   private static void collect(JsonNode container, List<String> input, List<String> readOnly, List<String> choices) {
     container.path("components").forEach(component -> {
