@@ -22,6 +22,7 @@ import org.partnerlifecycle.audit.RuleResultStore.Subject;
 import org.partnerlifecycle.audit.RuleResultStore;
 import org.partnerlifecycle.engine.Decisions;
 import org.partnerlifecycle.engine.EngineTime;
+import org.partnerlifecycle.engine.FormText;
 import org.partnerlifecycle.engine.InvalidDecisionException;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerRepository;
@@ -54,7 +55,7 @@ public class DealReviewService {
   /** What the review form shows. */
   public record Check(String partnerName, String partnerStanding, String customerName, String customerDomain,
       String dealValueText, String dealSummary, boolean conflict, String conflictEvidence, String standardRate,
-      String rateExplanation, Instant reviewDueAt) {
+      String rateExplanation, Instant reviewDueAt, BigDecimal partnerProposedRate) {
   }
 
   private final DealRepository deals;
@@ -86,27 +87,32 @@ public class DealReviewService {
     Instant due = time.now().plus(Duration.ofHours(dealTerms.dealRegistration().reviewSlaHours()));
     deals.startReview(dealId, time.now(), rate.value().kind(), rate.value().standardPercent(),
         rate.value().negotiated());
-    String standing = partner.tier() + " " + partner.motion() + " partner, " + partner.status()
+    String standing = FormText.label(partner.tier()) + " " + FormText.lowerLabel(partner.motion()) + " partner, "
+        + FormText.lowerLabel(partner.status())
         + (partner.warningLevel() > 0 ? ", warning level " + partner.warningLevel() : ", no warnings")
         + ", " + deals.countApproved(partner.id()) + " approved registration(s) before";
-    String summary = deal.dealType() + " " + deal.licenseType() + " " + deal.product() + ", $"
-        + String.format(java.util.Locale.ROOT, "%,.2f", deal.estimatedValue()) + " over " + deal.termMonths() + " months"
-        + (deal.proposedRate() != null ? "; the partner proposes " + deal.proposedRate().toPlainString() + "%" : "");
-    String rateText = rate.value().standardPercent() == null ? "negotiated (no table figure)"
-        : rate.value().standardPercent().toPlainString() + "% " + rate.value().kind()
+    String summary = FormText.label(deal.dealType()) + " " + FormText.lowerLabel(deal.licenseType()) + " ("
+        + FormText.label(deal.product()) + "), " + FormText.money(deal.estimatedValue()) + " over "
+        + deal.termMonths() + " months"
+        + (deal.proposedRate() != null ? "; the partner proposes " + FormText.percent(deal.proposedRate()) : "");
+    String rateText = rate.value().standardPercent() == null ? "Negotiated (no table figure)"
+        : FormText.percent(rate.value().standardPercent()) + " " + FormText.lowerLabel(rate.value().kind())
             + (rate.value().negotiated() ? " (negotiated cell: leadership approves)" : "");
     return new Check(partner.companyName(), standing, deal.customerName(), deal.customerDomain(),
         "$" + String.format(java.util.Locale.ROOT, "%,.0f", deal.estimatedValue()), summary, deal.conflict(),
         deal.conflict() ? deal.conflictEvidence() : "No live registration or direct opportunity for "
-            + deal.normalizedDomain(), rateText, rate.explanation().text(), due);
+            + deal.normalizedDomain(), rateText, rate.explanation().text(), due, deal.proposedRate());
   }
 
   /**
    * ReviewDealRegistration: APPROVE (sourced), APPROVE_INFLUENCED or REJECT. A rejection, an influenced approval,
-   * or approving over a conflict needs a reason. @return whether the rate goes to leadership
+   * or approving over a conflict needs a reason. The review form shows the partner's proposal in
+   * {@code proposedRate}: sent back unchanged it stays the partner's; another rate is the reviewer's; none (absent)
+   * leaves the partner's proposal, if any; {@code useStandardRate} drops any proposal (the table's rate applies, and
+   * a negotiated cell still goes to leadership). @return whether the rate goes to leadership
    */
-  public boolean recordReview(String dealId, String decision, String reason, BigDecimal proposedRate, String reviewer,
-      String processInstanceId) {
+  public boolean recordReview(String dealId, String decision, String reason, BigDecimal proposedRate,
+      boolean useStandardRate, String reviewer, String processInstanceId) {
     DealRegistration deal = deals.get(dealId);
     Decisions.requireOneOf(DECISION, decision, REVIEW_DECISIONS);
     String why = Decisions.optionalText(REASON, reason);
@@ -128,11 +134,13 @@ public class DealReviewService {
     Partner partner = partners.get(deal.partnerId());
     RuleResult<Rate> rate = rateOf(deal, partner, attribution, terms.version(deal.termsVersion()));
     ruleResults.record(Subject.DEAL, dealId, rate.explanation(), processInstanceId);
-    BigDecimal proposal = proposedRate != null ? proposedRate : deal.proposedRate();
+    boolean partnersProposal = proposedRate == null
+        || deal.proposedRate() != null && proposedRate.compareTo(deal.proposedRate()) == 0;
+    BigDecimal proposal = useStandardRate ? null : proposedRate != null ? proposedRate : deal.proposedRate();
     boolean toLeadership = IncentiveRules.requiresLeadershipApproval(rate.value(), proposal);
-    // The proposer is whoever asked for a rate other than the table's: the reviewer, else the submitter; for a
-    // negotiated cell without a proposal, the reviewer who sends it to leadership.
-    String proposer = proposedRate != null ? reviewer : deal.proposedRate() != null ? deal.submittedBy() : reviewer;
+    // The proposer is whoever asked for a rate other than the table's: the submitter when the reviewer kept the
+    // partner's proposal, else the reviewer; for a negotiated cell without a proposal, the reviewer who sends it.
+    String proposer = proposal != null && partnersProposal ? deal.submittedBy() : reviewer;
     deals.recordApproval(dealId, time.now(), toLeadership, attribution, rate.value().kind(), rate.value().percent(),
         rate.value().term(), proposal, toLeadership ? proposer : null, reviewer, why);
     return toLeadership;
@@ -200,6 +208,16 @@ public class DealReviewService {
   /** Who asked for the rate leadership decides on (shown on the approval form), or null. */
   public String rateProposer(String dealId) {
     return deals.get(dealId).rateProposedBy();
+  }
+
+  /**
+   * The approval form's "Proposed by" when the partner proposed the rate with its registration ("Acme Learning
+   * (the partner, with its registration)"), else null: a staff proposer shows by name (engine/FormDisplay).
+   */
+  public String rateProposerText(String dealId) {
+    DealRegistration deal = deals.get(dealId);
+    return deal.rateProposedBy() != null && deal.rateProposedBy().equals(deal.submittedBy())
+        ? partners.get(deal.partnerId()).companyName() + " (the partner, with its registration)" : null;
   }
 
   /** The rate proposed for this deal (by the reviewer or with the submission), or null. */

@@ -1,15 +1,9 @@
 package org.partnerlifecycle.engine;
 
-import java.util.ArrayList;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,19 +19,12 @@ class DynamicTaskNames extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        Map<String, String> properties = userTaskElement.element("extensionElements") == null ? null
-            : BpmnParseUtil.parseCamundaExtensionProperties(userTaskElement);
-        String template = properties == null ? null : properties.get(TASK_NAME_PROPERTY);
-        if (template != null) {
-          ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-              .setNameExpression(configuration.getExpressionManager().createExpression(template));
-        }
+    UserTaskParsing.onEveryUserTask(configuration, (userTaskElement, definition) -> {
+      Map<String, String> properties = userTaskElement.element("extensionElements") == null ? null
+          : BpmnParseUtil.parseCamundaExtensionProperties(userTaskElement);
+      String template = properties == null ? null : properties.get(TASK_NAME_PROPERTY);
+      if (template != null) {
+        definition.setNameExpression(configuration.getExpressionManager().createExpression(template));
       }
     });
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -22,7 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskForms {
 
-  public record Form(List<String> inputFields, List<String> readOnlyFields) {
+  /**
+   * @param choiceVariables the variables a select's options come from ({@code valuesExpression}s naming
+   *     {@code <group>Choices}, see {@link FormDisplay})
+   */
+  public record Form(List<String> inputFields, List<String> readOnlyFields, List<String> choiceVariables) {
   }
 
   private final RepositoryService repositoryService;
@@ -62,8 +67,9 @@ public class TaskForms {
         try (InputStream in = repositoryService.getResourceAsStream(deploymentId, resource.getName())) {
           List<String> input = new ArrayList<>();
           List<String> readOnly = new ArrayList<>();
-          collect(json.readTree(in), input, readOnly);
-          return Optional.of(new Form(List.copyOf(input), List.copyOf(readOnly)));
+          List<String> choices = new ArrayList<>();
+          collect(json.readTree(in), input, readOnly, choices);
+          return Optional.of(new Form(List.copyOf(input), List.copyOf(readOnly), List.copyOf(choices)));
         } catch (IOException e) {
           throw new IllegalStateException("Form " + resource.getName() + " is not readable", e);
         }
@@ -72,12 +78,16 @@ public class TaskForms {
     return Optional.empty();
   }
 
-  private static void collect(JsonNode container, List<String> input, List<String> readOnly) {
+  private static final Pattern CHOICES = Pattern.compile("\\b[a-z][A-Za-z]*Choices\\b");
+
+  private static void collect(JsonNode container, List<String> input, List<String> readOnly, List<String> choices) {
     container.path("components").forEach(component -> {
       if (component.has("key")) {
         (component.path("readonly").asBoolean(false) ? readOnly : input).add(component.get("key").asText());
       }
-      collect(component, input, readOnly);
+      CHOICES.matcher(component.path("valuesExpression").asText("")).results().map(m -> m.group())
+          .filter(name -> !choices.contains(name)).forEach(choices::add);
+      collect(component, input, readOnly, choices);
     });
   }
 }

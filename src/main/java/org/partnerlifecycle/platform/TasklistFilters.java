@@ -1,5 +1,7 @@
 package org.partnerlifecycle.platform;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,15 +22,55 @@ import org.partnerlifecycle.warning.process.WarningEscalationProcess;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasklist filters per role, each visible only to the groups it is for (no "All tasks" filter).
- * Created at startup when missing; an admin may edit them afterwards and the edit is kept.
+ * Tasklist filters for a day's work, each visible only to the groups it is for (no "All tasks" filter): for every
+ * staff member "My tasks", "My tasks, overdue" and "My tasks, due today"; for every role (one line of
+ * {@link #ROLES}) its group's unclaimed tasks, its group's overdue tasks and its group's tasks due today; for
+ * partner managers, their queues by process ({@link #QUEUES}). Every filter auto-refreshes ({@code refresh}), and
+ * Tasklist's custom script {@code scripts/filter-counts.js} shows each filter's count beside its name (Tasklist
+ * itself counts only the selected filter). Created at startup when missing; an admin may edit them afterwards and
+ * the edit is kept. Filters of earlier releases ({@link #RETIRED}) are removed.
  */
 @Component
 class TasklistFilters {
 
-  record FilterDefinition(String name, String description, int priority, List<String> groups,
+  /** A role working in Tasklist: its group and how its filters are named ("Leadership: unclaimed"). */
+  record Role(String group, String label, String color) {
+  }
+
+  /** A partner-manager queue: the group's tasks (claimed or not) of one process. */
+  record Queue(String group, String name, String description, String... processKeys) {
+  }
+
+  record FilterDefinition(String name, String description, int priority, String color, List<String> groups,
       Supplier<TaskQuery> query) {
   }
+
+  /** One line per role that works in Tasklist. */
+  static final List<Role> ROLES = List.of(
+      new Role(StaffGroups.PARTNER_MANAGERS, "Partner managers", "#1f6f8b"),
+      new Role(StaffGroups.LEADERSHIP, "Leadership", "#7b3f98"),
+      new Role(StaffGroups.FINANCE, "Finance", "#2e7d32"));
+
+  static final List<Queue> QUEUES = List.of(
+      new Queue(StaffGroups.PARTNER_MANAGERS, "Applications and onboarding", "Partner applications and onboarding",
+          PartnerOnboardingProcess.KEY),
+      new Queue(StaffGroups.PARTNER_MANAGERS, "Deal registrations", "Deal reviews and protection extensions",
+          DealRegistrationProcess.KEY),
+      new Queue(StaffGroups.PARTNER_MANAGERS, "Tier reviews", "Commitments to record and tier changes to confirm",
+          TierReviewProcess.KEY),
+      new Queue(StaffGroups.PARTNER_MANAGERS, "Warnings", "Private warnings to send or dismiss",
+          WarningEscalationProcess.KEY),
+      new Queue(StaffGroups.PARTNER_MANAGERS, "Partner engagement", "Business reviews and at-risk partners",
+          BusinessReviewProcess.KEY, PartnerHealthProcess.KEY),
+      new Queue(StaffGroups.PARTNER_MANAGERS, "MDF", "Market development fund requests and claims",
+          MdfRequestProcess.KEY));
+
+  /** Names of filters earlier releases created, removed at startup. */
+  static final List<String> RETIRED = List.of("Applications", "My deal reviews", "Overdue (SLA passed)",
+      "Leadership approvals", "Finance");
+
+  static final String NOW = "${now()}";
+  static final String END_OF_TODAY = "${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}";
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -41,45 +83,58 @@ class TasklistFilters {
   }
 
   List<FilterDefinition> definitions() {
-    List<String> staff = List.of(StaffGroups.PARTNER_MANAGERS, StaffGroups.LEADERSHIP, StaffGroups.FINANCE);
-    List<String> managers = List.of(StaffGroups.PARTNER_MANAGERS);
-    return List.of(
-        new FilterDefinition("My tasks", "Tasks assigned to me", -10, staff,
-            () -> taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
-        new FilterDefinition("Applications", "Partner applications and onboarding", 0, managers,
-            () -> managersQueue().processDefinitionKey(PartnerOnboardingProcess.KEY)),
-        new FilterDefinition("My deal reviews", "Deal registrations waiting for a partner manager", 1, managers,
-            () -> managersQueue().processDefinitionKey(DealRegistrationProcess.KEY)),
-        new FilterDefinition("Overdue (SLA passed)", "Partner-manager tasks past their due date", 2, managers,
-            () -> managersQueue().dueBeforeExpression("${now()}")),
-        new FilterDefinition("Tier reviews", "Tier changes to confirm", 3, managers,
-            () -> managersQueue().processDefinitionKey(TierReviewProcess.KEY)),
-        new FilterDefinition("Warnings", "Warning escalations", 4, managers,
-            () -> managersQueue().processDefinitionKey(WarningEscalationProcess.KEY)),
-        new FilterDefinition("Partner engagement", "Business reviews and at-risk partners", 5, managers,
-            () -> managersQueue().processDefinitionKeyIn(BusinessReviewProcess.KEY, PartnerHealthProcess.KEY)),
-        new FilterDefinition("MDF", "Market development fund requests and claims", 6, managers,
-            () -> managersQueue().processDefinitionKey(MdfRequestProcess.KEY)),
-        new FilterDefinition("Leadership approvals", "Negotiated rates, Strategic placements, removals, payout runs, "
-            + "MDF requests from $5,000", 0,
-            List.of(StaffGroups.LEADERSHIP),
-            () -> taskService.createTaskQuery().taskCandidateGroup(StaffGroups.LEADERSHIP).includeAssignedTasks()),
-        new FilterDefinition("Finance", "Overdue partner statements and MDF reimbursements to chase", 0, List.of(StaffGroups.FINANCE),
-            () -> taskService.createTaskQuery().taskCandidateGroup(StaffGroups.FINANCE).includeAssignedTasks()));
+    List<String> staff = ROLES.stream().map(Role::group).toList();
+    List<FilterDefinition> filters = new ArrayList<>(List.of(
+        new FilterDefinition("My tasks", "Tasks assigned to me", -30, "#333333", staff, this::mine),
+        new FilterDefinition("My tasks, overdue", "My tasks past their due date", -29, "#b00020", staff,
+            () -> mine().dueBeforeExpression(NOW)),
+        new FilterDefinition("My tasks, due today", "My tasks due before midnight, overdue ones included", -28,
+            "#b35c00", staff, () -> mine().dueBeforeExpression(END_OF_TODAY))));
+    int priority = 0;
+    for (Role role : ROLES) {
+      filters.add(new FilterDefinition(role.label() + ": unclaimed", "Tasks of " + role.group()
+          + " nobody has claimed yet: claim one to work on it", priority++, role.color(), List.of(role.group()),
+          () -> group(role.group()).taskUnassigned()));
+      filters.add(new FilterDefinition(role.label() + ": overdue", "Tasks of " + role.group()
+          + " past their due date, claimed or not", priority++, "#b00020", List.of(role.group()),
+          () -> group(role.group()).includeAssignedTasks().dueBeforeExpression(NOW)));
+      filters.add(new FilterDefinition(role.label() + ": due today", "Tasks of " + role.group()
+          + " due before midnight, claimed or not", priority++, "#b35c00", List.of(role.group()),
+          () -> group(role.group()).includeAssignedTasks().dueBeforeExpression(END_OF_TODAY)));
+    }
+    for (Queue queue : QUEUES) {
+      filters.add(new FilterDefinition(queue.name(), queue.description(), priority++, "#555555",
+          List.of(queue.group()),
+          () -> group(queue.group()).includeAssignedTasks().processDefinitionKeyIn(queue.processKeys())));
+    }
+    return filters;
   }
 
-  private TaskQuery managersQueue() {
-    return taskService.createTaskQuery().taskCandidateGroup(StaffGroups.PARTNER_MANAGERS).includeAssignedTasks();
+  private TaskQuery mine() {
+    return taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}");
+  }
+
+  private TaskQuery group(String group) {
+    return taskService.createTaskQuery().taskCandidateGroup(group);
   }
 
   public void ensureFilters() {
+    for (String retired : RETIRED) {
+      Filter old = filterService.createFilterQuery().filterName(retired).singleResult();
+      if (old != null) {
+        filterService.deleteFilter(old.getId());
+      }
+    }
     for (FilterDefinition definition : definitions()) {
       Filter filter = filterService.createFilterQuery().filterName(definition.name()).singleResult();
       if (filter == null) {
-        filter = filterService.newTaskFilter(definition.name())
-            .setQuery(definition.query().get())
-            .setProperties(Map.of("description", definition.description(), "priority", definition.priority(),
-                "refresh", true));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", definition.description());
+        properties.put("priority", definition.priority());
+        properties.put("color", definition.color());
+        properties.put("refresh", true);
+        filter = filterService.newTaskFilter(definition.name()).setQuery(definition.query().get())
+            .setProperties(properties);
         filterService.saveFilter(filter);
       }
       authorizations.grantRead(Resources.FILTER, filter.getId(), definition.groups());

@@ -23,6 +23,7 @@ import org.partnerlifecycle.engine.Decisions;
 import org.partnerlifecycle.health.HealthService;
 import org.partnerlifecycle.rules.Engagement.Credit;
 import org.partnerlifecycle.engine.EngineTime;
+import org.partnerlifecycle.engine.FormText;
 import org.partnerlifecycle.engine.InvalidDecisionException;
 import org.partnerlifecycle.partner.Entitlements;
 import org.partnerlifecycle.partner.OnboardingService;
@@ -158,7 +159,7 @@ public class TierReviewService {
       warnings.raiseBreach(partnerId, BreachCategory.PARTICIPATION_STANDARDS,
           "Tier review " + reviewId + ": " + participation.explanation().text(), "TIER_REVIEW", "system");
     }
-    String healthText = health.health().score() + " (" + health.health().band() + ")";
+    String healthText = health.health().score() + " of 100 (" + FormText.label(health.health().band()) + ")";
     if (manual) {
       Tier to = manualChange.tier();
       reviews.decideReview(reviewId, to.name(), manualChange.proposedBy(), "manual placement change: "

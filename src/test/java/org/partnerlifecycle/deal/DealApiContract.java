@@ -115,7 +115,7 @@ abstract class DealApiContract extends ApiContract {
     assertThat(mary.enginePost("/task/" + taskId + "/claim", "{\"userId\":\"mary\"}").status()).isEqualTo(204);
     String forged = "\"decision\":{\"value\":\"APPROVE\"},\"reason\":{\"value\":\"strong account\"},"
         + "\"proposedRate\":{\"value\":25},\"standardRate\":{\"value\":\"25% REVENUE_SHARE\"},"
-        + "\"rateExplanation\":{\"value\":\"forged\"},\"dealSummary\":{\"value\":\"forged\"}";
+        + "\"rateExplanationText\":{\"value\":\"forged\"},\"dealSummary\":{\"value\":\"forged\"}";
 
     Response invented = mary.enginePost("/task/" + taskId + "/complete",
         "{\"variables\":{" + forged + ",\"rateNeedsApproval\":{\"value\":false}}}");
@@ -147,7 +147,8 @@ abstract class DealApiContract extends ApiContract {
     WebappSession lena = WebappSession.tasklist(port, "lena");
     JsonNode shown = json.readTree(lena.engineGet("/task/" + approval + "/form-variables").body());
     assertThat(shown.path("standardRate").path("value").asText()).isEqualTo(String.valueOf(standardRate));
-    assertThat(shown.path("rateExplanation").path("value").asText()).isEqualTo(String.valueOf(rateExplanation));
+    assertThat(shown.path("rateExplanationText").path("value").asText())
+        .isEqualTo(org.partnerlifecycle.engine.FormText.of(rateExplanation, null));
     assertThat(shown.path("proposedRate").path("value").asDouble()).isEqualTo(25.0);
   }
 

@@ -114,7 +114,7 @@ class DealRegistrationProcessTest {
     assertThat(instance).isWaitingAt("ReviewDealRegistration").hasPassed("CheckRegistration");
     assertThat(task(instance)).hasCandidateGroup("partner-managers")
         .hasDueDate(Date.from(Instant.parse("2026-04-02T10:00:00Z")));
-    assertThat(instance).variables().containsEntry("standardRate", "10% REVENUE_SHARE")
+    assertThat(instance).variables().containsEntry("standardRate", "10% revenue share")
         .containsEntry("conflict", false).containsEntry("partnerName", partner.companyName())
         .containsEntry("customerName", "Globex").containsEntry("customerDomain", "globex-a.example");
     assertThat(task(instance).getName())
@@ -206,7 +206,7 @@ class DealRegistrationProcessTest {
   void oemRatesAreAlwaysNegotiatedAndARejectionEndsTheRegistrationRejected() {
     Partner oem = active.active("Oem Co", "oem-" + System.nanoTime() + ".example", "OEM", "1500000");
     DealRegistration deal = submit(oem, request("globex-e.example", "OEM", "PLUS", "200000", null));
-    assertThat(instanceOf(deal)).variables().containsEntry("standardRate", "negotiated (no table figure)");
+    assertThat(instanceOf(deal)).variables().containsEntry("standardRate", "Negotiated (no table figure)");
     complete(deal, "ReviewDealRegistration", "mary", "decision", "APPROVE");
     assertThat(instanceOf(deal)).isWaitingAt("ApproveNegotiatedRate");
     assertThatThrownBy(() -> complete(deal, "ApproveNegotiatedRate", "lena", "rateDecision", "APPROVE"))

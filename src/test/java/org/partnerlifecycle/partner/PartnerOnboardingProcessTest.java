@@ -245,9 +245,10 @@ class PartnerOnboardingProcessTest {
     // An application reviewed before V9 had its reviewer only in a variable: the startup backfill copies it.
     jdbc.update("UPDATE partner SET application_reviewed_by = NULL WHERE id = ?", applied.id());
     assertThat(backfill.run()).isEqualTo(1);
-    // The reviewer recorded with the review counts, not a variable the completion sends along.
+    // The reviewer recorded with the review counts, not a variable the completion sends along (the form shows it
+    // read-only, and what a completion sends back for it is dropped).
     assertThatThrownBy(() -> complete(instance, "demo", withVariables("placementDecision", "APPROVE",
-        "reviewedBy", "someone-else"))).hasRootCauseInstanceOf(InvalidDecisionException.class)
+        "reviewedByText", "someone-else"))).hasRootCauseInstanceOf(InvalidDecisionException.class)
         .hasMessageContaining("may not approve");
     complete(instance, "lena", withVariables("placementDecision", "APPROVE"));
     applications.signAgreement(applied.id(), "Albert Wesker");

@@ -161,10 +161,11 @@ abstract class PlatformSecurityContract {
     List<String> mary = names(http.get("/engine-rest/filter", "mary", "mary"));
     List<String> lena = names(http.get("/engine-rest/filter", "lena", "lena"));
     List<String> ada = names(http.get("/engine-rest/filter", "ada", "ada"));
-    assertThat(mary).contains("My tasks", "Applications", "My deal reviews", "Overdue (SLA passed)", "Tier reviews",
-        "Warnings", "Partner engagement")
-        .doesNotContain("Leadership approvals", "All tasks");
-    assertThat(lena).containsExactlyInAnyOrder("My tasks", "Leadership approvals");
+    assertThat(mary).containsExactlyInAnyOrder("My tasks", "My tasks, overdue", "My tasks, due today",
+        "Partner managers: unclaimed", "Partner managers: overdue", "Partner managers: due today",
+        "Applications and onboarding", "Deal registrations", "Tier reviews", "Warnings", "Partner engagement", "MDF");
+    assertThat(lena).containsExactlyInAnyOrder("My tasks", "My tasks, overdue", "My tasks, due today",
+        "Leadership: unclaimed", "Leadership: overdue", "Leadership: due today");
     assertThat(ada).isEmpty();
   }
 

@@ -30,7 +30,7 @@ public final class HeadlessChromium {
     }
     ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
+        "--disable-component-update", "--disable-sync", "--window-size=1400,1000", "--lang=en-US",
         "--user-data-dir=" + Files.createTempDirectory("chromium"));
     return new ChromeDriver(new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
@@ -38,8 +38,8 @@ public final class HeadlessChromium {
 
   /** A screenshot of the window, as target/screenshots/{name}.png. */
   public static void shot(WebDriver browser, String name) throws Exception {
-    Path dir = Path.of("target/screenshots");
-    Files.createDirectories(dir);
-    Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    Path file = Path.of("target/screenshots").resolve(name + ".png");
+    Files.createDirectories(file.getParent());
+    Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 }

@@ -8,6 +8,7 @@ import static org.partnerlifecycle.deal.process.DealRegistrationProcess.DEAL_SUM
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.DEAL_VALUE_TEXT;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PARTNER_NAME;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PARTNER_STANDING;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PROPOSED_RATE;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_EXPLANATION;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.REVIEW_DUE_AT;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.STANDARD_RATE;
@@ -41,6 +42,9 @@ class CheckRegistration implements JavaDelegate {
     execution.setVariable(CONFLICT_EVIDENCE, check.conflictEvidence());
     execution.setVariable(STANDARD_RATE, check.standardRate());
     execution.setVariable(RATE_EXPLANATION, check.rateExplanation());
+    // The review form's rate field starts at the partner's proposal.
+    execution.setVariable(PROPOSED_RATE,
+        check.partnerProposedRate() == null ? null : check.partnerProposedRate().doubleValue());
     // Both the review task's due date and its SLA timer read this.
     execution.setVariable(REVIEW_DUE_AT, Date.from(check.reviewDueAt()));
   }

@@ -42,7 +42,11 @@ public class DealRegistrationProcess implements AuditedProcess {
   /** The review form's fields, and what its listener sets for the gateways and the rate approval. */
   public static final String DECISION = "decision";
   public static final String REASON = "reason";
+  /** Pre-filled with the partner's proposal (CheckRegistration); after the review, the rate leadership decides on. */
   public static final String PROPOSED_RATE = "proposedRate";
+  public static final String USE_STANDARD_RATE = "useStandardRate";
+  static final String PROPOSED_RATE_TEXT = "proposedRateText";
+  static final String RATE_PROPOSED_BY_TEXT = "rateProposedByText";
   static final String RATE_NEEDS_APPROVAL = "rateNeedsApproval";
   static final String REVIEWED_BY = "reviewedBy";
   static final String RATE_PROPOSED_BY = "rateProposedBy";

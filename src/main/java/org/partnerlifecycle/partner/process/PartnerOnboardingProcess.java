@@ -1,6 +1,7 @@
 package org.partnerlifecycle.partner.process;
 
 import java.util.Map;
+import org.partnerlifecycle.engine.FormText;
 import org.partnerlifecycle.engine.ProcessAdapter;
 import org.partnerlifecycle.partner.PartnerRepository.NewApplication;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,8 @@ public class PartnerOnboardingProcess {
   static final String REGION = "region";
   public static final String MOTION = "motion";
   static final String FORECAST_ANNUAL_REVENUE = "forecastAnnualRevenue";
+  /** The forms show the forecast as money (the other read-only {@code ...Text} fields: engine/FormDisplay). */
+  static final String FORECAST_ANNUAL_REVENUE_TEXT = "forecastAnnualRevenueText";
   /** Set by ScreenApplication, shown by the review form. */
   static final String PROPOSED_TIER = "proposedTier";
   static final String PROPOSED_MOTION = "proposedMotion";
@@ -68,7 +71,8 @@ public class PartnerOnboardingProcess {
         CONTACT_NAME, application.contactName(),
         REGION, application.region(),
         MOTION, application.motion(),
-        FORECAST_ANNUAL_REVENUE, application.forecastAnnualRevenue().toPlainString()));
+        FORECAST_ANNUAL_REVENUE, application.forecastAnnualRevenue().toPlainString(),
+        FORECAST_ANNUAL_REVENUE_TEXT, FormText.money(application.forecastAnnualRevenue())));
   }
 
   /** @return whether the partner's onboarding waited for the signed agreement */

@@ -3,6 +3,7 @@ package org.partnerlifecycle.tier.process;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.COMMITMENTS_MISSING;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.COMPANY_NAME;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.CURRENT_TIER;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.DECIDED_TIER;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.HEALTH_TEXT;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.MANUAL;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.MANUAL_REASON;
@@ -12,6 +13,7 @@ import static org.partnerlifecycle.tier.process.TierReviewProcess.PROPOSED_BY;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.RECOMMENDATION;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.RECOMMENDED_TIER;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.REVIEW_EXPLANATION;
+import static org.partnerlifecycle.tier.process.TierReviewProcess.TIER_REASON;
 import static org.partnerlifecycle.tier.process.TierReviewProcess.TIER_WOULD_CHANGE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -53,6 +55,11 @@ class EvaluateTier implements JavaDelegate {
       execution.setVariable(RECOMMENDED_TIER, evaluation.recommendedTier().name());
       execution.setVariable(REVIEW_EXPLANATION, evaluation.explanation());
       execution.setVariable(HEALTH_TEXT, evaluation.healthText());
+    }
+    if (manual != null) {
+      // Leadership's approval form shows the proposer's tier and reason as it shows a confirmed one's.
+      execution.setVariable(DECIDED_TIER, manual.tier().name());
+      execution.setVariable(TIER_REASON, manual.reason());
     }
   }
 }
