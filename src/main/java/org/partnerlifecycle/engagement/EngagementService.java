@@ -92,7 +92,7 @@ public class EngagementService {
   }
 
   /** The meetings held in [from, to] with what they counted. */
-  public List<Map<String, Object>> meetings(String partnerId, LocalDate from, LocalDate to) {
+  public List<MeetingView> meetings(String partnerId, LocalDate from, LocalDate to) {
     return repository.meetings(partnerId, from, to).stream().map(EngagementService::view).toList();
   }
 
@@ -249,27 +249,15 @@ public class EngagementService {
     }
   }
 
-  private static Map<String, Object> view(Meeting m) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("meetingId", m.id());
-    body.put("heldOn", m.heldOn().toString());
-    body.put("kind", m.kind().name());
-    body.put("kindLabel", m.kind().label());
+  private static MeetingView view(Meeting m) {
+    List<Attendee> attendees;
     try {
-      body.put("attendees", JSON.readValue(m.attendeesJson(), List.class));
+      attendees = JSON.readValue(m.attendeesJson(), new com.fasterxml.jackson.core.type.TypeReference<>() { });
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    body.put("agenda", m.agenda() == null ? List.of() : List.of(m.agenda().split(",")));
-    body.put("notes", m.notes());
-    body.put("actionItems", m.actionItems());
-    body.put("counts", Map.of("managementMeetings", m.credit().managementMeetings(), "ceoMeetings",
-        m.credit().ceoMeetings(), "cSuiteMeetings", m.credit().cSuiteMeetings(), "enablementSessions",
-        m.credit().enablementSessions()));
-    body.put("notesLate", m.notesLate());
-    body.put("businessReviewId", m.businessReviewId());
-    body.put("recordedBy", m.recordedBy());
-    body.put("recordedAt", m.recordedAt().toString());
-    return body;
+    return new MeetingView(m.id(), m.heldOn().toString(), m.kind(), m.kind().label(), attendees,
+        m.agenda() == null ? List.of() : List.of(m.agenda().split(",")), m.notes(), m.actionItems(), m.credit(),
+        m.notesLate(), m.businessReviewId(), m.recordedBy(), m.recordedAt().toString());
   }
 }

@@ -95,16 +95,20 @@ class MeetingController {
           Map<String, Object> body = new LinkedHashMap<>();
           body.put("meetingId", logged.meetingId());
           body.put("partnerId", id);
-          body.put("counts", counts(logged.credit()));
+          body.put("counts", logged.credit());
           body.put("explanation", logged.explanation());
           return Answer.of(HttpStatus.CREATED, logged.meetingId(), URI.create("/api/partners/" + id + "/meetings"),
               body);
         });
   }
 
+  /** The trailing 12 months' meetings and what they add up to toward the participation standards. */
+  record MeetingsView(String partnerId, String from, String to, Credit participation, List<MeetingView> meetings) {
+  }
+
   /** The trailing 12 months' meetings, latest first, and the participation they add up to. */
   @GetMapping("/meetings")
-  Map<String, Object> list(@PathVariable String id) {
+  MeetingsView list(@PathVariable String id) {
     if (!caller.maySee(id)) {
       throw new PartnerNotFoundException(id);
     }
@@ -112,22 +116,8 @@ class MeetingController {
     partners.get(id);
     LocalDate to = time.today();
     LocalDate from = to.minusMonths(12);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("partnerId", id);
-    body.put("from", from.plusDays(1).toString());
-    body.put("to", to.toString());
-    body.put("participation", counts(engagement.participation(id, from, to)));
-    body.put("meetings", engagement.meetings(id, from.plusDays(1), to));
-    return body;
-  }
-
-  private static Map<String, Object> counts(Credit c) {
-    Map<String, Object> counts = new LinkedHashMap<>();
-    counts.put("managementMeetings", c.managementMeetings());
-    counts.put("ceoMeetings", c.ceoMeetings());
-    counts.put("cSuiteMeetings", c.cSuiteMeetings());
-    counts.put("enablementSessions", c.enablementSessions());
-    return counts;
+    return new MeetingsView(id, from.plusDays(1).toString(), to.toString(), engagement.participation(id, from, to),
+        engagement.meetings(id, from.plusDays(1), to));
   }
 
   private static String blankToNull(String text) {

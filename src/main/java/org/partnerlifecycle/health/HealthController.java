@@ -1,6 +1,5 @@
 package org.partnerlifecycle.health;
 
-import java.util.Map;
 import org.partnerlifecycle.partner.PartnerNotFoundException;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.security.Caller;
@@ -27,7 +26,7 @@ class HealthController {
 
   /** The latest health score (quarterly run or tier review) with its factors; 404 before any. */
   @GetMapping("/partners/{id}/health")
-  Map<String, Object> health(@PathVariable String id) {
+  HealthView health(@PathVariable String id) {
     if (!caller.maySee(id)) {
       throw new PartnerNotFoundException(id);
     }

@@ -130,26 +130,17 @@ public class HealthService {
   }
 
   /** The partner's latest health score as GET /api/partners/{id}/health answers it; empty before any. */
-  public Optional<Map<String, Object>> latest(String partnerId) {
+  public Optional<HealthView> latest(String partnerId) {
     return repository.latest(partnerId).map(h -> {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("partnerId", partnerId);
-      body.put("score", h.score());
-      body.put("band", h.band());
-      body.put("bandLabel", HealthScore.bandLabel(h.band()));
+      List<HealthView.Factor> factors;
       try {
-        body.put("factors", JSON.readValue(h.factorsJson(), List.class));
+        factors = JSON.readValue(h.factorsJson(), new com.fasterxml.jackson.core.type.TypeReference<>() { });
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
-      body.put("explanation", h.explanation());
-      body.put("computedAt", h.computedAt().toString());
-      body.put("termsVersion", h.termsVersion());
-      if (h.riskDecision() != null) {
-        body.put("atRiskReview", Map.of("decision", h.riskDecision(), "actionPlan", h.actionPlan(), "decidedBy",
-            h.decidedBy()));
-      }
-      return body;
+      return new HealthView(partnerId, h.score(), h.band(), HealthScore.bandLabel(h.band()), factors,
+          h.explanation(), h.computedAt().toString(), h.termsVersion(), h.riskDecision() == null ? null
+              : new HealthView.AtRiskReview(h.riskDecision(), h.actionPlan(), h.decidedBy()));
     });
   }
 

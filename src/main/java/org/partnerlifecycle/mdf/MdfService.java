@@ -435,6 +435,12 @@ public class MdfService {
         holdings.paid(), remaining);
   }
 
+  /** The partner's MDF reimbursements, for its statement history. */
+  @Transactional(readOnly = true)
+  public List<MdfViews.Reimbursement> reimbursements(String partnerId) {
+    return mdf.reimbursements(partnerId).stream().map(MdfService::reimbursementView).toList();
+  }
+
   private static MdfViews.Reimbursement reimbursementView(Reimbursement m) {
     return new MdfViews.Reimbursement(m.requestId(), m.amount(), m.approvedOn(), m.dueOn(),
         m.paidOn() == null ? "PAYABLE" : "PAID", m.paidOn(), m.reference(), m.termsVersion());

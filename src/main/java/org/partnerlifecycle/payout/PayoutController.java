@@ -9,9 +9,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.partnerlifecycle.mdf.MdfService;
 import org.partnerlifecycle.partner.PartnerNotFoundException;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.security.Caller;
@@ -58,23 +57,47 @@ class PayoutController {
    * CARRIED_FORWARD, no statement id, {@code carriedForward} the amount). On a statement, {@code carriedForward} is
    * what the previous month carried forward into it.
    */
+  /**
+   * One line of a partner's statement history: a statement, a month carried forward, or an MDF reimbursement
+   * (paid by finance on its own due date, Net 15; {@code mdfRequestId} names it).
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record StatementRow(String statementId, LocalDate date, LocalDate dueDate, String status, BigDecimal total,
-      BigDecimal carriedForward, String runId, String explanation) {
+      BigDecimal carriedForward, String runId, String explanation, HistoryKind kind, String mdfRequestId) {
   }
 
+  /** What a line of the statement history is. */
+  public enum HistoryKind { STATEMENT, CARRIED_FORWARD, MDF_REIMBURSEMENT }
+
   private final PayoutRunService runs;
+  private final MdfService mdf;
   private final PartnerRepository partners;
   private final Caller caller;
   private final Idempotency idempotency;
 
-  PayoutController(PayoutRunService runs, PartnerRepository partners, Caller caller, Idempotency idempotency) {
+  PayoutController(PayoutRunService runs, MdfService mdf, PartnerRepository partners, Caller caller,
+      Idempotency idempotency) {
     this.runs = runs;
+    this.mdf = mdf;
     this.partners = partners;
     this.caller = caller;
     this.idempotency = idempotency;
   }
 
+  /** A run requested, or the period's earlier run ({@code alreadyRan}: nothing changed). */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record RunRequested(String runId, String period, LocalDate statementDate, PayoutRunStatus status,
+      boolean alreadyRan, String explanation) {
+  }
+
+  /** A run with its statements. */
+  record RunView(PayoutRun run, List<Statement> statements) {
+  }
+
   @PostMapping(path = "/payout-runs", consumes = "application/json")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "The run requested",
+      content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+          schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = RunRequested.class)))
   ResponseEntity<Object> run(@Valid @RequestBody(required = false) RunRequest request,
       @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
     caller.requireGroup(StaffGroups.FINANCE, StaffGroups.ADMIN);
@@ -82,28 +105,19 @@ class PayoutController {
     return idempotency.create(caller.name(), idempotencyKey, "payout-run", body, () -> {
       PayoutRunService.Requested requested = runs.request(body.statementDate(), caller.name());
       PayoutRun run = runs.run(requested.runId()).orElseThrow();
-      Map<String, Object> answer = new LinkedHashMap<>();
-      answer.put("runId", run.runId());
-      answer.put("period", run.period());
-      answer.put("statementDate", run.statementDate());
-      answer.put("status", run.status());
-      answer.put("alreadyRan", requested.alreadyRan());
-      if (requested.alreadyRan()) {
-        answer.put("explanation", "Period " + run.period() + " ran already: nothing changed");
-      }
+      RunRequested answer = new RunRequested(run.runId(), run.period(), run.statementDate(), run.status(),
+          requested.alreadyRan(), requested.alreadyRan() ? "Period " + run.period() + " ran already: nothing changed"
+              : null);
       return Idempotency.Answer.of(HttpStatus.ACCEPTED, run.runId(), URI.create("/api/payout-runs/" + run.runId()),
           answer);
     });
   }
 
   @GetMapping("/payout-runs/{id}")
-  Map<String, Object> run(@PathVariable String id) {
+  RunView run(@PathVariable String id) {
     caller.requireGroup(StaffGroups.FINANCE, StaffGroups.LEADERSHIP, StaffGroups.AUDITORS, StaffGroups.ADMIN);
     PayoutRun run = runs.run(id).orElseThrow(() -> new NotFoundException("No payout run " + id));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("run", run);
-    body.put("statements", runs.statementsOfRun(id));
-    return body;
+    return new RunView(run, runs.statementsOfRun(id));
   }
 
   @GetMapping("/partners/{id}/statements")
@@ -113,14 +127,24 @@ class PayoutController {
     }
     List<StatementRow> rows = new ArrayList<>();
     runs.statementsOfPartner(id).forEach(s -> rows.add(new StatementRow(s.statementId(), s.date(), s.dueDate(),
-        s.status().name(), s.total(), s.carriedForward(), s.runId(), s.explanation())));
+        s.status().name(), s.total(), s.carriedForward(), s.runId(), s.explanation(), HistoryKind.STATEMENT, null)));
     runs.carryForwardsOfPartner(id).forEach(c -> rows.add(new StatementRow(null, c.statementDate(), null,
-        "CARRIED_FORWARD", BigDecimal.ZERO.setScale(2), c.amount(), c.runId(), c.explanation())));
+        "CARRIED_FORWARD", BigDecimal.ZERO.setScale(2), c.amount(), c.runId(), c.explanation(),
+        HistoryKind.CARRIED_FORWARD, null)));
+    mdf.reimbursements(id).forEach(r -> rows.add(new StatementRow(null, r.approvedOn(), r.dueOn(), r.status(),
+        r.amount(), null, null, "MDF reimbursement of request " + r.requestId() + ", due Net 15 from the claim's "
+            + "approval", HistoryKind.MDF_REIMBURSEMENT, r.requestId())));
     rows.sort((a, b) -> b.date().compareTo(a.date()));
     return rows;
   }
 
   @GetMapping(path = "/statements/{id}", produces = {"application/json", "text/csv"})
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The statement and its "
+      + "lines (JSON), or ?format=csv",
+      content = {@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+          schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = StatementView.class)),
+          @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+              schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))})
   ResponseEntity<Object> statement(@PathVariable String id,
       @RequestParam(name = "format", defaultValue = "json") String format) {
     if (!format.equals("json") && !format.equals("csv")) {

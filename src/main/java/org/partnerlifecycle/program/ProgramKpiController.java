@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.partnerlifecycle.program.KpiRepository.KpiRecord;
 import org.partnerlifecycle.security.Caller;
 import org.partnerlifecycle.security.StaffGroups;
@@ -37,7 +36,7 @@ class ProgramKpiController {
 
   /** Every KPI over [from, to] (dates, both included), each with its definition and its records' link. */
   @GetMapping
-  Map<String, Object> kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+  ProgramKpiReport kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     allowed();
     LocalDate[] period = period(from, to, List.of());
     return kpis.kpis(period[0], period[1]);

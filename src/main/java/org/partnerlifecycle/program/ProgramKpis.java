@@ -6,10 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.partnerlifecycle.engine.EngineTime;
+import org.partnerlifecycle.mdf.MdfService;
 import org.partnerlifecycle.program.KpiRepository.Aggregate;
 import org.partnerlifecycle.program.KpiRepository.KpiRecord;
 import org.partnerlifecycle.rules.Money;
@@ -21,25 +20,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ProgramKpis {
 
+  /** Playbook "MDF Best Practices" (seed 001 lines 1901-1916): ROI evidence on every claim. */
+  static final String MDF_ROI_DEFINITION = "MDF ROI: the MDF claims approved from `from` to `to`, what they spent "
+      + "(approved receipts) and what was paid, against the leads and pipeline the partners reported on their claims "
+      + "(cost per lead, pipeline per dollar), in total and by tier.";
+
   private final KpiRepository repository;
+  private final MdfService mdf;
   private final EngineTime time;
 
-  ProgramKpis(KpiRepository repository, EngineTime time) {
+  ProgramKpis(KpiRepository repository, MdfService mdf, EngineTime time) {
     this.repository = repository;
+    this.mdf = mdf;
     this.time = time;
   }
 
-  Map<String, Object> kpis(LocalDate from, LocalDate to) {
+  ProgramKpiReport kpis(LocalDate from, LocalDate to) {
     LocalDate today = time.today();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("from", from.toString());
-    body.put("to", to.toString());
-    body.put("currency", "USD");
-    for (Kpi kpi : Kpi.values()) {
-      body.put(kpi.field(), figure(kpi, from, to, today));
-    }
-    body.put("computedAt", time.now().toString());
-    return body;
+    return new ProgramKpiReport(from.toString(), to.toString(), "USD",
+        revenue(Kpi.SOURCED_REVENUE, from, to, today), revenue(Kpi.INFLUENCED_REVENUE, from, to, today),
+        rate(Kpi.ACTIVATION_RATE, from, to, today), days(from, to, today), rate(Kpi.LEAD_ACCEPTANCE, from, to, today),
+        rate(Kpi.LEAD_CONVERSION, from, to, today), rate(Kpi.BUSINESS_REVIEW_COMPLETION, from, to, today),
+        rate(Kpi.PARTNER_RETENTION, from, to, today),
+        new ProgramKpiReport.MdfRoi(mdf.roi(from, to), MDF_ROI_DEFINITION,
+            "/api/program/mdf-roi?from=" + from + "&to=" + to),
+        time.now().toString());
   }
 
   List<KpiRecord> records(Kpi kpi, LocalDate from, LocalDate to, int offset, int limit) {
@@ -50,31 +55,28 @@ class ProgramKpis {
     return repository.aggregate(kpi, from, to, time.today()).records();
   }
 
-  private Map<String, Object> figure(Kpi kpi, LocalDate from, LocalDate to, LocalDate today) {
-    Map<String, Object> figure = new LinkedHashMap<>();
+  private ProgramKpiReport.Revenue revenue(Kpi kpi, LocalDate from, LocalDate to, LocalDate today) {
     Aggregate a = repository.aggregate(kpi, from, to, today);
-    switch (kpi) {
-      case SOURCED_REVENUE, INFLUENCED_REVENUE -> {
-        figure.put("amount", a.countedAmount().setScale(2, RoundingMode.HALF_EVEN));
-        figure.put("totalAmount", a.amount().setScale(2, RoundingMode.HALF_EVEN));
-        figure.put("sharePercent", percent(a.countedAmount(), a.amount()));
-        figure.put("deals", a.counted());
-      }
-      case DAYS_TO_FIRST_DEAL -> {
-        List<Long> days = repository.all(kpi, from, to, today).stream().map(ProgramKpis::daysToFirstDeal).sorted()
-            .toList();
-        figure.put("days", median(days));
-        figure.put("partners", days.size());
-      }
-      default -> {
-        figure.put("percent", percent(BigDecimal.valueOf(a.counted()), BigDecimal.valueOf(a.records())));
-        figure.put("counted", a.counted());
-        figure.put("of", a.records());
-      }
-    }
-    figure.put("definition", kpi.definition());
-    figure.put("records", "/api/program/kpis/" + kpi.path() + "/records?from=" + from + "&to=" + to);
-    return figure;
+    return new ProgramKpiReport.Revenue(a.countedAmount().setScale(2, RoundingMode.HALF_EVEN),
+        a.amount().setScale(2, RoundingMode.HALF_EVEN), percent(a.countedAmount(), a.amount()), a.counted(),
+        kpi.definition(), recordsLink(kpi, from, to));
+  }
+
+  private ProgramKpiReport.Rate rate(Kpi kpi, LocalDate from, LocalDate to, LocalDate today) {
+    Aggregate a = repository.aggregate(kpi, from, to, today);
+    return new ProgramKpiReport.Rate(percent(BigDecimal.valueOf(a.counted()), BigDecimal.valueOf(a.records())),
+        a.counted(), a.records(), kpi.definition(), recordsLink(kpi, from, to));
+  }
+
+  private ProgramKpiReport.Days days(LocalDate from, LocalDate to, LocalDate today) {
+    Kpi kpi = Kpi.DAYS_TO_FIRST_DEAL;
+    List<Long> days = repository.all(kpi, from, to, today).stream().map(ProgramKpis::daysToFirstDeal).sorted()
+        .toList();
+    return new ProgramKpiReport.Days(median(days), days.size(), kpi.definition(), recordsLink(kpi, from, to));
+  }
+
+  private static String recordsLink(Kpi kpi, LocalDate from, LocalDate to) {
+    return "/api/program/kpis/" + kpi.path() + "/records?from=" + from + "&to=" + to;
   }
 
   private static long daysToFirstDeal(KpiRecord r) {

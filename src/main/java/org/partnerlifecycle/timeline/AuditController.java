@@ -59,6 +59,12 @@ class AuditController {
 
   /** A partner's ({@code /partners/{id}}) or a deal registration's ({@code /deal-registrations/{id}}) timeline. */
   @GetMapping("/{subject:partners|deal-registrations}/{id}")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "A page of the timeline "
+      + "(JSON), or ?format=csv",
+      content = {@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+          schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Page.class)),
+          @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+              schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))})
   ResponseEntity<?> timeline(@PathVariable String subject, @PathVariable String id,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "500") int size,

@@ -178,6 +178,14 @@ abstract class MdfApiContract extends ApiContract {
     JsonNode paid = body(http.get("/api/partners/" + partner.id() + "/mdf", MARY));
     assertThat(paid.get("year").get("paid").decimalValue()).isEqualByComparingTo("1200");
     assertThat(paid.get("reimbursements").get(0).get("reference").asText()).isEqualTo("PAY-2026-0042");
+    // The reimbursement is in the partner's statement history too, beside its commission statements.
+    JsonNode history = body(http.get("/api/partners/" + partner.id() + "/statements", key));
+    assertThat(history).anySatisfy(row -> {
+      assertThat(row.get("kind").asText()).isEqualTo("MDF_REIMBURSEMENT");
+      assertThat(row.get("mdfRequestId").asText()).isEqualTo(requestId);
+      assertThat(row.get("status").asText()).isEqualTo("PAID");
+      assertThat(row.get("total").decimalValue()).isEqualByComparingTo("1200");
+    });
 
     // Told once per decision, by event.
     assertThat(jdbc.queryForList("SELECT event FROM partner_event WHERE partner_id = ? AND event LIKE 'mdf.%' "

@@ -227,6 +227,9 @@ public abstract class ProgramApiContract extends ApiContract {
       assertThat(read.get(figure).get("records").asText()).as(figure).startsWith("/api/program/kpis/");
     }
     assertThat(read.get("activationRate").get("definition").asText()).contains("seed 001 line 1725");
+    // MDF ROI in the same view (issue 29), with the link to its figures by tier.
+    assertThat(read.get("mdfRoi").get("figures").has("spent")).isTrue();
+    assertThat(read.get("mdfRoi").get("records").asText()).startsWith("/api/program/mdf-roi?from=2031-04-01");
 
     JsonNode records = body(http.get(read.get("sourcedRevenue").get("records").asText(), ADA));
     assertThat(records.get("total").asInt()).isEqualTo(3);
