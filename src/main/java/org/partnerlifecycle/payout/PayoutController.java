@@ -61,7 +61,6 @@ class PayoutController {
    * One line of a partner's statement history: a statement, a month carried forward, or an MDF reimbursement
    * (paid by finance on its own due date, Net 15; {@code mdfRequestId} names it).
    */
-  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record StatementRow(String statementId, LocalDate date, LocalDate dueDate, String status, BigDecimal total,
       BigDecimal carriedForward, String runId, String explanation, HistoryKind kind, String mdfRequestId) {
   }
