@@ -66,6 +66,20 @@ abstract class MdfApiContract extends ApiContract {
         .taskDefinitionKey(taskKey).singleResult().getId();
   }
 
+  /**
+   * The staff members this class added leave with its test: the application context is shared, and other tests
+   * (the browser's manager choice) list the partner managers.
+   */
+  @org.junit.jupiter.api.AfterEach
+  void removeAddedStaff() {
+    removeAddedStaff(engine);
+  }
+
+  static void removeAddedStaff(org.camunda.bpm.engine.ProcessEngine engine) {
+    engine.getIdentityService().createUserQuery().list().stream().map(User::getId).filter(id -> id.startsWith("rex"))
+        .forEach(engine.getIdentityService()::deleteUser);
+  }
+
   /** A staff member in partner-managers and leadership, as a small team might have (password = id). */
   static String managerAndLeader(org.camunda.bpm.engine.ProcessEngine engine) {
     String id = "rex" + System.nanoTime();

@@ -34,6 +34,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ApplicationTest
 class MdfRequestProcessTest {
 
+  @org.junit.jupiter.api.AfterEach
+  void removeAddedStaff() {
+    MdfApiContract.removeAddedStaff(engine);
+  }
+
+
   @Autowired
   ProcessEngine engine;
   @Autowired

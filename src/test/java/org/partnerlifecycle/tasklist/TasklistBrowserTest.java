@@ -190,7 +190,7 @@ class TasklistBrowserTest extends ApiContract {
 
     Partner acme = active.active("Acme Learning", "acme-learning.example", "REFERRAL", "60000");
     String dealId = body(http.post("/api/deal-registrations", "{\"customerName\":\"Hooli\","
-        + "\"customerDomain\":\"hooli.example\",\"motion\":\"REFERRAL\",\"dealType\":\"NEW\","
+        + "\"customerDomain\":\"hooli-" + System.nanoTime() + ".example\",\"motion\":\"REFERRAL\",\"dealType\":\"NEW\","
         + "\"licenseType\":\"SUBSCRIPTION\",\"product\":\"PLUS\",\"estimatedValue\":48000,\"termMonths\":12,"
         + "\"proposedRate\":8}", keyOf(acme.id()))).get("dealId").asText();
     browser.get(tasklist());
