@@ -435,8 +435,9 @@ public abstract class PayoutApiContract extends ApiContract {
     assertThat(http.post("/api/statements/" + statementId + "/payment", payment, FIONA).status()).isEqualTo(200);
     assertThat(http.post("/api/statements/" + statementId + "/payment", "{\"paidOn\":\"" + today()
         + "\",\"reference\":\"OTHER\"}", FIONA).status()).isEqualTo(409);
-    assertThat(jdbc.queryForList("SELECT event FROM partner_event WHERE partner_id = ? ORDER BY occurred_at",
-        String.class, partner.id())).containsSubsequence("statement.issued", "statement.paid")
+    // Once each; not in order of occurred_at, which follows the engine clock the test moved for the run.
+    assertThat(jdbc.queryForList("SELECT event FROM partner_event WHERE partner_id = ?", String.class, partner.id()))
+        .containsOnlyOnce("statement.issued", "statement.paid")
         .filteredOn(e -> e.startsWith("statement.")).hasSize(2);
     JsonNode mails = body(http.get("/api/partners/" + partner.id() + "/notifications?channel=EMAIL",
         keyOf(partner.id()))).get("items");
