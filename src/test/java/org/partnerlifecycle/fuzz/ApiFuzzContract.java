@@ -63,15 +63,6 @@ abstract class ApiFuzzContract {
   @Autowired
   ProcessEngine engine;
 
-  /**
-   * The fuzz run sends wrong passwords for the demo users, and the engine delays a user's next login for a few
-   * seconds after failures: the tests that share this application log in as them right after, so the delays end here.
-   */
-  @org.junit.jupiter.api.AfterEach
-  void endLoginDelays() {
-    engine.getIdentityService().createUserQuery().list()
-        .forEach(user -> engine.getIdentityService().unlockUser(user.getId()));
-  }
   @Autowired
   PartnerApplicationService applications;
   @Autowired

@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * remembers this test's failures.
  */
 @ApplicationTest
-@TestPropertySource(properties = "partner-lifecycle.login-throttle.free-failures=" + LoginThrottle.FREE_FAILURES)
+@TestPropertySource(properties = {"partner-lifecycle.login-throttle.free-failures=" + LoginThrottle.FREE_FAILURES,
+    "camunda.bpm.generic-properties.properties.loginDelayBase=3"})
 class LoginThrottlingOnH2Test {
 
   @LocalServerPort

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
@@ -24,6 +26,10 @@ import org.springframework.test.context.TestExecutionListener;
  * set in {@code junit-platform.properties}), and closes a context after the last class that uses it
  * ({@link TestExecutionListener}, on {@link ApplicationTest} and {@link PostgresProfileTest}). Run alone (an IDE,
  * {@code -Dtest=…}), each class closes its context as before.
+ *
+ * <p>After each test it also ends the engine's login delays: a wrong password delays the user's next login (on the
+ * engine's clock, which tests move hours ahead), and the next class of the same application logs in as the same
+ * demo users at once.
  */
 public final class OneContextAtATime implements ClassOrderer, TestExecutionListener {
 
@@ -41,6 +47,17 @@ public final class OneContextAtATime implements ClassOrderer, TestExecutionListe
       ordered.forEach(d -> ORDER.add(d.getTestClass()));
     }
     context.getClassDescriptors().sort(Comparator.comparingInt(ordered::indexOf));
+  }
+
+  @Override
+  public void afterTestMethod(TestContext testContext) {
+    if (!testContext.hasApplicationContext()) {
+      return;
+    }
+    testContext.getApplicationContext().getBeanProvider(ProcessEngine.class).ifAvailable(engine -> {
+      IdentityService identity = engine.getIdentityService();
+      identity.createUserQuery().list().forEach(user -> identity.unlockUser(user.getId()));
+    });
   }
 
   @Override

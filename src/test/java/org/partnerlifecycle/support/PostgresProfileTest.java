@@ -26,7 +26,9 @@ import org.springframework.test.context.ContextConfiguration;
     "AUDIT_SIGNING_KEY_FILE=" + PostgresTestDatabase.SIGNING_KEY_FILE, "partner-lifecycle.audit.checkpoint-cron=-",
     "partner-lifecycle.demo-partners=false", "partner-lifecycle.notifications.sender=none", "camunda.bpm.job-execution.enabled=false",
     "partner-lifecycle.rate-limit.applications.per-minute=100000",
-    "partner-lifecycle.login-throttle.free-failures=1000000"})
+    "partner-lifecycle.login-throttle.free-failures=1000000",
+    // No per-account login delay: classes share the application and try wrong passwords for the users they use.
+    "camunda.bpm.generic-properties.properties.loginDelayBase=0"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
 @TestExecutionListeners(listeners = OneContextAtATime.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
