@@ -130,6 +130,12 @@ class EngagementRepository {
         partnerId);
   }
 
+  /** The partner left the program: not even an open review is held any more. */
+  void cancelOpenAndScheduled(String partnerId) {
+    jdbc.update("UPDATE business_review SET status = 'CANCELLED' WHERE partner_id = ? AND status IN ('SCHEDULED', "
+        + "'OPEN')", partnerId);
+  }
+
   private static Meeting meeting(ResultSet rs) throws SQLException {
     return new Meeting(rs.getString("id"), rs.getString("partner_id"), rs.getDate("held_on").toLocalDate(),
         MeetingKind.valueOf(rs.getString("kind")), rs.getString("attendees"), rs.getString("agenda"),

@@ -21,11 +21,13 @@ import org.partnerlifecycle.engagement.EngagementRepository.Meeting;
 import org.partnerlifecycle.engagement.EngagementRepository.ReviewStatus;
 import org.partnerlifecycle.engagement.process.BusinessReviewProcess;
 import org.partnerlifecycle.engine.EngineTime;
+import org.partnerlifecycle.notification.NotificationPort;
 import org.partnerlifecycle.notification.PartnerEvent;
 import org.partnerlifecycle.notification.PartnerEvents;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerStatus;
+import org.partnerlifecycle.partner.PartnerStatusChanged;
 import org.partnerlifecycle.rules.Engagement;
 import org.partnerlifecycle.rules.Engagement.AgendaItem;
 import org.partnerlifecycle.rules.Engagement.AttendeeLevel;
@@ -73,9 +75,11 @@ public class EngagementService {
   private final RuleResultStore ruleResults;
   private final EngineTime time;
   private final BusinessReviewProcess process;
+  private final NotificationPort notifications;
 
   EngagementService(EngagementRepository repository, PartnerRepository partners, TermsCatalog terms,
-      RuleResultStore ruleResults, EngineTime time, BusinessReviewProcess process) {
+      RuleResultStore ruleResults, EngineTime time, BusinessReviewProcess process, NotificationPort notifications) {
+    this.notifications = notifications;
     this.repository = repository;
     this.partners = partners;
     this.terms = terms;
@@ -173,9 +177,36 @@ public class EngagementService {
     return logged;
   }
 
-  /** The notes are late (48 hours after the review's due day): recorded once, for the manager's reminder. */
-  public void remindNotes(String reviewId) {
+  /**
+   * The notes are late (48 hours after the review's due day): recorded once, and the partner's manager is mailed a
+   * reminder (when the manager has an email address). @return whether a mail went out
+   */
+  public boolean remindNotes(String reviewId) {
+    BusinessReview review = repository.review(reviewId);
+    Partner partner = partners.get(review.partnerId());
     repository.markReminded(reviewId, time.now());
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("partner", partner.companyName());
+    facts.put("reviewDue", DAY.format(review.dueOn()));
+    facts.put("notesDueWithinHours", terms.effectiveOn(time.today()).engagement().notesDueHours());
+    facts.put("task", "Hold business review — " + partner.companyName() + " (Tasklist)");
+    return notifications.notifyStaff(partner.id(), partner.partnerManager(), "business-review-notes-late", facts);
+  }
+
+  /**
+   * The partner left the program (removed) or came back (reinstated): its scheduled or open review is cancelled and
+   * the cadence ends; a reinstated partner joins its cadence again. Runs in the deciding transaction.
+   */
+  @EventListener
+  public void followStatus(PartnerStatusChanged changed) {
+    String partnerId = changed.partnerId();
+    if (changed.status() != PartnerStatus.ACTIVE) {
+      repository.cancelOpenAndScheduled(partnerId);
+      process.partnerLeft(partnerId);
+    } else if (!process.isRunning(partnerId) && Engagement.hasBusinessReviews(terms.effectiveOn(time.today()),
+        partners.get(partnerId).tier())) {
+      process.start(partnerId);
+    }
   }
 
   /**

@@ -123,10 +123,14 @@ class Webhooks {
             : null, instant(rs.getTimestamp("created_at"))), partnerId, query.offset(), query.size()));
   }
 
-  /** What was sent (or stored) for the partner, by channel. The recipient address is not repeated here. */
+  /**
+   * What was sent (or stored) for the partner, by channel. The recipient address is not repeated here; mails to
+   * staff about the partner (reminders) are not the partner's and are left out.
+   */
   @Transactional(readOnly = true)
   public Page<Notification> notifications(String partnerId, Channel channel, ListQuery query) {
-    String where = channel == null ? "" : " AND channel = ?";
+    String where = " AND channel <> '" + Channel.STAFF_MAIL.name() + "'"
+        + (channel == null ? "" : " AND channel = ?");
     List<Object> arguments = new ArrayList<>(List.of(partnerId));
     if (channel != null) {
       arguments.add(channel.name());

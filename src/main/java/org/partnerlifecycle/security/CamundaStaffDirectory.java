@@ -1,5 +1,6 @@
 package org.partnerlifecycle.security;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
@@ -28,5 +29,13 @@ class CamundaStaffDirectory implements StaffDirectory {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).trim();
     return name.isEmpty() ? userId : name;
+  }
+
+  @Override
+  public Optional<String> email(String userId) {
+    org.camunda.bpm.engine.identity.User user = userId == null ? null
+        : identityService.createUserQuery().userId(userId).singleResult();
+    return user == null || user.getEmail() == null || user.getEmail().isBlank() ? Optional.empty()
+        : Optional.of(user.getEmail());
   }
 }

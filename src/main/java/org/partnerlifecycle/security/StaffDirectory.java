@@ -7,4 +7,7 @@ public interface StaffDirectory {
 
   /** The user's name as forms show it ("Mary Manager"), or the id when the user has none (or is not staff). */
   String name(String userId);
+
+  /** The user's email address, when the user exists and has one. */
+  java.util.Optional<String> email(String userId);
 }

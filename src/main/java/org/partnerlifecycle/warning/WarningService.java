@@ -22,10 +22,12 @@ import org.partnerlifecycle.notification.PartnerEvent;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerStatus;
+import org.partnerlifecycle.partner.PartnerStatusChanged;
 import org.partnerlifecycle.rules.TermsCatalog;
 import org.partnerlifecycle.warning.process.WarningEscalationProcess;
 import org.partnerlifecycle.web.ConflictException;
 import org.partnerlifecycle.web.Ids;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,9 +50,12 @@ public class WarningService {
   private final DealPayouts payouts;
   private final TermsCatalog terms;
   private final EngineTime time;
+  private final ApplicationEventPublisher events;
 
   public WarningService(WarningRepository warnings, PartnerRepository partners, WarningEscalationProcess process,
-      NotificationPort notifications, DealPayouts payouts, TermsCatalog terms, EngineTime time) {
+      NotificationPort notifications, DealPayouts payouts, TermsCatalog terms, EngineTime time,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.payouts = payouts;
     this.warnings = warnings;
     this.partners = partners;
@@ -165,6 +170,7 @@ public class WarningService {
     String escalationId = runningEscalation(partnerId).id();
     Partner partner = partners.get(partnerId);
     partners.updateStatus(partnerId, PartnerStatus.REMOVED, time.now());
+    events.publishEvent(new PartnerStatusChanged(partnerId, PartnerStatus.REMOVED));
     java.util.Set<String> categories = warnings.breaches(escalationId).stream()
         .map(b -> (String) b.get("category")).collect(Collectors.toCollection(java.util.TreeSet::new));
     partners.recordRemoval(partnerId, categories, time.now());
@@ -209,6 +215,7 @@ public class WarningService {
       throw new ConflictException("Partner " + partnerId + " is " + partner.status() + ", not REMOVED");
     }
     partners.updateStatus(partnerId, PartnerStatus.ACTIVE, time.now());
+    events.publishEvent(new PartnerStatusChanged(partnerId, PartnerStatus.ACTIVE));
     partners.recordWarningState(partnerId, 0, false, true, time.now());
     warnings.addStep(partnerId, null, 0, "REINSTATED", decidedBy, note, time.now());
   }

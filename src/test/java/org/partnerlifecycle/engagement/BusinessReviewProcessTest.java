@@ -24,6 +24,8 @@ import org.partnerlifecycle.notification.PartnerEvents;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerApplicationService;
 import org.partnerlifecycle.partner.PartnerRepository;
+import org.partnerlifecycle.partner.PartnerStatus;
+import org.partnerlifecycle.partner.PartnerStatusChanged;
 import org.partnerlifecycle.support.ActivePartners;
 import org.partnerlifecycle.support.ApplicationTest;
 import org.partnerlifecycle.support.InstanceRef;
@@ -170,12 +172,43 @@ class BusinessReviewProcessTest {
     assertThat(late.getDuedate().toInstant()).isEqualTo(Instant.parse("2027-04-07T00:00:00Z"));
     engine.getManagementService().executeJob(late.getId());
     assertThat(reviewTask(partner.id()).getPriority()).isEqualTo(80);
+    // Mailed to its manager (mary@example.org).
+    assertThat(jdbc.queryForList("SELECT channel || ' ' || recipient || ' ' || template FROM notification_outbox "
+        + "WHERE partner_id = ? AND template LIKE 'business-review%'", String.class, partner.id()))
+        .containsExactly("STAFF_MAIL mary@example.org business-review-notes-late");
     assertThat(jdbc.queryForObject("SELECT notes_reminded_at FROM business_review WHERE partner_id = ?",
         java.sql.Timestamp.class, partner.id())).isNotNull();
     // Recorded now, for a meeting held on 1 April: the notes are late.
     active.complete(partner.id(), "HoldBusinessReview", "mary", held("2027-04-01"));
     assertThat(jdbc.queryForObject("SELECT notes_late FROM partner_meeting WHERE partner_id = ?", Boolean.class,
         partner.id())).isTrue();
+  }
+
+  /**
+   * A partner removed from the program while its review is open: the task is cancelled with the review, the cadence
+   * ends; reinstated, it joins its cadence again.
+   */
+  @Test
+  void aRemovedPartnerHasNoMoreReviewsAndAReinstatedOneHasThemAgain() {
+    Partner partner = partner("400000");
+    at("2027-03-21T06:00:00Z");
+    engine.getManagementService().executeJob(timer(partner.id()).getId());
+    assertThat(reviewTask(partner.id())).isNotNull();
+    String instance = reviewTask(partner.id()).getProcessInstanceId();
+    statusBecomes(partner, PartnerStatus.REMOVED);
+    assertThat(reviewTask(partner.id())).isNull();
+    assertThat(InstanceRef.latest(engine, "business-review", partner.id())).isEnded().hasPassed("ReviewCancelled");
+    assertThat(jdbc.queryForObject("SELECT status FROM business_review WHERE partner_id = ?", String.class,
+        partner.id())).isEqualTo("CANCELLED");
+
+    statusBecomes(partner, PartnerStatus.ACTIVE);
+    assertThat(InstanceRef.latest(engine, "business-review", partner.id()).getId()).isNotEqualTo(instance);
+    assertThat(InstanceRef.latest(engine, "business-review", partner.id())).isWaitingAt("WaitForReview");
+  }
+
+  private void statusBecomes(Partner partner, PartnerStatus status) {
+    jdbc.update("UPDATE partner SET status = ? WHERE id = ?", status.name(), partner.id());
+    transactions.executeWithoutResult(s -> engagement.followStatus(new PartnerStatusChanged(partner.id(), status)));
   }
 
   /**

@@ -280,6 +280,32 @@ abstract class PartnerLoopContract extends ApiContract {
     assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_outbox", Integer.class)).isEqualTo(outbox);
   }
 
+  /** A reminder to the partner's manager (late review notes) is mailed to the manager, never listed to the partner. */
+  @Test
+  void aStaffReminderReachesTheManagerAndIsNotThePartners() throws Exception {
+    Partner partner = partnerIn("APAC", "Reminded Partner");
+    Boolean mailed = transactions.execute(status -> notifications.notifyStaff(partner.id(), "mary",
+        "business-review-notes-late", Map.of("partner", partner.companyName())));
+    assertThat(mailed).isTrue();
+    Boolean mailedToNobody = transactions.execute(status -> notifications.notifyStaff(partner.id(),
+        "nobody-" + System.nanoTime(), "business-review-notes-late", Map.of()));
+    assertThat(mailedToNobody).as("no such user: nothing to send").isFalse();
+    worker.runDue();
+    List<String> subjects = new ArrayList<>();
+    for (MimeMessage message : mailTo("mary@example.org")) {
+      subjects.add(message.getSubject());
+    }
+    assertThat(subjects).contains("Partner program: business-review-notes-late");
+    for (String channel : new String[] {"", "?channel=EMAIL"}) {
+      JsonNode listed = body(http.get("/api/partners/" + partner.id() + "/notifications" + channel,
+          keyOf(partner.id())));
+      assertThat(listed.get("items").findValuesAsText("template")).doesNotContain("business-review-notes-late");
+    }
+  }
+
+  @Autowired
+  NotificationPort notifications;
+
   @Autowired
   @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
   org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;

@@ -34,6 +34,7 @@ import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerStatus;
 import org.partnerlifecycle.support.ActivePartners;
 import org.partnerlifecycle.support.ApplicationTest;
+import org.partnerlifecycle.support.InstanceRef;
 import org.partnerlifecycle.web.ConflictException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -143,6 +144,8 @@ class WarningEscalationProcessTest {
     active.complete(partner.id(), "ApprovePublicRemoval", "lena",
         Map.of("removalDecision", "APPROVE", "removalReason", "Three quarters without reports"));
     assertThat(instance).isEnded().hasPassed("RemovePartner", "PartnerRemoved");
+    assertThat(InstanceRef.latest(engine, "business-review", partner.id())).as("no more business reviews")
+        .isEnded().hasPassed("LeftCadence");
 
     Partner removed = partners.get(partner.id());
     assertThat(removed.status()).isEqualTo(PartnerStatus.REMOVED);
@@ -173,6 +176,8 @@ class WarningEscalationProcessTest {
     assertThat(back.warningLevel()).isZero();
     assertThat(back.listed()).isTrue();
     assertThat(steps(partner)).endsWith("REINSTATED");
+    assertThat(InstanceRef.latest(engine, "business-review", partner.id())).as("back on its cadence")
+        .isWaitingAt("WaitForReview");
   }
 
   /** SPEC §3 amendments: DISMISS (with a reason) ends the escalation at level 0; the partner is told nothing. */

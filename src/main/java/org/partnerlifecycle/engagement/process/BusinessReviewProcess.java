@@ -14,6 +14,8 @@ public class BusinessReviewProcess {
   public static final String KEY = "business-review";
   /** Delivered when the partner's tier changes: the waiting review is planned again on the new cadence. */
   public static final String CADENCE_CHANGED = "BusinessReviewCadenceChanged";
+  /** Delivered when the partner leaves the program during an open review: the review task is cancelled. */
+  public static final String PARTNER_LEFT = "BusinessReviewPartnerLeft";
 
   static final String PARTNER_ID = "partnerId";
   /** Set by ScheduleBusinessReview. */
@@ -65,5 +67,15 @@ public class BusinessReviewProcess {
   /** @return whether the partner's instance was waiting for its next review (else it plans again when it gets there) */
   public boolean cadenceChanged(String partnerId) {
     return processes.deliver(partnerId, CADENCE_CHANGED, Map.of());
+  }
+
+  /**
+   * The partner left the program: a waiting instance plans again (and ends, the partner being no longer ACTIVE); an
+   * open HoldBusinessReview is cancelled.
+   */
+  public void partnerLeft(String partnerId) {
+    if (!cadenceChanged(partnerId)) {
+      processes.deliver(partnerId, PARTNER_LEFT, Map.of());
+    }
   }
 }

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * business-review: {@code RemindReviewNotes}, 48 hours after the review's due day with HoldBusinessReview still open
- * (playbook seed 001 line 1612: notes within 48 hours) — recorded, and the task is raised to high priority so it
- * leads the manager's Tasklist.
+ * (playbook seed 001 line 1612: notes within 48 hours) — recorded, the manager is mailed a reminder, and the task is
+ * raised to high priority so it leads the manager's Tasklist.
  */
 @Component("remindReviewNotes")
 class RemindReviewNotes implements JavaDelegate {
