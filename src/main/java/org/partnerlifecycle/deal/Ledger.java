@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The partner ledger. Append-only; at most one entry per deal, kind and sequence number (a unique constraint), so a
- * retried job or a repeated API call cannot book money twice. A revenue share is booked per contract year (sequence
+ * The partner ledger. Append-only; at most one entry per deal, kind and sequence number, and one per MDF request
+ * (unique constraints), so a retried job or a repeated API call cannot book money twice. A revenue share is booked per contract year (sequence
  * number = year − 1). Where each entry stands in its payment lifecycle is kept beside it in
  * {@code ledger_entry_state} ({@link SettlementStatus}), moved by the named methods below.
  */
@@ -26,6 +26,8 @@ public class Ledger {
   public static final String ADJUSTMENT = "ADJUSTMENT";
   public static final String REVENUE_SHARE = "REVENUE_SHARE";
   public static final String DISCOUNT = "DISCOUNT";
+  /** An approved MDF claim's reimbursement: for an MDF request, not a deal; paid by finance, never on a statement. */
+  public static final String MDF_REIMBURSEMENT = "MDF_REIMBURSEMENT";
 
   /** An entry a payout run may put on a statement: a payable revenue share or an open clawback or adjustment. */
   public record Settleable(long entryId, String partnerId, String dealId, String kind, Integer contractYear,
@@ -95,6 +97,38 @@ public class Ledger {
           (REVENUE_SHARE.equals(kind) ? SettlementStatus.ACCRUED : SettlementStatus.OPEN).name(), Timestamp.from(now));
     }
     return id;
+  }
+
+  /**
+   * Books an approved MDF claim's reimbursement, PAYABLE from {@code payableOn}, unless the request has one already.
+   * @return whether it was booked now
+   */
+  public boolean bookMdfReimbursement(String partnerId, String mdfRequestId, BigDecimal amount, String termsVersion,
+      String explanation, LocalDate payableOn, Instant now) {
+    Integer booked = jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE mdf_request_id = ?", Integer.class,
+        mdfRequestId);
+    if (booked != null && booked > 0) {
+      return false;
+    }
+    jdbc.update("INSERT INTO ledger_entry (partner_id, mdf_request_id, kind, amount, basis, terms_version, "
+        + "explanation, booked_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)", partnerId, mdfRequestId, MDF_REIMBURSEMENT,
+        amount, amount, termsVersion, explanation, Timestamp.from(now));
+    jdbc.update("INSERT INTO ledger_entry_state (entry_id, partner_id, status, payable_on, changed_at) "
+        + "SELECT id, partner_id, ?, ?, ? FROM ledger_entry WHERE mdf_request_id = ?", SettlementStatus.PAYABLE.name(),
+        Date.valueOf(payableOn), Timestamp.from(now), mdfRequestId);
+    return true;
+  }
+
+  /** Finance paid the MDF request's reimbursement: its ledger entry is PAID. */
+  public void mdfReimbursementPaid(String mdfRequestId) {
+    jdbc.update("UPDATE ledger_entry_state SET status = ?, changed_at = ? WHERE entry_id = (SELECT id FROM "
+        + "ledger_entry WHERE mdf_request_id = ?)", SettlementStatus.PAID.name(), Timestamp.from(time.now()),
+        mdfRequestId);
+  }
+
+  /** The ledger entry of an MDF request's reimbursement, once its claim is approved. */
+  public Optional<LedgerEntry> mdfReimbursement(String mdfRequestId) {
+    return jdbc.query(SELECT + "WHERE e.mdf_request_id = ?", this::map, mdfRequestId).stream().findFirst();
   }
 
   /**
@@ -221,6 +255,6 @@ public class Ledger {
         rs.getBigDecimal("amount"), rs.getBigDecimal("rate"), rs.getBigDecimal("basis"),
         rs.getString("terms_version"), rs.getString("explanation"), rs.getTimestamp("booked_at").toInstant(),
         (Integer) rs.getObject("contract_year"), status, paidOn == null ? null : paidOn.toLocalDate(),
-        payableOn == null ? null : payableOn.toLocalDate(), rs.getString("statement_id"));
+        payableOn == null ? null : payableOn.toLocalDate(), rs.getString("statement_id"), rs.getString("mdf_request_id"));
   }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import org.partnerlifecycle.audit.AuditLog;
 import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.audit.RuleResultStore;
+import org.partnerlifecycle.deal.Ledger;
 import org.partnerlifecycle.engine.Decisions;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.engine.InvalidDecisionException;
@@ -78,9 +79,12 @@ public class MdfService {
   private final NotificationPort notifications;
   private final StaffDirectory staff;
   private final EngineTime time;
+  private final Ledger ledger;
 
   public MdfService(MdfRepository mdf, PartnerRepository partners, TermsCatalog terms, MdfRequestProcess process,
-      RuleResultStore ruleResults, NotificationPort notifications, StaffDirectory staff, EngineTime time) {
+      RuleResultStore ruleResults, NotificationPort notifications, StaffDirectory staff, EngineTime time,
+      Ledger ledger) {
+    this.ledger = ledger;
     this.mdf = mdf;
     this.partners = partners;
     this.terms = terms;
@@ -313,6 +317,9 @@ public class MdfService {
     mdf.moveTo(requestId, MdfStatus.REIMBURSEMENT_DUE, claim.receiptAmount(), now);
     mdf.insertReimbursement(new Reimbursement(requestId, request.partnerId(), claim.receiptAmount(), today,
         due.value(), null, null, null, used.version()));
+    ledger.bookMdfReimbursement(request.partnerId(), requestId, claim.receiptAmount(), used.version(),
+        "MDF reimbursement of request " + requestId + ": " + released.explanation().text() + " "
+            + due.explanation().text(), today, now);
     mdf.addStep(requestId, request.partnerId(), "CLAIM_APPROVED", reviewer, claim.receiptAmount(),
         why == null ? released.explanation().text() : why, now);
     data.put("reimbursementDueOn", due.value().toString());
@@ -339,6 +346,7 @@ public class MdfService {
     }
     Instant now = time.now();
     mdf.recordPayment(requestId, paidOn, reference, recordedBy, now);
+    ledger.mdfReimbursementPaid(requestId);
     mdf.moveTo(requestId, MdfStatus.PAID, reimbursement.amount(), now);
     mdf.addStep(requestId, request.partnerId(), "REIMBURSEMENT_PAID", recordedBy, reimbursement.amount(),
         "Paid on " + paidOn + ", reference " + reference, now);

@@ -178,6 +178,15 @@ abstract class MdfApiContract extends ApiContract {
     assertThat(funds.get("year").get("remaining").decimalValue()).isEqualByComparingTo("3800");
     assertThat(funds.get("quarter").get("budget").decimalValue()).isEqualByComparingTo("2000");
     assertThat(funds.get("quarter").get("remaining").decimalValue()).isEqualByComparingTo("800");
+    // Booked in the partner's ledger, payable now, for the request and no deal.
+    JsonNode booked = mdfEntry(partner, key, requestId);
+    assertThat(booked.get("kind").asText()).isEqualTo("MDF_REIMBURSEMENT");
+    assertThat(booked.get("status").asText()).isEqualTo("PAYABLE");
+    assertThat(booked.get("amount").decimalValue()).isEqualByComparingTo("1200");
+    assertThat(booked.get("dealId").isNull()).isTrue();
+    assertThat(booked.get("explanation").asText()).contains(requestId, "Net 15");
+    assertThat(ledger.settleable(today().plusDays(60))).as("finance pays it by its due date, not on a statement")
+        .noneMatch(entry -> entry.entryId() == booked.get("id").asLong());
 
     String payment = "{\"paidOn\":\"" + today() + "\",\"reference\":\"PAY-2026-0042\"}";
     assertThat(http.post("/api/mdf-requests/" + requestId + "/reimbursement-payment", payment, MARY).status())
@@ -192,6 +201,7 @@ abstract class MdfApiContract extends ApiContract {
     JsonNode paid = body(http.get("/api/partners/" + partner.id() + "/mdf", MARY));
     assertThat(paid.get("year").get("paid").decimalValue()).isEqualByComparingTo("1200");
     assertThat(paid.get("reimbursements").get(0).get("reference").asText()).isEqualTo("PAY-2026-0042");
+    assertThat(mdfEntry(partner, key, requestId).get("status").asText()).isEqualTo("PAID");
     // The reimbursement is in the partner's statement history too, beside its commission statements.
     JsonNode history = body(http.get("/api/partners/" + partner.id() + "/statements", key));
     assertThat(history).anySatisfy(row -> {
@@ -216,6 +226,19 @@ abstract class MdfApiContract extends ApiContract {
     assertThat(http.get("/api/program/mdf-roi", ADA).status()).isEqualTo(200);
     assertThat(http.get("/api/program/mdf-roi", MARY).status()).isEqualTo(403);
     assertThat(http.get("/api/program/mdf-roi", key).status()).isEqualTo(403);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.partnerlifecycle.deal.Ledger ledger;
+
+  /** The partner's ledger entry for the MDF request's reimbursement, as the partner reads its ledger. */
+  private JsonNode mdfEntry(Partner partner, String[] key, String requestId) throws Exception {
+    for (JsonNode entry : body(http.get("/api/partners/" + partner.id() + "/ledger", key))) {
+      if (requestId.equals(entry.path("mdfRequestId").asText())) {
+        return entry;
+      }
+    }
+    throw new AssertionError("no ledger entry for MDF request " + requestId);
   }
 
   /**
