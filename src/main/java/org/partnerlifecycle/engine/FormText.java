@@ -74,6 +74,11 @@ public final class FormText {
         + String.format(Locale.ROOT, "%,.2f", amount.abs());
   }
 
+  /** A count with its noun: "1 statement", "3 statements". */
+  public static String count(int count, String singular) {
+    return count + " " + (count == 1 ? singular : singular + "s");
+  }
+
   /** A rate in percent without trailing zeros: {@code 15%}, {@code 12.5%}. */
   public static String percent(BigDecimal percent) {
     return percent == null ? "—" : percent.stripTrailingZeros().toPlainString() + "%";

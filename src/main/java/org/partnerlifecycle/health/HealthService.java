@@ -131,17 +131,19 @@ public class HealthService {
 
   /** The partner's latest health score as GET /api/partners/{id}/health answers it; empty before any. */
   public Optional<HealthView> latest(String partnerId) {
-    return repository.latest(partnerId).map(h -> {
-      List<HealthView.Factor> factors;
-      try {
-        factors = JSON.readValue(h.factorsJson(), new com.fasterxml.jackson.core.type.TypeReference<>() { });
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-      return new HealthView(partnerId, h.score(), h.band(), HealthScore.bandLabel(h.band()), factors,
-          h.explanation(), h.computedAt().toString(), h.termsVersion(), h.riskDecision() == null ? null
-              : new HealthView.AtRiskReview(h.riskDecision(), h.actionPlan(), h.decidedBy()));
-    });
+    return repository.latest(partnerId).map(h -> new HealthView(partnerId, h.score(), h.band(),
+        HealthScore.bandLabel(h.band()), factorsOf(h.factorsJson()), h.explanation(), h.computedAt().toString(),
+        h.termsVersion(), h.riskDecision() == null ? null
+            : new HealthView.AtRiskReview(h.riskDecision(), h.actionPlan(), h.decidedBy())));
+  }
+
+  /** The factors of a stored score (its factors JSON). */
+  public static List<HealthView.Factor> factorsOf(String factorsJson) {
+    try {
+      return JSON.readValue(factorsJson, new com.fasterxml.jackson.core.type.TypeReference<>() { });
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The quarterly run's next page: up to {@code limit} ACTIVE partners after {@code afterId}, by id. */
@@ -185,7 +187,8 @@ public class HealthService {
   private static String factorsJson(ProgramTerms terms, Health health, Indicators in) {
     Map<HealthFactor, Object> inputs = new EnumMap<>(HealthFactor.class);
     inputs.put(HealthFactor.REVENUE, in.revenueGrowthPercent().toPlainString() + " % year on year");
-    inputs.put(HealthFactor.ACTIVITY, in.dealsLastQuarter() + " deal registrations in the last quarter");
+    inputs.put(HealthFactor.ACTIVITY, in.dealsLastQuarter() + (in.dealsLastQuarter() == 1 ? " deal registration"
+        : " deal registrations") + " in the last quarter");
     inputs.put(HealthFactor.ENGAGEMENT, "latest deal registration or meeting: " + in.portalActivity());
     inputs.put(HealthFactor.SATISFACTION, in.nps() == null ? "NPS unknown" : "NPS " + in.nps());
     inputs.put(HealthFactor.FIT, "strategic fit " + in.strategicFit());

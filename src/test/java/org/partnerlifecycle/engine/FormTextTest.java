@@ -31,6 +31,8 @@ class FormTextTest {
   void moneyRatesDatesAndTimesReadLikeTheBusiness() {
     assertThat(FormText.money(new BigDecimal("200000"))).isEqualTo("$200,000.00");
     assertThat(FormText.percent(new BigDecimal("15.00"))).isEqualTo("15%");
+    assertThat(FormText.count(1, "statement")).isEqualTo("1 statement");
+    assertThat(FormText.count(0, "partner")).isEqualTo("0 partners");
     assertThat(of(Date.from(Instant.parse("2026-12-02T21:23:29Z")))).isEqualTo("2 Dec 2026, 21:23 UTC");
     assertThat(of("2026-12-02T21:23:29")).as("the engine's times are UTC").isEqualTo("2 Dec 2026, 21:23 UTC");
     assertThat(of("2026-12-02")).isEqualTo("2 Dec 2026");

@@ -180,7 +180,7 @@ class PayoutRunProcessTest {
     ProcessInstance instance = run();
     assertThat(instance).isWaitingAt("ApprovePayoutRun");
     assertThat(task(instance)).hasCandidateGroup("leadership");
-    assertThat(task(instance).getName()).isEqualTo("Approve payout run — 2027-06, $50,000.00");
+    assertThat(task(instance).getName()).isEqualTo("Approve payout run — June 2027, $50,000.00");
     assertThat(statementOf(partner).status()).isEqualTo(StatementStatus.DRAFT);
     assertThatThrownBy(() -> active.complete(instance.getBusinessKey(), "ApprovePayoutRun", "lena",
         Map.of("payoutDecision", "MAYBE"))).hasMessageContaining("payoutDecision");

@@ -109,7 +109,52 @@ final class TaskScenarios {
       }, t -> {
         t.choose("leadershipDecision", "Approve");
         t.type("leadershipReason", "A global agreement with a committed pipeline.");
-      }));
+      }),
+      new Scenario("ApprovePayoutRun", "lena", t -> t.payoutRun(TasklistBrowserTest.LARGE_RUN_MONTH, 600000),
+          t -> t.choose("payoutDecision", "Approve: issue the statements")),
+      new Scenario("ChaseOverdueStatement", "fiona", TasklistBrowserTest::overdueStatement, t -> {
+        // Paid on the day after its due date: the engine's day then (the browser's payout months are in 2041).
+        t.at(TasklistBrowserTest.OVERDUE_CHASED_ON);
+        t.choose("chaseDecision", "Paid: record the payment");
+        t.date("paidOn", TasklistBrowserTest.OVERDUE_CHASED_ON);
+        t.type("paymentReference", "WIRE-2041-0309");
+      }),
+      new Scenario("HoldBusinessReview", "mary", t -> {
+        Partner partner = t.activePartner("Browser Reviewed", t.domain("reviewed"), "REFERRAL", "400000");
+        t.passTimer(partner.id(), "business-review", Duration.ofDays(80));
+        return partner.id();
+      }, t -> {
+        t.date("heldOn", t.engineToday());
+        t.type("cLevelAttendees", "Casey Finance");
+        t.type("managementAttendees", "Morgan Sales, Riley Alliances");
+        for (String agenda : new String[] {"agendaRelationship", "agendaPerformance", "agendaPipeline"}) {
+          t.tick(agenda);
+        }
+        t.type("notes", "Pipeline up by a third; two stuck deals discussed.");
+        t.type("actionItems", "[Us] demo environment by the 15th; [Partner] next quarter's marketing plan.");
+      }),
+      new Scenario("ReviewAtRiskPartner", "mary", t -> t.atRisk("Browser Drifting"), t -> {
+        t.choose("atRiskDecision", "Agree an action plan");
+        t.type("actionPlan", "A pipeline call every two weeks and two enablement sessions this quarter.");
+      }),
+      new Scenario("ReviewMdfRequest", "mary",
+          t -> t.mdfRequest(t.activePartner("Browser Webinar", t.domain("webinar"), "REFERRAL", "150000"), "1500"),
+          t -> t.choose("mdfDecision", "Approve")),
+      new Scenario("ApproveMdfRequest", "lena", t -> {
+        String requestId = t.mdfRequest(t.activePartner("Browser Summit", t.domain("summit"), "REFERRAL", "400000"),
+            "6000");
+        t.completeAs(requestId, "ReviewMdfRequest", "mary", Map.of("mdfDecision", "APPROVE",
+            "mdfReason", "A joint summit with a committed attendee list."));
+        return requestId;
+      }, t -> t.choose("approvalDecision", "Approve")),
+      new Scenario("ReviewMdfClaim", "mary", t -> t.claimedMdfRequest("Browser Claimant"),
+          t -> t.choose("claimDecision", "Approve the claim")),
+      new Scenario("ChaseMdfReimbursement", "fiona", t -> {
+        String requestId = t.claimedMdfRequest("Browser Reimbursed");
+        t.completeAs(requestId, "ReviewMdfClaim", "mary", Map.of("claimDecision", "APPROVE"));
+        t.passTimer(requestId, "mdf-request", Duration.ofDays(16));
+        return requestId;
+      }, t -> t.type("chaseNote", "The payment run moved to Friday; the partner was told by mail.")));
 
   private TaskScenarios() {
   }

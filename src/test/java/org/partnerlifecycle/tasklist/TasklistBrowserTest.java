@@ -2,9 +2,11 @@ package org.partnerlifecycle.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,19 +31,24 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.partnerlifecycle.health.process.PartnerHealthProcess;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerApplicationRequest;
 import org.partnerlifecycle.support.ApiContract;
 import org.partnerlifecycle.support.ApplicationTest;
 import org.partnerlifecycle.support.HeadlessChromium;
+import org.partnerlifecycle.support.Http.Response;
+import org.partnerlifecycle.support.WonDeals;
 import org.partnerlifecycle.tasklist.TaskScenarios.Scenario;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Tasklist in a real browser (Debian's headless Chromium and chromedriver; .ci/run installs them). Every user task of
  * {@code processes/} ({@link TaskScenarios}) is brought about, opened by its role, checked to read like the business
  * (no read-only field shows a code or a time without its zone), filled in and completed through its form. Screenshots
  * go to target/screenshots/. Without chromedriver the test is skipped with a message, except in CI (CI=true), where
- * it fails.
+ * it fails. {@code -Dscenarios=ApprovePayoutRun,HoldBusinessReview} runs only the scenarios of those tasks (the other
+ * tests of the class still run; {@code -Dtest='TasklistBrowserTest#everyUserTask*'} leaves them out).
  */
 @ApplicationTest
 class TasklistBrowserTest extends ApiContract {
@@ -50,6 +58,9 @@ class TasklistBrowserTest extends ApiContract {
   /** An ISO date-time without a zone after it ("2026-12-02T21:23:29", not "…Z" or "… UTC"). */
   static final Pattern BARE_ISO_TIME =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(?![\\d:.]|Z|[+-]\\d{2}|\\s*UTC)");
+
+  @Autowired
+  PartnerHealthProcess healthRuns;
 
   WebDriver browser;
   WebDriverWait wait;
@@ -70,8 +81,11 @@ class TasklistBrowserTest extends ApiContract {
     }
   }
 
+  /** The scenarios of {@code -Dscenarios=ApprovePayoutRun,HoldBusinessReview} (task keys), or all of them. */
   static Stream<Scenario> scenarios() {
-    return TaskScenarios.ALL.stream();
+    String only = System.getProperty("scenarios", "");
+    List<String> keys = Stream.of(only.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+    return TaskScenarios.ALL.stream().filter(s -> keys.isEmpty() || keys.contains(s.taskKey()));
   }
 
   /**
@@ -426,11 +440,23 @@ class TasklistBrowserTest extends ApiContract {
   /** A $48,000 registration of a new ACTIVE partner, with the partner's proposed rate (or none). */
   String deal(String company, String proposedRate) throws Exception {
     Partner partner = active.active(company, domain("dealer"), "REFERRAL", "150000");
-    return body(http.post("/api/deal-registrations", "{\"customerName\":\"Globex\",\"customerDomain\":\""
+    return register(partner, "Globex", 48000, proposedRate);
+  }
+
+  /** The partner registers a new 12-month referral subscription of {@code value}: the deal's id. */
+  String register(Partner partner, String customer, long value, String proposedRate) throws Exception {
+    return body(http.post("/api/deal-registrations", "{\"customerName\":\"" + customer + "\",\"customerDomain\":\""
         + domain("customer") + "\",\"motion\":\"REFERRAL\",\"dealType\":\"NEW\",\"licenseType\":\"SUBSCRIPTION\","
-        + "\"product\":\"PLUS\",\"estimatedValue\":48000,\"termMonths\":12"
+        + "\"product\":\"PLUS\",\"estimatedValue\":" + value + ",\"termMonths\":12"
         + (proposedRate == null ? "" : ",\"proposedRate\":" + proposedRate) + "}", keyOf(partner.id())))
         .get("dealId").asText();
+  }
+
+  /** mary approves the registration, and closes it WON for its value on {@code closedOn}. */
+  void approveAndWin(String dealId, long amount, LocalDate closedOn) {
+    active.complete(dealId, "ReviewDealRegistration", "mary", Map.of("decision", "APPROVE"));
+    assertThat(http.post("/api/deal-registrations/" + dealId + "/close", "{\"outcome\":\"WON\",\"amount\":" + amount
+        + ",\"closedOn\":\"" + closedOn + "\"}", MARY).status()).isEqualTo(202);
   }
 
   void requestExtension(String dealId) throws Exception {
@@ -453,13 +479,7 @@ class TasklistBrowserTest extends ApiContract {
     Partner partner = active.active(company, domain("promoted"), "REFERRAL", "150000");
     LocalDate yesterday = engineToday().minusDays(1);
     for (int n = 0; n < 2; n++) {
-      String dealId = body(http.post("/api/deal-registrations", "{\"customerName\":\"Initech " + n + "\","
-          + "\"customerDomain\":\"" + domain("won") + "\",\"motion\":\"REFERRAL\",\"dealType\":\"NEW\","
-          + "\"licenseType\":\"SUBSCRIPTION\",\"product\":\"PLUS\",\"estimatedValue\":600000,\"termMonths\":12}",
-          keyOf(partner.id()))).get("dealId").asText();
-      active.complete(dealId, "ReviewDealRegistration", "mary", Map.of("decision", "APPROVE"));
-      assertThat(http.post("/api/deal-registrations/" + dealId + "/close", "{\"outcome\":\"WON\",\"amount\":600000,"
-          + "\"closedOn\":\"" + yesterday + "\"}", MARY).status()).isEqualTo(202);
+      approveAndWin(register(partner, "Initech " + n, 600000, null), 600000, yesterday);
     }
     assertThat(http.put("/api/partners/" + partner.id() + "/commitments", "{\"periodStart\":\""
         + yesterday.minusYears(1).plusDays(1) + "\",\"periodEnd\":\"" + yesterday + "\",\"managementMeetingsHeld\":52,"
@@ -476,14 +496,101 @@ class TasklistBrowserTest extends ApiContract {
     runJobs(partnerId, "tier-review");
   }
 
+  /** Runs the due jobs of the process's instances with this business key (a timer start event has none). */
   void runJobs(String businessKey, String processKey) {
-    for (Job job : engine.getManagementService().createJobQuery().processDefinitionKey(processKey).list()) {
-      String key = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
-          .singleResult().getBusinessKey();
-      if (businessKey.equals(key) && (job.getDuedate() == null || !job.getDuedate().after(ClockUtil.getCurrentTime()))) {
-        engine.getManagementService().executeJob(job.getId());
+    for (ProcessInstance instance : engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).list()) {
+      for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).list()) {
+        if (job.getDuedate() == null || !job.getDuedate().after(ClockUtil.getCurrentTime())) {
+          engine.getManagementService().executeJob(job.getId());
+        }
       }
     }
+  }
+
+  /** Sets the engine clock to 09:00 UTC of this day (the clock goes back after the test). */
+  void at(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(9, 0).toInstant(ZoneOffset.UTC)));
+  }
+
+  // --- Payouts, MDF, business reviews and health ---------------------------------------------------------------
+
+  /**
+   * The browser's payout months: runs are one per period for the whole program (the payout tests use 2027 to 2038).
+   * The overdue statement of the 2041 run (Net 30 from 6 February) is chased and paid the day after its due date.
+   */
+  static final YearMonth LARGE_RUN_MONTH = YearMonth.of(2040, 2);
+  static final YearMonth OVERDUE_RUN_MONTH = YearMonth.of(2041, 2);
+  static final LocalDate OVERDUE_CHASED_ON = LocalDate.of(2041, 3, 9);
+
+  /**
+   * The payout run of the 6th of {@code month}, with one statement: a new partner's referral of {@code dealAmount}
+   * (10 %), won and paid by the customer a month before. What other tests left payable goes on the month before's run.
+   * @return the run's id, its statements built
+   */
+  String payoutRun(YearMonth month, long dealAmount) throws Exception {
+    at(month.minusMonths(1).atDay(5));
+    String sweep = startPayoutRun();
+    if (engine.getTaskService().createTaskQuery().processInstanceBusinessKey(sweep)
+        .taskDefinitionKey("ApprovePayoutRun").count() > 0) {
+      completeAs(sweep, "ApprovePayoutRun", "lena", Map.of("payoutDecision", "APPROVE"));
+    }
+    Partner partner = activePartner("Browser Payee", domain("payee"), "REFERRAL", "150000");
+    String dealId = register(partner, "Initech", dealAmount, null);
+    approveAndWin(dealId, dealAmount, engineToday());
+    Response paid = http.post("/api/deal-registrations/" + dealId + "/payments", "{\"paidOn\":\"" + engineToday()
+        + "\",\"amount\":" + dealAmount + ",\"contractYear\":1}", FIONA);
+    assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+    at(month.atDay(6));
+    return startPayoutRun();
+  }
+
+  /** finance runs the payout for today's period; its statements are built. */
+  String startPayoutRun() throws Exception {
+    JsonNode answer = body(http.post("/api/payout-runs", "{}", FIONA));
+    assertThat(answer.get("alreadyRan").asBoolean()).as(answer.toString()).isFalse();
+    String runId = answer.get("runId").asText();
+    runJobs(runId, "payout-run");
+    return runId;
+  }
+
+  /** A statement of $1,200 unpaid after its due date: finance is asked to pay it. @return the run's id */
+  String overdueStatement() throws Exception {
+    String runId = payoutRun(OVERDUE_RUN_MONTH, 12000);
+    at(OVERDUE_CHASED_ON);
+    runJobs(runId, "payout-run");
+    return runId;
+  }
+
+  /** The partner asks for MDF for a joint webinar today. @return the request's id */
+  String mdfRequest(Partner partner, String amount) throws Exception {
+    return body(http.post("/api/mdf-requests", "{\"activity\":\"Joint webinar with Globex\",\"use\":\"EVENT\","
+        + "\"amount\":" + amount + ",\"plannedOn\":\"" + engineToday() + "\",\"expectedLeads\":40}",
+        keyOf(partner.id()))).get("requestId").asText();
+  }
+
+  /** A GROWTH partner's $1,500 request, approved by mary and claimed with $1,200 of receipts. @return its id */
+  String claimedMdfRequest(String company) throws Exception {
+    Partner partner = activePartner(company, domain("funded"), "REFERRAL", "150000");
+    String requestId = mdfRequest(partner, "1500");
+    completeAs(requestId, "ReviewMdfRequest", "mary", Map.of("mdfDecision", "APPROVE"));
+    body(http.post("/api/mdf-requests/" + requestId + "/claim", "{\"receiptAmount\":1200,\"leadsGenerated\":30,"
+        + "\"pipelineValue\":90000,\"evidenceNote\":\"Attendee list and the venue's invoice attached\"}",
+        keyOf(partner.id())));
+    return requestId;
+  }
+
+  /**
+   * A partner whose quarterly health enters At-risk: one $20,000 win 40 days ago and nothing since (50 of 100).
+   * Its health run is started alone, not the quarterly run of every ACTIVE partner.
+   */
+  String atRisk(String company) {
+    Partner partner = activePartner(company, domain("drifting"), "REFERRAL", "150000");
+    WonDeals.insert(jdbc, partner.id(), "REFERRAL", "20000", 12, "SOURCED", engineToday().minusDays(40),
+        ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(40)));
+    healthRuns.start(partner.id());
+    runJobs(partner.id(), "partner-health");
+    return partner.id();
   }
 
   /** Moves the engine clock on and runs the process's timers then due (no sleeping); the clock goes back after. */

@@ -27,7 +27,7 @@ public class PartnerHealthProcess {
   static final String PARTNER_MANAGER = "partnerManager";
   static final String HEALTH_TEXT = "healthText";
   static final String PREVIOUS_HEALTH_TEXT = "previousHealthText";
-  static final String HEALTH_EXPLANATION = "healthExplanation";
+  static final String HEALTH_EXPLANATION_TEXT = "healthExplanationText";
   static final String COMPUTED_AT_TEXT = "computedAtText";
   /** ReviewAtRiskPartner's input fields. */
   public static final String AT_RISK_DECISION = "atRiskDecision";

@@ -22,6 +22,8 @@ public class PayoutRunProcess implements AuditedProcess {
   /** Set by BuildStatements; ApprovePayoutRun's form shows the run. */
   static final String NEEDS_APPROVAL = "needsApproval";
   static final String PERIOD = "period";
+  /** The period as a month in words ("February 2040"), for the form and the task's name. */
+  static final String PERIOD_TEXT = "periodText";
   static final String STATEMENT_DATE_TEXT = "statementDateText";
   static final String RUN_TOTAL_TEXT = "runTotalText";
   static final String STATEMENT_COUNT = "statementCount";
