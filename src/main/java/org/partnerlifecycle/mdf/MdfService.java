@@ -325,8 +325,8 @@ public class MdfService {
     data.put("reimbursementDueOn", due.value().toString());
     data.put("released", released.value());
     notifications.tell(request.partnerId(), PartnerEvent.MDF_CLAIM_DECIDED, "mdf.claim_decided:" + requestId, data);
-    return MdfRules.usd(claim.receiptAmount()) + " due " + MdfTexts.date(due.value()) + " (Net "
-        + used.mdf().reimbursementNetDays() + " from the claim's approval on " + MdfTexts.date(today) + ")";
+    return MdfRules.usd(claim.receiptAmount()) + " due " + MdfTexts.date(due.value()) + ", Net "
+        + used.mdf().reimbursementNetDays() + " from the claim's approval on " + MdfTexts.date(today);
   }
 
   // --- reimbursement ------------------------------------------------------------------------------------------

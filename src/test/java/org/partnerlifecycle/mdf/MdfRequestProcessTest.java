@@ -153,8 +153,8 @@ class MdfRequestProcessTest {
     assertThat(instance).isWaitingAt("AwaitReimbursementPayment", "ChaseMdfReimbursement");
     assertThat(task("ChaseMdfReimbursement", instance)).hasCandidateGroup("finance");
     assertThat(task("ChaseMdfReimbursement", instance).getName()).isEqualTo("Chase MDF reimbursement — "
-        + partner.companyName() + ", $1,200.00 due 27 May 2026 (UTC) (Net 15 from the claim's approval on "
-        + "12 May 2026 (UTC))");
+        + partner.companyName() + ", $1,200.00 due 27 May 2026 (UTC), Net 15 from the claim's approval on "
+        + "12 May 2026 (UTC)");
     assertThatThrownBy(() -> active.complete(request.id(), "ChaseMdfReimbursement", "fiona", Map.of()))
         .hasRootCauseInstanceOf(InvalidDecisionException.class).hasMessageContaining("chaseNote");
     active.complete(request.id(), "ChaseMdfReimbursement", "fiona", Map.of("chaseNote", "Payment run moved"));
