@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.partnerlifecycle.engine.EngineTime;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -162,9 +164,11 @@ public class AuditLog {
         .toList());
   }
 
+  /** Nullable values typed: an untyped null makes JDBC ask the database for the parameter's type, a round trip. */
   private static Object[] pendingRow(Entry e, Long firstId) {
-    return new Object[] {firstId, Timestamp.from(e.at()), e.principal(), e.action(), e.subjectType(), e.subjectId(),
-        e.processInstanceId(), e.details()};
+    return new Object[] {new SqlParameterValue(Types.BIGINT, firstId), Timestamp.from(e.at()), e.principal(),
+        e.action(), e.subjectType(), e.subjectId(), new SqlParameterValue(Types.VARCHAR, e.processInstanceId()),
+        e.details()};
   }
 
   /**

@@ -141,8 +141,8 @@ abstract class AuditSealerContract extends ApiContract {
     assertThat(chain.recordsChecked()).isEqualTo(3);
     assertThat(pending()).isZero();
     assertThat(sealed()).isEqualTo(3);
-    assertThat(jdbc.queryForList("SELECT details FROM audit_record WHERE subject_id = ? ORDER BY id", String.class, run))
-        .containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":2}");
+    assertThat(jdbc.queryForList("SELECT details FROM audit_record WHERE subject_id = ? ORDER BY id", String.class,
+        run)).containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":2}");
   }
 
   /** The background sealer seals committed records without anyone reading them. */
