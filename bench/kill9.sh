@@ -3,12 +3,16 @@
 # Checks that every acknowledged (201) registration exists after the restart with its process waiting at the
 # review task, and that retrying acknowledged requests with their Idempotency-Key creates nothing new; that the
 # sealer leaves no audit record unsealed (those the kill left pending included), each acknowledged registration's
-# audit record is in the chain exactly once, and the chain verifies.
+# audit record is in the chain exactly once, and the chain verifies. With "unsealed" as the second argument the node
+# before the kill runs no background sealer, so that every audit record it wrote is still pending when it dies and
+# the restarted node must seal them all (by default it seals as in production, and a kill finds few or none pending).
 # Needs: the built jar (mvn -q package -DskipTests), psql, curl, sha256sum, local PostgreSQL (trust auth).
-# Usage: bench/kill9.sh [seconds-of-load-before-the-kill]
+# Usage: bench/kill9.sh [seconds-of-load-before-the-kill] [sealed|unsealed]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LOAD_SECONDS="${1:-6}"
+SEALER_BEFORE_KILL=()
+[ "${2:-sealed}" = unsealed ] && SEALER_BEFORE_KILL=(--partner-lifecycle.audit.sealer.background=false)
 JAR=target/partner-lifecycle-engine.jar
 [ -f "$JAR" ] || mvn -q -B package -DskipTests
 source bench/lib.sh
@@ -16,8 +20,8 @@ DB="ple_kill9_$$"
 PORT=8095
 WORK=$(mktemp -d)
 new_database "$DB"
-start_app() { start_node "$DB" "$PORT" "$WORK/app.log"; APP=$NODE_PID; }
-start_app
+start_app() { start_node "$DB" "$PORT" "$WORK/app.log" "$@"; APP=$NODE_PID; }
+start_app "${SEALER_BEFORE_KILL[@]}"
 KEY=$(seed_partner "$DB" P-KILL9)
 
 register() { # $1 = request number; prints "key dealId" for an acknowledged registration
