@@ -86,7 +86,7 @@ public class AuditSealer implements SmartLifecycle {
    * the audit trail does first (read-your-writes). Cheap when nothing is pending: one indexed read, no lock.
    */
   public void sealPending() {
-    if (jdbc.queryForList("SELECT id FROM audit_pending LIMIT 1", Long.class).isEmpty()) {
+    if (jdbc.queryForList("SELECT id FROM audit_pending ORDER BY id LIMIT 1", Long.class).isEmpty()) { // by index
       return;
     }
     while (seal(Wait.BLOCK)) {
@@ -131,6 +131,7 @@ public class AuditSealer implements SmartLifecycle {
     if (head.isEmpty()) {
       return false; // another sealer holds the right, and seals what is committed
     }
+    // In the order of audit_pending_seal_order (PostgreSQL): the batch is read through the index.
     List<Pending> batch = jdbc.query("SELECT * FROM audit_pending ORDER BY COALESCE(first_id, id), id LIMIT ?",
         AuditSealer::pending, BATCH);
     boolean full = batch.size() == BATCH;
