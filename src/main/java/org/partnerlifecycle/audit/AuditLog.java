@@ -20,12 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends audit records, always inside the caller's transaction (MANDATORY): a record exists exactly when the change
@@ -71,16 +69,12 @@ public class AuditLog {
   private final ObjectMapper json;
   private final EngineTime time;
   private final AuditSealer sealer;
-  private final TransactionTemplate reading;
 
-  public AuditLog(JdbcTemplate jdbc, ObjectMapper json, EngineTime time, AuditSealer sealer,
-      PlatformTransactionManager transactions) {
+  public AuditLog(JdbcTemplate jdbc, ObjectMapper json, EngineTime time, AuditSealer sealer) {
     this.jdbc = jdbc;
     this.json = json;
     this.time = time;
     this.sealer = sealer;
-    this.reading = new TransactionTemplate(transactions);
-    this.reading.setReadOnly(true);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -176,7 +170,7 @@ public class AuditLog {
    * differs from a signed checkpoint's (a chain rewritten consistently, hashes and all, is found there).
    */
   public Verification verify() {
-    return sealedThenRead(() -> walk(0, CHAIN_START, null));
+    return sealer.sealedThenRead(() -> walk(0, CHAIN_START, null));
   }
 
   /**
@@ -184,7 +178,7 @@ public class AuditLog {
    * link (0: from the start of the chain).
    */
   public Verification verifyAfter(long trustedId) {
-    return sealedThenRead(() -> {
+    return sealer.sealedThenRead(() -> {
       String trustedHash = trustedId == 0 ? CHAIN_START
           : jdbc.queryForObject("SELECT hash FROM audit_record WHERE id = ?", String.class, trustedId).trim();
       return walk(trustedId, trustedHash, null);
@@ -196,7 +190,7 @@ public class AuditLog {
    * record after it must follow from that hash.
    */
   public Verification verifyFrom(AuditCheckpoints.Checkpoint checkpoint) {
-    return sealedThenRead(() -> walkFrom(checkpoint));
+    return sealer.sealedThenRead(() -> walkFrom(checkpoint));
   }
 
   private Verification walkFrom(AuditCheckpoints.Checkpoint checkpoint) {
@@ -218,7 +212,7 @@ public class AuditLog {
 
   /** The last record and its hash, with every record committed before this call sealed. */
   public Head head() {
-    return sealedThenRead(() -> {
+    return sealer.sealedThenRead(() -> {
       Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1");
       return new Head(((Number) head.get("last_id")).longValue(), ((String) head.get("last_hash")).trim());
     });
@@ -226,7 +220,7 @@ public class AuditLog {
 
   /** The records with {@code afterId < id <= toId} in order, read as a stream (for exports). */
   public void export(long afterId, long toId, java.util.function.Consumer<AuditRecord> out) {
-    sealedThenRead(() -> {
+    sealer.sealedThenRead(() -> {
       jdbc.query(connection -> {
         PreparedStatement statement = connection.prepareStatement(
             "SELECT * FROM audit_record WHERE id > ? AND id <= ? ORDER BY id");
@@ -239,15 +233,6 @@ public class AuditLog {
       });
       return null;
     });
-  }
-
-  /**
-   * Every read of the chain: first the records committed so far are sealed (in the sealer's own transaction, before
-   * this one starts, so that it sees them), then the read in one read-only transaction.
-   */
-  private <T> T sealedThenRead(java.util.function.Supplier<T> read) {
-    sealer.sealPending();
-    return reading.execute(status -> read.get());
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,6 +66,7 @@ public class AuditSealer implements SmartLifecycle {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
+  private final TransactionTemplate reading;
   private final Duration delay;
   private final boolean background;
   private final AtomicBoolean nudged = new AtomicBoolean();
@@ -77,6 +79,8 @@ public class AuditSealer implements SmartLifecycle {
     this.transaction = new TransactionTemplate(transactions);
     // Its own transaction even when called inside another: the seal commits before the reader reads.
     this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.reading = new TransactionTemplate(transactions);
+    this.reading.setReadOnly(true);
     this.delay = delay;
     this.background = background;
   }
@@ -92,6 +96,15 @@ public class AuditSealer implements SmartLifecycle {
     while (seal(Wait.BLOCK)) {
       // a full batch: more may be waiting
     }
+  }
+
+  /**
+   * What every read of the audit trail does: {@link #sealPending()}, then {@code read} in one read-only transaction,
+   * which starts after the seal committed and so sees it (a seal nested in the read would hold two connections).
+   */
+  public <T> T sealedThenRead(Supplier<T> read) {
+    sealPending();
+    return reading.execute(status -> read.get());
   }
 
   /** Asks this node's sealer thread to seal soon (after a commit that wrote records); returns at once. */

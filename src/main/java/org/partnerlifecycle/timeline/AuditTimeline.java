@@ -20,8 +20,6 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.partnerlifecycle.audit.AuditSealer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One time-ordered story of a partner or a deal, for auditors: engine history (processes started and ended, user
@@ -47,30 +45,20 @@ class AuditTimeline {
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final AuditSealer sealer;
-  private final TransactionTemplate reading;
 
-  AuditTimeline(HistoryService history, JdbcTemplate jdbc, ObjectMapper json, AuditSealer sealer,
-      PlatformTransactionManager transactions) {
+  AuditTimeline(HistoryService history, JdbcTemplate jdbc, ObjectMapper json, AuditSealer sealer) {
     this.history = history;
     this.jdbc = jdbc;
     this.json = json;
     this.sealer = sealer;
-    this.reading = new TransactionTemplate(transactions);
-    this.reading.setReadOnly(true);
   }
 
   public List<Entry> forPartner(String partnerId) {
-    return sealedThenRead(() -> partnerEntries(partnerId));
+    return sealer.sealedThenRead(() -> partnerEntries(partnerId));
   }
 
   public List<Entry> forDeal(String dealId) {
-    return sealedThenRead(() -> dealEntries(dealId));
-  }
-
-  /** The seal commits before the read's transaction starts (a nested seal would hold two connections). */
-  private List<Entry> sealedThenRead(java.util.function.Supplier<List<Entry>> read) {
-    sealer.sealPending();
-    return reading.execute(status -> read.get());
+    return sealer.sealedThenRead(() -> dealEntries(dealId));
   }
 
   private List<Entry> partnerEntries(String partnerId) {
