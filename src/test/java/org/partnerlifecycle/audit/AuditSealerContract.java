@@ -49,17 +49,21 @@ abstract class AuditSealerContract extends ApiContract {
   @Test
   void recordsOfConcurrentTransactionsAreSealedExactlyOnceInOneChainWhileTwoSealersRace() throws Exception {
     AuditSealer background = sealer(Duration.ofMillis(20));
-    AuditSealer other = sealer(Duration.ofMillis(20));
     AtomicBoolean writing = new AtomicBoolean(true);
-    ExecutorService pool = Executors.newFixedThreadPool(10);
+    ExecutorService pool = Executors.newFixedThreadPool(11);
     background.start();
     try {
-      // A second sealer that waits for the right (as readers do), racing the background one.
-      Future<?> racer = pool.submit(() -> {
-        while (writing.get()) {
-          other.seal(AuditSealer.Wait.BLOCK);
-        }
-      });
+      // Two more sealers that wait for the right (as readers do), racing each other and the background one. A seal
+      // that failed (two sealers at once: the same ids) would fail the test here; the background one only logs.
+      List<Future<?>> racers = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        AuditSealer racer = sealer(Duration.ofMillis(20));
+        racers.add(pool.submit(() -> {
+          while (writing.get()) {
+            racer.seal(AuditSealer.Wait.BLOCK);
+          }
+        }));
+      }
       List<Future<?>> writers = new ArrayList<>();
       for (int w = 0; w < 8; w++) {
         String writer = run + "-" + w;
@@ -77,7 +81,9 @@ abstract class AuditSealerContract extends ApiContract {
         writer.get();
       }
       writing.set(false);
-      racer.get();
+      for (Future<?> racer : racers) {
+        racer.get();
+      }
     } finally {
       writing.set(false);
       background.stop();
