@@ -31,5 +31,5 @@ mvn -B -q test -Dtest.excludedGroups= -Dgroups=benchmark -Dtest=DealIntakeBenchm
   || { tail -50 "$OUT"; echo "benchmark failed (output above)"; exit 1; }
 grep "^warm-up after" "$OUT" || true
 awk '/DEAL INTAKE BENCHMARK/ {on = 1} on && /^$/ {exit} on' "$OUT"
-grep "most lock waits" "$OUT" | grep -v "^warm-up" || true
+grep -E "most lock waits|waiting to be sealed" "$OUT" | grep -v "^warm-up" || true
 rm -f "$OUT"

@@ -12,8 +12,10 @@ sql() { psql -h 127.0.0.1 -U postgres -d "$1" -Atc "$2"; }
 
 # start_node DB PORT LOG [ARGS...]: the application in profile postgres (admin/admin); waits for health; sets NODE_PID.
 # The engine's host name is node-PORT, so the engine's job log (ACT_HI_JOB_LOG.HOSTNAME_) says which node ran a job.
+# Profile postgres needs the audit checkpoints' signing key: one for the bench runs, made by the first node started.
 start_node() {
   SPRING_PROFILES_ACTIVE=postgres DB_URL="jdbc:postgresql://127.0.0.1:5432/$1" DB_USER=postgres \
+    AUDIT_SIGNING_KEY_FILE="$PWD/target/bench-audit-signing-key.pem" AUDIT_SIGNING_KEY_GENERATE=true \
     ADMIN_USER=admin ADMIN_PASSWORD=admin PORT="$2" java -jar target/partner-lifecycle-engine.jar \
     --camunda.bpm.generic-properties.properties.hostname="node-$2" "${@:4}" >>"$3" 2>&1 &
   NODE_PID=$!
@@ -38,4 +40,26 @@ INSERT INTO partner_api_key (id, partner_id, key_hash, created_by, created_at)
 VALUES ('key-$2', '$2', '$hash', 'bench', now());
 SQL
   echo "$key"
+}
+
+# audit_sealed DB DEALS_FILE: the audit chain after a run (issue 30). Waits up to 10 s for audit_pending to be empty
+# without anyone reading the chain (so it is the background sealer's work, not a reader's seal), then counts the
+# deals of DEALS_FILE (one id a line) whose deal.register record is not in audit_record exactly once. Sets
+# AUDIT_PENDING and AUDIT_NOT_ONCE and prints them.
+audit_sealed() {
+  local waited pending ids not_once=0
+  for waited in $(seq 0 20); do
+    pending=$(sql "$1" "SELECT count(*) FROM audit_pending")
+    [ "$pending" = 0 ] && break
+    sleep 0.5
+  done
+  if [ -s "$2" ]; then
+    ids=$(sed -E "s/.*/('&')/" "$2" | paste -sd, -)
+    not_once=$(sql "$1" "SELECT count(*) FROM (VALUES $ids) a(id) WHERE (SELECT count(*) FROM audit_record r \
+      WHERE r.subject_type = 'DEAL' AND r.subject_id = a.id AND r.action = 'deal.register') <> 1")
+  fi
+  AUDIT_PENDING=$pending
+  AUDIT_NOT_ONCE=$not_once
+  echo "audit: records left unsealed: $pending (checked for $((waited / 2)).$((waited % 2 * 5)) s); acknowledged" \
+    "registrations whose audit record is not in the chain exactly once: $not_once of $(wc -l < "$2")"
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Fault test: two application nodes on one PostgreSQL database, both with their job executors on. Deal
-# registrations are made through node A: a quarter stay in review, a quarter are approved, and half are approved
-# and then closed WON by the same request sent to both nodes at once. Then every review-SLA and protection-expiry
-# timer is made due at once (engine-rest, admin) so that both nodes race for them. Checks that each timer's work ran
-# exactly once, which node ran it (the engine's job log), and that each won deal's payout is booked exactly once.
+# registrations are made through both nodes in turn: a quarter stay in review, a quarter are approved, and half
+# are approved and then closed WON by the same request sent to both nodes at once. Then every review-SLA and
+# protection-expiry timer is made due at once (engine-rest, admin) so that both nodes race for them. Checks that
+# each timer's work ran exactly once, which node ran it (the engine's job log), and that each won deal's payout is
+# booked exactly once; and the audit chain both nodes write: no record left unsealed by their sealers, each
+# registration's record in the chain exactly once, and the chain verifies.
 # Needs: the built jar, psql, curl, python3, sha256sum, local PostgreSQL. Usage: bench/two-nodes.sh [deals]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,9 +30,10 @@ KEY=$(seed_partner "$DB" P-NODES)
 
 json() { python3 -c "import sys,json; d=json.load(sys.stdin); print($1)"; }
 for n in $(seq 1 "$DEALS"); do
+  [ $((n % 2)) = 1 ] && intake=$A || intake=$B # both nodes register, and seal
   deal=$(curl -s -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d "{\"customerName\":\"N$n\",\
 \"customerDomain\":\"n$n.nodes.example\",\"motion\":\"REFERRAL\",\"dealType\":\"NEW\",\"licenseType\":\"SUBSCRIPTION\",\
-\"product\":\"PLUS\",\"estimatedValue\":1000,\"termMonths\":12}" "$A/api/deal-registrations" | json "d['dealId']")
+\"product\":\"PLUS\",\"estimatedValue\":1000,\"termMonths\":12}" "$intake/api/deal-registrations" | json "d['dealId']")
   echo "$deal" >> "$WORK/deals"
   if [ $((n % 4)) != 1 ]; then # three quarters approved (protection timer), a quarter left in review (SLA timer)
     task=$(curl -s -u admin:admin "$A/engine-rest/task?processInstanceBusinessKey=$deal" | json "d[0]['id']")
@@ -68,6 +71,7 @@ TWICE=$(sql "$DB" "SELECT count(*) FROM (SELECT proc_inst_id_, act_id_ FROM act_
 BY_NODE=$(sql "$DB" "SELECT hostname_ || ': ' || count(*) FROM act_hi_job_log WHERE job_def_type_ LIKE 'timer-%' \
   AND job_state_ = 2 GROUP BY hostname_ ORDER BY hostname_" | paste -sd, -)
 FAILED=$(curl -s -u admin:admin "$A/engine-rest/job/count?withException=true" | json "d['count']")
+audit_sealed "$DB" "$WORK/deals" # before the verification, which would seal what is left
 CHAIN=$(curl -s -u admin:admin "$B/api/audit/verify") # both nodes wrote to the one audit chain
 IN_REVIEW=$(( (DEALS + 3) / 4 )); CLOSED=$(( DEALS / 2 )); TO_EXPIRE=$(( DEALS - IN_REVIEW - CLOSED ))
 echo "deals: $DEALS; won: $WON (expected $CLOSED); close answers from the two nodes: \
@@ -78,4 +82,5 @@ echo "timer work that ran twice: $TWICE; jobs left with an exception: $FAILED; t
 echo "audit chain written by both nodes: $CHAIN"
 [ "$WON" = "$CLOSED" ] && [ "$PAYOUTS" = "$CLOSED" ] && [ "$PAID_TWICE" = 0 ] && [ "$EXPIRED" = "$TO_EXPIRE" ] \
   && [ "$ESCALATED" = "$IN_REVIEW" ] && [ "$TWICE" = 0 ] && [ "$FAILED" = 0 ] && [[ "$CHAIN" == *'"intact":true'* ]] \
+  && [ "$AUDIT_PENDING" = 0 ] && [ "$AUDIT_NOT_ONCE" = 0 ] \
   && echo "TWO NODES: PASS" || { echo "TWO NODES: FAIL"; exit 1; }

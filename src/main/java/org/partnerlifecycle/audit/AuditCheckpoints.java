@@ -49,18 +49,24 @@ public class AuditCheckpoints {
   private final AuditSigningKey key;
   private final EngineTime time;
   private final TransactionTemplate transaction;
+  private final AuditSealer sealer;
 
   AuditCheckpoints(JdbcTemplate jdbc, AuditLog audit, AuditSigningKey key, EngineTime time,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, AuditSealer sealer) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.key = key;
     this.time = time;
     this.transaction = new TransactionTemplate(transactions);
+    this.sealer = sealer;
   }
 
-  /** A checkpoint of the head as committed now, signed. */
+  /**
+   * A checkpoint of the head as committed now, signed: everything committed before is sealed first, before the
+   * checkpoint's transaction (the head's read would seal too, but nested, on a second connection).
+   */
   public Checkpoint make(String madeBy) {
+    sealer.sealPending();
     return transaction.execute(status -> insert(madeBy, null));
   }
 
@@ -68,6 +74,7 @@ public class AuditCheckpoints {
   @Scheduled(cron = "${partner-lifecycle.audit.checkpoint-cron:0 0 * * * *}", zone = "UTC")
   public void hourly() {
     String slot = time.now().truncatedTo(ChronoUnit.HOURS).toString().substring(0, 13);
+    sealer.sealPending();
     try {
       transaction.execute(status -> insert("system", slot));
     } catch (DuplicateKeyException e) {

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,7 +15,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.partnerlifecycle.engine.EngineTime;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +26,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Appends audit records to the hash chain, always inside the caller's transaction (MANDATORY): a record exists
- * exactly when the change it describes committed. Writers take the chain head's row lock, so ids and hashes
- * follow commit order. The records of a transaction are written just before it commits, so that the lock is held
- * only for their insert and the commit: taken at the append, it was held through everything the transaction did
- * afterwards (for a job, the engine's whole flush), and parallel writers queued on it.
+ * Appends audit records, always inside the caller's transaction (MANDATORY): a record exists exactly when the change
+ * it describes committed. The records of a transaction are written to {@code audit_pending} just before it commits,
+ * without their link in the chain and without any lock, so that audited writers on every node never wait for each
+ * other; after the commit, {@link AuditSealer} links them into the chain ({@code audit_record}) in sealing order.
+ * Before, every writer took the chain head's row lock until its commit, and nearly all lock waits of the intake were
+ * there (issue 30). Every read of the chain here seals what is pending first, so a reader sees what was written before
+ * it asked.
  */
 @Component
 public class AuditLog {
@@ -56,14 +62,19 @@ public class AuditLog {
   /** The hash the first record links to (as the chain head's row starts). */
   private static final String CHAIN_START = "0".repeat(64);
 
+  private static final String INSERT_PENDING = "INSERT INTO audit_pending (first_id, at, principal, action, "
+      + "subject_type, subject_id, process_instance_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final EngineTime time;
+  private final AuditSealer sealer;
 
-  public AuditLog(JdbcTemplate jdbc, ObjectMapper json, EngineTime time) {
+  public AuditLog(JdbcTemplate jdbc, ObjectMapper json, EngineTime time, AuditSealer sealer) {
     this.jdbc = jdbc;
     this.json = json;
     this.time = time;
+    this.sealer = sealer;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -83,7 +94,7 @@ public class AuditLog {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       pendingInThisTransaction().entries.add(entry);
     } else {
-      write(List.of(entry));
+      writePending(List.of(entry)); // sealed by the sealer's next round
     }
   }
 
@@ -92,13 +103,20 @@ public class AuditLog {
       String processInstanceId, String details) {
   }
 
-  /** This transaction's records, written by the last step before its commit. */
+  /** This transaction's records, written by the last step before its commit; the sealer is told after it. */
   private final class PendingEntries implements TransactionSynchronization {
     final List<Entry> entries = new ArrayList<>();
 
     @Override
     public void beforeCommit(boolean readOnly) {
-      write(entries);
+      writePending(entries);
+    }
+
+    @Override
+    public void afterCommit() {
+      if (!entries.isEmpty()) {
+        sealer.nudge();
+      }
     }
   }
 
@@ -117,54 +135,65 @@ public class AuditLog {
     return pending;
   }
 
-  /** Links the entries to the chain under the head's row lock, which the commit releases. */
-  private void write(List<Entry> entries) {
+  /**
+   * Inserts the entries into {@code audit_pending}, without lock. A transaction's later records carry its first
+   * record's id ({@code first_id}), so that the sealer keeps them together and in order.
+   */
+  private void writePending(List<Entry> entries) {
     if (entries.isEmpty()) {
       return;
     }
-    Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-    long id = ((Number) head.get("last_id")).longValue();
-    String prevHash = ((String) head.get("last_hash")).trim();
-    List<Object[]> rows = new ArrayList<>();
-    for (Entry e : entries) {
-      id++;
-      String hash = hash(id, e.at(), e.principal(), e.action(), e.subjectType(), e.subjectId(), e.processInstanceId(),
-          e.details(), prevHash);
-      rows.add(new Object[] {id, Timestamp.from(e.at()), e.principal(), e.action(), e.subjectType(), e.subjectId(),
-          e.processInstanceId(), e.details(), prevHash, hash});
-      prevHash = hash;
+    if (entries.size() == 1) {
+      jdbc.update(INSERT_PENDING, pendingRow(entries.get(0), null));
+      return;
     }
-    jdbc.batchUpdate("INSERT INTO audit_record (id, at, principal, action, subject_type, subject_id, "
-        + "process_instance_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-    jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, prevHash);
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement(INSERT_PENDING, new String[] {"id"});
+      new ArgumentPreparedStatementSetter(pendingRow(entries.get(0), null)).setValues(insert);
+      return insert;
+    }, key);
+    long firstId = key.getKey().longValue();
+    jdbc.batchUpdate(INSERT_PENDING, entries.subList(1, entries.size()).stream().map(e -> pendingRow(e, firstId))
+        .toList());
+  }
+
+  /** Nullable values typed: an untyped null makes JDBC ask the database for the parameter's type, a round trip. */
+  private static Object[] pendingRow(Entry e, Long firstId) {
+    return new Object[] {new SqlParameterValue(Types.BIGINT, firstId), Timestamp.from(e.at()), e.principal(),
+        e.action(), e.subjectType(), e.subjectId(), new SqlParameterValue(Types.VARCHAR, e.processInstanceId()),
+        e.details()};
   }
 
   /**
    * Recomputes every hash in order; reports the first record whose content or link does not match, or whose hash
    * differs from a signed checkpoint's (a chain rewritten consistently, hashes and all, is found there).
    */
-  @Transactional(readOnly = true)
   public Verification verify() {
-    return walk(0, CHAIN_START, null);
+    return sealer.sealedThenRead(() -> walk(0, CHAIN_START, null));
   }
 
   /**
    * As {@link #verify()}, for the records after record {@code trustedId}, whose stored hash is taken as the first
    * link (0: from the start of the chain).
    */
-  @Transactional(readOnly = true)
   public Verification verifyAfter(long trustedId) {
-    String trustedHash = trustedId == 0 ? CHAIN_START
-        : jdbc.queryForObject("SELECT hash FROM audit_record WHERE id = ?", String.class, trustedId).trim();
-    return walk(trustedId, trustedHash, null);
+    return sealer.sealedThenRead(() -> {
+      String trustedHash = trustedId == 0 ? CHAIN_START
+          : jdbc.queryForObject("SELECT hash FROM audit_record WHERE id = ?", String.class, trustedId).trim();
+      return walk(trustedId, trustedHash, null);
+    });
   }
 
   /**
    * From a signed checkpoint: its signature must verify, its record must still have the hash it signed, and every
    * record after it must follow from that hash.
    */
-  @Transactional(readOnly = true)
   public Verification verifyFrom(AuditCheckpoints.Checkpoint checkpoint) {
+    return sealer.sealedThenRead(() -> walkFrom(checkpoint));
+  }
+
+  private Verification walkFrom(AuditCheckpoints.Checkpoint checkpoint) {
     if (!checkpoint.signatureValid()) {
       return new Verification(false, 0, checkpoint.lastId(), "the signature of checkpoint " + checkpoint.id()
           + " does not verify", checkpoint.id(), 0);
@@ -181,25 +210,28 @@ public class AuditLog {
     return walk(checkpoint.lastId(), checkpoint.hash(), checkpoint.id());
   }
 
-  /** The last record and its hash, as committed. */
-  @Transactional(readOnly = true)
+  /** The last record and its hash, with every record committed before this call sealed. */
   public Head head() {
-    Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1");
-    return new Head(((Number) head.get("last_id")).longValue(), ((String) head.get("last_hash")).trim());
+    return sealer.sealedThenRead(() -> {
+      Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1");
+      return new Head(((Number) head.get("last_id")).longValue(), ((String) head.get("last_hash")).trim());
+    });
   }
 
   /** The records with {@code afterId < id <= toId} in order, read as a stream (for exports). */
-  @Transactional(readOnly = true)
   public void export(long afterId, long toId, java.util.function.Consumer<AuditRecord> out) {
-    jdbc.query(connection -> {
-      PreparedStatement statement = connection.prepareStatement(
-          "SELECT * FROM audit_record WHERE id > ? AND id <= ? ORDER BY id");
-      statement.setLong(1, afterId);
-      statement.setLong(2, toId);
-      statement.setFetchSize(1000);
-      return statement;
-    }, (java.sql.ResultSet rs) -> {
-      out.accept(map(rs, 0));
+    sealer.sealedThenRead(() -> {
+      jdbc.query(connection -> {
+        PreparedStatement statement = connection.prepareStatement(
+            "SELECT * FROM audit_record WHERE id > ? AND id <= ? ORDER BY id");
+        statement.setLong(1, afterId);
+        statement.setLong(2, toId);
+        statement.setFetchSize(1000); // PostgreSQL then reads through a cursor (inside this transaction)
+        return statement;
+      }, (java.sql.ResultSet rs) -> {
+        out.accept(map(rs, 0));
+      });
+      return null;
     });
   }
 

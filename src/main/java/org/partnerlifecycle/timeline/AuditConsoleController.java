@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.partnerlifecycle.audit.AuditCheckpoints;
 import org.partnerlifecycle.audit.AuditLog;
+import org.partnerlifecycle.audit.AuditSealer;
 import org.partnerlifecycle.web.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,9 +55,10 @@ class AuditConsoleController {
   private final RepositoryService repository;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
+  private final AuditSealer sealer;
 
   AuditConsoleController(AuditTimeline timeline, AuditLog audit, AuditCheckpoints checkpoints, HistoryService history,
-      RepositoryService repository, JdbcTemplate jdbc, ObjectMapper json) {
+      RepositoryService repository, JdbcTemplate jdbc, ObjectMapper json, AuditSealer sealer) {
     this.timeline = timeline;
     this.audit = audit;
     this.checkpoints = checkpoints;
@@ -64,6 +66,7 @@ class AuditConsoleController {
     this.repository = repository;
     this.jdbc = jdbc;
     this.json = json;
+    this.sealer = sealer;
   }
 
   @GetMapping("/login")
@@ -199,6 +202,7 @@ class AuditConsoleController {
   @GetMapping(path = "/processes/{instanceId}/path.json", produces = "application/json")
   ResponseEntity<Map<String, Object>> path(@PathVariable String instanceId) {
     instance(instanceId);
+    sealer.sealPending(); // the task completions just committed
     Map<String, String> completedBy = new HashMap<>();
     for (Map<String, Object> row : jdbc.queryForList("SELECT principal, details FROM audit_record "
         + "WHERE process_instance_id = ? AND action LIKE 'task.complete%'", instanceId)) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.partnerlifecycle.audit.AuditCheckpoints;
 import org.partnerlifecycle.audit.AuditLog;
 import org.partnerlifecycle.security.Caller;
@@ -70,8 +71,8 @@ class AuditController {
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "500") int size,
       @RequestParam(defaultValue = "json") String format) {
     caller.requireGroup(StaffGroups.AUDITORS, StaffGroups.ADMIN);
-    return answer("partners".equals(subject) ? timeline.forPartner(id) : timeline.forDeal(id), from, to, page, size,
-        format);
+    return answer(() -> "partners".equals(subject) ? timeline.forPartner(id) : timeline.forDeal(id), from, to, page,
+        size, format);
   }
 
   /**
@@ -128,15 +129,16 @@ class AuditController {
     RecordsCsv.write(audit, afterId, toId, response);
   }
 
-  private ResponseEntity<?> answer(List<AuditTimeline.Entry> all, String from, String to, int page, int size,
-      String format) {
+  /** {@code all} is read once the request is valid: the read seals pending audit records, a refusal changes nothing. */
+  private ResponseEntity<?> answer(Supplier<List<AuditTimeline.Entry>> all, String from, String to, int page,
+      int size, String format) {
     Instant start = instant("from", from);
     Instant end = instant("to", to);
     checkPage(page, size, 5000);
     if (!format.equals("json") && !format.equals("csv")) {
       throw new InvalidRequestException("format", "must be json or csv");
     }
-    List<AuditTimeline.Entry> filtered = all.stream()
+    List<AuditTimeline.Entry> filtered = all.get().stream()
         .filter(e -> start == null || !e.at().isBefore(start))
         .filter(e -> end == null || e.at().isBefore(end))
         .toList();

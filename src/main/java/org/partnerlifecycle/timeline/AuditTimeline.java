@@ -17,18 +17,18 @@ import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.partnerlifecycle.audit.AuditSealer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One time-ordered story of a partner or a deal, for auditors: engine history (processes started and ended, user
  * tasks with who claimed and completed them, timers fired, escalations, incidents) joined with our own records
  * (audit records of API calls and task completions with their form values, rule results with inputs and terms
- * version, ledger entries, tier changes, warning steps, MDF decisions and payments).
+ * version, ledger entries, tier changes, warning steps, MDF decisions and payments). The audit records committed
+ * before a timeline is asked for are sealed first (they are written unsealed: {@link AuditSealer}).
  */
 @Service
-@Transactional(readOnly = true)
 class AuditTimeline {
 
   /** One line of the timeline. {@code details}: the record's own fields (inputs, outputs, terms version, …). */
@@ -44,14 +44,24 @@ class AuditTimeline {
   private final HistoryService history;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
+  private final AuditSealer sealer;
 
-  AuditTimeline(HistoryService history, JdbcTemplate jdbc, ObjectMapper json) {
+  AuditTimeline(HistoryService history, JdbcTemplate jdbc, ObjectMapper json, AuditSealer sealer) {
     this.history = history;
     this.jdbc = jdbc;
     this.json = json;
+    this.sealer = sealer;
   }
 
   public List<Entry> forPartner(String partnerId) {
+    return sealer.sealedThenRead(() -> partnerEntries(partnerId));
+  }
+
+  public List<Entry> forDeal(String dealId) {
+    return sealer.sealedThenRead(() -> dealEntries(dealId));
+  }
+
+  private List<Entry> partnerEntries(String partnerId) {
     List<Entry> entries = processesAuditAndRules("PARTNER", partnerId);
     ours("SELECT booked_at AS at, 'system' AS actor, 'ledger.' || kind AS type, deal_id, amount, rate, basis, "
         + "terms_version, explanation FROM ledger_entry WHERE partner_id = ?", "ledger", partnerId, entries);
@@ -75,7 +85,7 @@ class AuditTimeline {
     return sorted(entries);
   }
 
-  public List<Entry> forDeal(String dealId) {
+  private List<Entry> dealEntries(String dealId) {
     List<Entry> entries = processesAuditAndRules("DEAL", dealId);
     ours("SELECT booked_at AS at, 'system' AS actor, 'ledger.' || kind AS type, amount, rate, basis, terms_version, "
         + "explanation FROM ledger_entry WHERE deal_id = ?", "ledger", dealId, entries);

@@ -150,6 +150,7 @@ abstract class AuditTrailContract extends ApiContract {
         Map.entry("POST /api/direct-opportunities", "{\"customerDomain\":\"c.example\",\"customerName\":\"C\","
             + "\"owner\":\"o\"}"),
         Map.entry("POST /api/tier-reviews", "{}"));
+    sealAudit();
     int auditRows = jdbc.queryForObject("SELECT count(*) FROM audit_record", Integer.class);
     for (Map.Entry<String, String> write : writes) {
       String[] methodAndPath = write.getKey().split(" ");
@@ -160,6 +161,7 @@ abstract class AuditTrailContract extends ApiContract {
       };
       assertThat(response.status()).as(write.getKey()).isIn(403, 404);
     }
+    sealAudit();
     assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record", Integer.class)).isEqualTo(auditRows);
   }
 

@@ -26,6 +26,7 @@ class AuditTrailOnH2Test extends AuditTrailContract {
     http.post("/api/partner-applications", "{\"companyName\":\"Chain Co\",\"websiteDomain\":\"chain.example\","
         + "\"contactName\":\"C\",\"contactEmail\":\"c@chain.example\",\"region\":\"NA\",\"motion\":\"REFERRAL\","
         + "\"forecastAnnualRevenue\":1000}");
+    sealAudit();
     long id = jdbc.queryForObject("SELECT MAX(id) FROM audit_record", Long.class);
     assertThat(body(http.get("/api/audit/verify", ADA)).get("intact").asBoolean()).isTrue();
     // H2 has no append-only trigger (PostgreSQL does): an edit goes through, and the chain shows it.
@@ -38,12 +39,14 @@ class AuditTrailOnH2Test extends AuditTrailContract {
 
   @Test
   void theHashChainFindsAMissingRecordABrokenLinkAndARemovedTail() throws Exception {
+    sealAudit();
     long before = jdbc.queryForObject("SELECT MAX(id) FROM audit_record", Long.class);
     for (String company : new String[] {"Gap Co", "Tail Co"}) {
       http.post("/api/partner-applications", "{\"companyName\":\"" + company + "\",\"websiteDomain\":\""
           + company.replace(" ", "").toLowerCase() + ".example\",\"contactName\":\"C\",\"contactEmail\":"
           + "\"c@gap.example\",\"region\":\"NA\",\"motion\":\"REFERRAL\",\"forecastAnnualRevenue\":1000}");
     }
+    sealAudit();
     long last = jdbc.queryForObject("SELECT MAX(id) FROM audit_record", Long.class);
     assertThat(last - before).isGreaterThanOrEqualTo(2);
     // Checked from the last record before this test: the other test here breaks an older record on purpose.
@@ -82,10 +85,12 @@ class AuditTrailOnH2Test extends AuditTrailContract {
    */
   @Test
   void aChainRewrittenConsistentlyIsFoundAtTheSignedCheckpoint() throws Exception {
+    sealAudit();
     long before = jdbc.queryForObject("SELECT last_id FROM audit_chain_head", Long.class);
     apply("Rewritten Co");
     AuditCheckpoints.Checkpoint signed = checkpoints.make("demo");
     apply("Afterwards Co");
+    sealAudit();
     long target = before + 1;
     List<Map<String, Object>> original = jdbc.queryForList("SELECT * FROM audit_record WHERE id >= ? ORDER BY id",
         target);

@@ -38,6 +38,7 @@ class AuditTrailOnPostgresTest extends AuditTrailContract {
 
   @Test
   void concurrentWritersKeepOneUnbrokenChainAndARolledBackChangeLeavesNoRecord() throws Exception {
+    sealAudit();
     long before = jdbc.queryForObject("SELECT count(*) FROM audit_record", Long.class);
     long lastIdBefore = jdbc.queryForObject("SELECT last_id FROM audit_chain_head", Long.class);
     TransactionTemplate transaction = new TransactionTemplate(transactions);
@@ -63,6 +64,7 @@ class AuditTrailOnPostgresTest extends AuditTrailContract {
       writer.get();
     }
     pool.shutdown();
+    sealAudit();
 
     assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record", Long.class) - before).isEqualTo(8 * 25 * 2);
     assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE action = 'test.rolledBack'",
@@ -83,6 +85,7 @@ class AuditTrailOnPostgresTest extends AuditTrailContract {
     http.post("/api/partner-applications", "{\"companyName\":\"Chain Co\",\"websiteDomain\":\"chain.example\","
         + "\"contactName\":\"C\",\"contactEmail\":\"c@chain.example\",\"region\":\"NA\",\"motion\":\"REFERRAL\","
         + "\"forecastAnnualRevenue\":1000}");
+    sealAudit();
     long id = jdbc.queryForObject("SELECT MAX(id) FROM audit_record", Long.class);
     assertThatThrownBy(() -> jdbc.update("UPDATE audit_record SET principal = 'eve' WHERE id = ?", id))
         .hasMessageContaining("append-only");
@@ -113,6 +116,7 @@ class AuditTrailOnPostgresTest extends AuditTrailContract {
   void anAuditRowEditedThroughPsqlFailsTheVerificationNamingTheRecord() throws Exception {
     JsonNode checkpoint = body(http.post("/api/audit/checkpoints", "", admin()));
     apply("Psql Edited Co");
+    sealAudit();
     long id = jdbc.queryForObject("SELECT MAX(id) FROM audit_record", Long.class);
     assertThat(id).isGreaterThan(checkpoint.get("lastId").asLong());
     String url;

@@ -32,6 +32,7 @@ import org.partnerlifecycle.support.PostgresProfileTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Benchmark (run {@code bench/intake.sh}, not part of mvn verify): deal-registration intake over REST on
@@ -43,6 +44,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Tag("benchmark")
 @PostgresProfileTest
+// The sealer at work as in production (tests run without it): sealing is part of what an intake costs.
+@TestPropertySource(properties = "partner-lifecycle.audit.sealer.background=true")
 class DealIntakeBenchmark {
 
   static final int SECONDS = Integer.getInteger("bench.seconds", 10);
@@ -330,11 +333,16 @@ class DealIntakeBenchmark {
         .mapToDouble(info -> info.totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0)).sum();
   }
 
-  /** Samples of the PostgreSQL sessions waiting for a lock, by the statement they wait in. */
+  /**
+   * Samples of the PostgreSQL sessions waiting for a lock, by the statement they wait in; and of the audit records
+   * committed but not yet sealed (the sealer's backlog: its lag is about the backlog over the throughput).
+   */
   private final class LockWaits {
     private final Map<String, Integer> byStatement = new HashMap<>();
     private long samples;
     private long waiting;
+    private long unsealed;
+    private long mostUnsealed;
 
     synchronized void sample() {
       for (String statement : jdbc.queryForList("SELECT left(query, 70) FROM pg_stat_activity "
@@ -342,6 +350,9 @@ class DealIntakeBenchmark {
         byStatement.merge(statement, 1, Integer::sum);
         waiting++;
       }
+      long pending = jdbc.queryForObject("SELECT count(*) FROM audit_pending", Long.class);
+      unsealed += pending;
+      mostUnsealed = Math.max(mostUnsealed, pending);
       samples++;
     }
 
@@ -352,6 +363,8 @@ class DealIntakeBenchmark {
     synchronized void printTop(String run) {
       byStatement.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(top -> System.out.printf(
           "%s: most lock waits (%d of %d sampled) in: %s%n", run, top.getValue(), waiting, top.getKey()));
+      System.out.printf("%s: audit records waiting to be sealed: %.1f on average, at most %d%n", run,
+          samples == 0 ? 0.0 : (double) unsealed / samples, mostUnsealed);
     }
   }
 

@@ -238,6 +238,7 @@ abstract class DealApiContract extends ApiContract {
     Response again = postWithKey("/api/deal-registrations", deal("idem.example").toString(), "k-1", key);
     assertThat(first.status()).isEqualTo(201);
     assertThat(body(again).get("dealId")).isEqualTo(body(first).get("dealId"));
+    sealAudit();
     assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE action = 'deal.register' "
         + "AND subject_id = ?", Integer.class, body(first).get("dealId").asText()))
         .as("the retry changed nothing: one registration on record").isEqualTo(1);

@@ -53,6 +53,26 @@ class DatabaseRolesOnPostgresTest {
         assertThatThrownBy(() -> statement.execute("SET session_replication_role = replica"))
             .hasMessageContaining("permission denied");
         assertThatThrownBy(() -> statement.execute("DROP TABLE audit_record")).hasMessageContaining("must be owner");
+        // audit_pending (issue 30): the runtime role appends to it; it deletes a record only once the chain holds it
+        // as written (the sealer's delete), and changes none.
+        String pending = "INSERT INTO audit_pending (id, at, principal, action, subject_type, subject_id, details) "
+            + "VALUES (%d, '2026-12-01T10:00:00Z', 'mary', 'test.pending', 'PARTNER', 'P-1', '{}')";
+        String sealed = "INSERT INTO audit_record (id, at, principal, action, subject_type, subject_id, details, "
+            + "prev_hash, hash, pending_id) VALUES (%d, '2026-12-01T10:00:00Z', '%s', 'test.pending', 'PARTNER', "
+            + "'P-1', '{}', '%s', '%s', %d)";
+        statement.executeUpdate(pending.formatted(7));
+        assertThatThrownBy(() -> statement.executeUpdate("UPDATE audit_pending SET principal = 'eve'"))
+            .hasMessageContaining("permission denied for table audit_pending");
+        assertThatThrownBy(() -> statement.execute("TRUNCATE audit_pending")).hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM audit_pending WHERE id = 7"))
+            .hasMessageContaining("audit_pending record 7 is not sealed");
+        // Sealed with other content (a forged record claiming it): still refused.
+        statement.executeUpdate(sealed.formatted(2, "eve", "1".repeat(64), "2".repeat(64), 7));
+        assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM audit_pending WHERE id = 7"))
+            .hasMessageContaining("is not sealed");
+        statement.executeUpdate(pending.formatted(8));
+        statement.executeUpdate(sealed.formatted(3, "mary", "2".repeat(64), "3".repeat(64), 8));
+        assertThat(statement.executeUpdate("DELETE FROM audit_pending WHERE id = 8")).isEqualTo(1);
         // What the application does: read, append, move the chain's head; Camunda creates its own tables.
         assertThat(statement.executeQuery("SELECT count(*) FROM audit_record").next()).isTrue();
         statement.execute("CREATE TABLE act_probe (id_ VARCHAR(64) PRIMARY KEY)");

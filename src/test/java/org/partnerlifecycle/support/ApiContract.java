@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
+import org.partnerlifecycle.audit.AuditSealer;
 import org.partnerlifecycle.partner.PartnerApplicationService;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.security.ApiKeys;
@@ -44,6 +45,8 @@ public abstract class ApiContract {
   protected ApiKeys apiKeys;
   @Autowired
   protected JdbcTemplate jdbc;
+  @Autowired
+  protected AuditSealer auditSealer;
 
   protected Http http;
   protected ActivePartners active;
@@ -59,6 +62,14 @@ public abstract class ApiContract {
   protected JsonNode body(Response response) throws Exception {
     assertThat(response.status()).as(response.body()).isLessThan(300);
     return json.readTree(response.body());
+  }
+
+  /**
+   * Seals the audit records committed so far (they are written unsealed, AuditSealer): before a test reads
+   * audit_record itself; the application's read paths do it themselves.
+   */
+  protected void sealAudit() {
+    auditSealer.sealPending();
   }
 
   /** Bearer credentials of a fresh API key of this partner. */

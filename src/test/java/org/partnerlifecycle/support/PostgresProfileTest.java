@@ -24,6 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
     "DB_URL=set-by-dynamic-property-source", "DB_USER=" + "postgres", "ADMIN_USER=pgadmin",
     "ADMIN_PASSWORD=pgadmin", "partner-lifecycle.demo-data=true",
     "AUDIT_SIGNING_KEY_FILE=" + PostgresTestDatabase.SIGNING_KEY_FILE, "partner-lifecycle.audit.checkpoint-cron=-",
+    // Tests seal through the read paths or AuditSealer.sealPending, not behind their back (application-test.yml).
+    "partner-lifecycle.audit.sealer.background=false",
     "partner-lifecycle.demo-partners=false", "partner-lifecycle.notifications.sender=none", "camunda.bpm.job-execution.enabled=false",
     "partner-lifecycle.rate-limit.applications.per-minute=100000",
     "partner-lifecycle.login-throttle.free-failures=1000000",

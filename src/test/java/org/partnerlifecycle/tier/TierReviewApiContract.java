@@ -60,6 +60,7 @@ abstract class TierReviewApiContract extends ApiContract {
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("tier-review")
         .processInstanceBusinessKey(partner.id()).count()).isEqualTo(1);
     assertThat(http.post("/api/tier-reviews", body, MARY).status()).as("one review at a time").isEqualTo(409);
+    sealAudit();
     assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE subject_id = ? AND action = "
         + "'partner.tierReviewRequested'", Integer.class, partner.id())).as("the refused request is not audited")
         .isEqualTo(1);

@@ -201,6 +201,7 @@ public abstract class ApiInputContract extends ApiContract {
     String partnerId = first.body().get("partnerId").asText();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(partnerId).count())
         .isEqualTo(1);
+    sealAudit();
     assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE action = 'partner.apply' "
         + "AND subject_id = ?", Integer.class, partnerId)).as("one audit record").isEqualTo(1);
 

@@ -1,0 +1,7 @@
+package org.partnerlifecycle.audit;
+
+import org.partnerlifecycle.support.ApplicationTest;
+
+@ApplicationTest
+class AuditSealerOnH2Test extends AuditSealerContract {
+}

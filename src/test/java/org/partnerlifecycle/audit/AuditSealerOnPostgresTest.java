@@ -1,0 +1,7 @@
+package org.partnerlifecycle.audit;
+
+import org.partnerlifecycle.support.PostgresProfileTest;
+
+@PostgresProfileTest
+class AuditSealerOnPostgresTest extends AuditSealerContract {
+}
