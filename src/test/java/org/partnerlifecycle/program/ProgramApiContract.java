@@ -180,7 +180,7 @@ public abstract class ProgramApiContract extends ApiContract {
     assertThat(points).containsExactly("REVENUE 30/30", "ACTIVITY 10/25", "ENGAGEMENT 10/20", "SATISFACTION 0/15",
         "FIT 0/10");
     assertThat(read.get("factors").get(1).get("input").asText())
-        .isEqualTo("1 deal registrations in the last quarter");
+        .isEqualTo("1 deal registration in the last quarter");
     assertThat(http.get(path, keyOf(partner.id())).status()).isEqualTo(200);
     assertThat(http.get(path, keyOf(other.id())).status()).isEqualTo(404);
     assertThat(http.get(path).status()).isEqualTo(401);
