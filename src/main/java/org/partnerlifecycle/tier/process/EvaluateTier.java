@@ -18,11 +18,18 @@ import static org.partnerlifecycle.tier.process.TierReviewProcess.TIER_WOULD_CHA
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.BooleanValue;
 import org.partnerlifecycle.rules.Tier;
 import org.partnerlifecycle.tier.TierReviewService;
 import org.springframework.stereotype.Component;
 
-/** tier-review: {@code EvaluateTier} (again after RecordCommitments when nothing was recorded). */
+/**
+ * tier-review: {@code EvaluateTier} (again after RecordCommitments when nothing was recorded). The gateways right
+ * after it read its flags in the same transaction, so they are transient (neither stored nor in the history): a kept
+ * tier, most reviews, stores no variable at all. The review row and the rule results hold what was decided and why;
+ * what a task or a later gateway reads is stored only on the way to a task.
+ */
 @Component("evaluateTier")
 class EvaluateTier implements JavaDelegate {
 
@@ -40,14 +47,17 @@ class EvaluateTier implements JavaDelegate {
         (String) execution.getVariable(PROPOSED_BY));
     TierReviewService.Evaluation evaluation =
         reviews.evaluate(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), manual);
-    execution.setVariable(COMMITMENTS_MISSING, evaluation.commitmentsMissing());
-    execution.setVariable(COMPANY_NAME, evaluation.companyName());
+    execution.setVariable(COMMITMENTS_MISSING, transientFlag(evaluation.commitmentsMissing()));
+    if (evaluation.commitmentsMissing() || evaluation.tierWouldChange()) {
+      execution.setVariable(COMPANY_NAME, evaluation.companyName()); // the tasks' names
+    }
     if (evaluation.commitmentsMissing()) {
       return;
     }
-    execution.setVariable(TIER_WOULD_CHANGE, evaluation.tierWouldChange());
-    execution.setVariable(MANUAL, evaluation.manual());
-    execution.setVariable(NEEDS_LEADERSHIP, evaluation.needsLeadership());
+    execution.setVariable(TIER_WOULD_CHANGE, transientFlag(evaluation.tierWouldChange()));
+    execution.setVariable(MANUAL, transientFlag(evaluation.manual()));
+    // Read at once on the manual path; ConfirmTierChange sets its own after the manager's decision.
+    execution.setVariable(NEEDS_LEADERSHIP, transientFlag(evaluation.needsLeadership()));
     if (evaluation.tierWouldChange()) {
       // Only the confirmation forms read these; a kept tier skips them (the review row holds them for auditors).
       execution.setVariable(CURRENT_TIER, evaluation.currentTier().name());
@@ -61,5 +71,9 @@ class EvaluateTier implements JavaDelegate {
       execution.setVariable(DECIDED_TIER, manual.tier().name());
       execution.setVariable(TIER_REASON, manual.reason());
     }
+  }
+
+  private static BooleanValue transientFlag(boolean value) {
+    return Variables.booleanValue(value, true);
   }
 }
