@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 mvn -B -q test -Dtest.excludedGroups= -Dgroups=benchmark -Dtest=TierReviewCycleBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false -Dbench.partners="${1:-10000}" -Dbench.dealsPerPartner="${2:-12}" \
   -Dbench.jobThreads="${3:-4}" \
-  2>&1 | grep -A8 "TIER REVIEW CYCLE BENCHMARK" || { echo "benchmark failed; rerun without -q for details"; exit 1; }
+  2>&1 | grep -A9 "TIER REVIEW CYCLE BENCHMARK" || { echo "benchmark failed; rerun without -q for details"; exit 1; }
