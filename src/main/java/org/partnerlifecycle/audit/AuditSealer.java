@@ -122,6 +122,17 @@ public class AuditSealer implements SmartLifecycle {
     }
   }
 
+  /**
+   * Returns once this node's sealer thread has run what was scheduled on it so far (a nudge included): the thread
+   * runs one task at a time, in the order they fall due. For tests of the background sealer, which need not sleep.
+   */
+  void awaitScheduledWork() throws Exception {
+    ScheduledExecutorService sealer = thread;
+    if (sealer != null) {
+      sealer.schedule(() -> { }, NUDGE_AFTER_MILLIS, TimeUnit.MILLISECONDS).get();
+    }
+  }
+
   /** One background round: everything committed, unless another sealer holds the right (it, or the next round). */
   void sealInBackground() {
     try {
