@@ -97,7 +97,7 @@ public class DealRegistrationService {
         problems.add(new FieldProblem("product", "is not allowed: " + productAllowed.explanation().text()));
       }
     }
-    for (RegistrationRules.FieldIssue issue : RegistrationRules.check(current, motions.contracted(partnerId),
+    for (RegistrationRules.FieldIssue issue : RegistrationRules.check(current, motions.contracted(partner),
         motionAllowed.value() ? motion : null, dealType, LicenseType.valueOf(request.licenseType()),
         request.termMonths(), request.seats(), request.unitPrice(), request.remainingMonths())) {
       problems.add(new FieldProblem(issue.field(), issue.message()));

@@ -2,6 +2,7 @@ package org.partnerlifecycle.engine;
 
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
@@ -45,19 +46,26 @@ public class FormDisplay extends AbstractProcessEnginePlugin implements TaskList
 
   @Override
   public void notify(DelegateTask task) {
+    // A task being created has no variables of its own yet: its execution's are all there are, and asking the task
+    // would read its (empty) variables from the database first.
+    DelegateExecution execution = task.getExecution();
     forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).ifPresent(form -> {
       for (String field : form.readOnlyFields()) {
-        if (field.endsWith(TEXT_SUFFIX) && field.length() > TEXT_SUFFIX.length() && task.getVariable(field) == null) {
-          String source = field.substring(0, field.length() - TEXT_SUFFIX.length());
-          if (task.hasVariable(source)) {
-            task.setVariableLocal(field, FormText.of(task.getVariable(source), this::staffName));
-          }
+        String source = wordedBy(field);
+        if (source != null && execution.getVariable(field) == null && execution.hasVariable(source)) {
+          task.setVariableLocal(field, FormText.of(execution.getVariable(source), this::staffName));
         }
       }
       for (String choices : form.choiceVariables()) {
         task.setVariableLocal(choices, membersOf(groupOf(choices)));
       }
     });
+  }
+
+  /** The variable a read-only field {@code <name>Text} words, or null when the field is no such text. */
+  static String wordedBy(String field) {
+    return field.endsWith(TEXT_SUFFIX) && field.length() > TEXT_SUFFIX.length()
+        ? field.substring(0, field.length() - TEXT_SUFFIX.length()) : null;
   }
 
   /** A staff user's name, or null when the text is no user id. */

@@ -1,8 +1,16 @@
 package org.partnerlifecycle.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,17 +19,53 @@ import org.springframework.stereotype.Component;
  * thin place (ENGINEERING.md: a move to the API-compatible fork stays a rename). Knows no process of its own.
  */
 @Component
-public class ProcessAdapter {
+public class ProcessAdapter extends AbstractProcessEnginePlugin {
+
+  /**
+   * How long a key's latest definition is taken as known. A deployment through this node forgets them at once; one
+   * through another node (REST deployments, where allowed) starts here within this time.
+   */
+  static final long LATEST_KNOWN_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+  private record Latest(String definitionId, long lookedUpAt) {
+  }
 
   private final RuntimeService runtimeService;
+  /**
+   * The latest definition per key. Starting by key would query it on every start (an intake's one engine query
+   * that is not a write); by id, the engine takes the definition from its deployment cache.
+   */
+  private final Map<String, Latest> latest = new ConcurrentHashMap<>();
 
-  public ProcessAdapter(RuntimeService runtimeService) {
+  private ProcessEngineConfigurationImpl configuration;
+
+  public ProcessAdapter(@Lazy RuntimeService runtimeService) {
     this.runtimeService = runtimeService;
   }
 
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    this.configuration = configuration;
+    List<Deployer> deployers = new ArrayList<>();
+    if (configuration.getCustomPostDeployers() != null) {
+      deployers.addAll(configuration.getCustomPostDeployers());
+    }
+    deployers.add(deployment -> latest.clear());
+    configuration.setCustomPostDeployers(deployers);
+  }
+
+  /** Starts the latest version of the process, as {@code startProcessInstanceByKey} would. */
   public String start(String processKey, String businessKey, Map<String, Object> variables) {
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, businessKey, variables);
-    return instance.getId();
+    long now = System.nanoTime();
+    Latest known = latest.get(processKey);
+    if (known == null || now - known.lookedUpAt() > LATEST_KNOWN_NANOS) {
+      // As the start by key looks it up: whoever starts needs no read permission on definitions, only to start one.
+      ProcessDefinition definition = configuration.getCommandExecutorTxRequired().execute(context -> context
+          .getProcessEngineConfiguration().getDeploymentCache().findDeployedLatestProcessDefinitionByKey(processKey));
+      known = new Latest(definition.getId(), now);
+      latest.put(processKey, known);
+    }
+    return runtimeService.startProcessInstanceById(known.definitionId(), businessKey, variables).getId();
   }
 
   /**

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -50,10 +53,14 @@ public class TaskForms {
   }
 
   private Optional<Form> readAsSystem(String processDefinitionId, String formId) {
+    return asSystem(() -> read(repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId(), formId));
+  }
+
+  private <T> T asSystem(Supplier<T> read) {
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
-      return read(repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId(), formId);
+      return read.get();
     } finally {
       if (caller != null) {
         identityService.setAuthentication(caller);
@@ -61,21 +68,53 @@ public class TaskForms {
     }
   }
 
+  /**
+   * The variables the forms of the process definition's deployment only show, never take in: their read-only
+   * fields, the variables a read-only {@code <name>Text} field words ({@link FormDisplay}), and select choices —
+   * less every input field of any of those forms.
+   */
+  public Set<String> displayFacts(String processDefinitionId) {
+    return asSystem(() -> {
+      String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
+      Set<String> shown = new HashSet<>();
+      Set<String> taken = new HashSet<>();
+      for (var resource : repositoryService.getDeploymentResources(deploymentId)) {
+        if (resource.getName().endsWith(".form")) {
+          Form form = parse(deploymentId, resource.getName());
+          taken.addAll(form.inputFields());
+          shown.addAll(form.choiceVariables());
+          for (String field : form.readOnlyFields()) {
+            shown.add(field);
+            if (FormDisplay.wordedBy(field) != null) {
+              shown.add(FormDisplay.wordedBy(field));
+            }
+          }
+        }
+      }
+      shown.removeAll(taken);
+      return Set.copyOf(shown);
+    });
+  }
+
   private Optional<Form> read(String deploymentId, String formId) {
     for (var resource : repositoryService.getDeploymentResources(deploymentId)) {
       if (resource.getName().endsWith(formId + ".form")) {
-        try (InputStream in = repositoryService.getResourceAsStream(deploymentId, resource.getName())) {
-          List<String> input = new ArrayList<>();
-          List<String> readOnly = new ArrayList<>();
-          List<String> choices = new ArrayList<>();
-          collect(json.readTree(in), input, readOnly, choices);
-          return Optional.of(new Form(List.copyOf(input), List.copyOf(readOnly), List.copyOf(choices)));
-        } catch (IOException e) {
-          throw new IllegalStateException("Form " + resource.getName() + " is not readable", e);
-        }
+        return Optional.of(parse(deploymentId, resource.getName()));
       }
     }
     return Optional.empty();
+  }
+
+  private Form parse(String deploymentId, String resourceName) {
+    try (InputStream in = repositoryService.getResourceAsStream(deploymentId, resourceName)) {
+      List<String> input = new ArrayList<>();
+      List<String> readOnly = new ArrayList<>();
+      List<String> choices = new ArrayList<>();
+      collect(json.readTree(in), input, readOnly, choices);
+      return new Form(List.copyOf(input), List.copyOf(readOnly), List.copyOf(choices));
+    } catch (IOException e) {
+      throw new IllegalStateException("Form " + resourceName + " is not readable", e);
+    }
   }
 
   private static final Pattern CHOICES = Pattern.compile("\\b[a-z][A-Za-z]*Choices\\b");

@@ -38,12 +38,17 @@ public class PartnerMotions {
   /** The placed motion first, then the added ones in their enum order. */
   @Transactional(readOnly = true)
   public List<Motion> contracted(String partnerId) {
-    Partner partner = partners.get(partnerId);
+    return contracted(partners.get(partnerId));
+  }
+
+  /** The same for a partner already read. */
+  @Transactional(readOnly = true)
+  public List<Motion> contracted(Partner partner) {
     List<Motion> motions = new ArrayList<>();
     if (partner.motion() != null) {
       motions.add(partner.motion());
     }
-    for (Motion added : partners.addedMotions(partnerId)) {
+    for (Motion added : partners.addedMotions(partner.id())) {
       if (!motions.contains(added)) {
         motions.add(added);
       }

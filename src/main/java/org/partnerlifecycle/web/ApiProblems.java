@@ -98,6 +98,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
+  @ExceptionHandler(ServiceBusyException.class)
+  ResponseEntity<ProblemDetail> busy(ServiceBusyException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    problem.setType(URI.create("urn:problem:busy"));
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
   @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
   ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());

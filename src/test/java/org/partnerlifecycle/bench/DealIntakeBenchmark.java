@@ -26,7 +26,6 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.deal.process.DealRegistrationProcess;
-import org.partnerlifecycle.engine.ProcessAdapter;
 import org.partnerlifecycle.security.ApiKeys;
 import org.partnerlifecycle.support.PostgresProfileTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,7 +75,7 @@ class DealIntakeBenchmark {
   @Autowired
   ProcessEngine engine;
   @Autowired
-  ProcessAdapter processes;
+  DealRegistrationProcess dealRegistration;
   /** Only when {@link #STATEMENTS} asks for it. */
   private StatementProfile statements;
 
@@ -127,8 +126,7 @@ class DealIntakeBenchmark {
       if (n > storedDeals) {
         throw new IllegalStateException("all " + storedDeals + " stored registrations have their process");
       }
-      processes.start(DealRegistrationProcess.KEY, "D-P" + n, Map.of("dealId", "D-P" + n, "partnerId",
-          "P-I" + (1 + n % PARTNERS)));
+      dealRegistration.start("D-P" + n, "P-I" + (1 + n % PARTNERS));
     };
     // Warm up the paths (JIT, pools, caches) in rounds until a round leaves the JIT idle, or the budget is spent.
     int round = Math.max(3, Math.min(WARM_UP_ROUND_SECONDS, WARM_UP_SECONDS));

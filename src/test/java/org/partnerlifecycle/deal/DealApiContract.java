@@ -6,8 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,6 +51,37 @@ abstract class DealApiContract extends ApiContract {
         .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body));
     builder.header("Authorization", "Bearer " + auth[1]);
     return http.send(builder);
+  }
+
+  /**
+   * The engine's history level (DisplayFactsHistory): FULL to the database, every fact in ACT_HI_VARINST, but the
+   * facts the forms only show leave no ACT_HI_DETAIL rows; what a reviewer submits keeps its detail history.
+   */
+  @Test
+  void displayFactsStayInTheVariableHistoryWithoutDetailRows() throws Exception {
+    String dealId = body(http.post("/api/deal-registrations", deal("history-" + System.nanoTime() + ".example")
+        .put("proposedRate", 12).toString(), keyOf(partner()))).get("dealId").asText();
+    String instanceId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(dealId)
+        .singleResult().getId();
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+    engine.getTaskService().complete(taskId, Map.of("decision", "APPROVE", "proposedRate", 12.0));
+
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel().getClass().getSimpleName()).isEqualTo("DisplayFactsHistory");
+    assertThat(jdbc.queryForObject("SELECT value_ FROM act_ge_property WHERE name_ = 'historyLevel'", String.class))
+        .isEqualTo("3");
+    var history = engine.getHistoryService();
+    Set<String> kept = new HashSet<>();
+    history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).list()
+        .forEach(variable -> kept.add(variable.getName()));
+    assertThat(kept).contains("partnerName", "partnerStanding", "dealSummary", "conflictEvidenceText",
+        "rateExplanationText", "reviewDueAtText", "standardRate", "proposedRate", "decision", "partnerId")
+        .doesNotContain("reviewDueAt");
+    List<String> detailed = new ArrayList<>();
+    history.createHistoricDetailQuery().processInstanceId(instanceId).variableUpdates().list()
+        .forEach(detail -> detailed.add(((HistoricVariableUpdate) detail).getVariableName()));
+    assertThat(detailed).doesNotContain("partnerName", "partnerStanding", "customerName", "customerDomain",
+        "dealSummary", "conflictEvidenceText", "rateExplanationText", "reviewDueAtText", "standardRate")
+        .contains("partnerId", "proposedRate", "decision");
   }
 
   /**
@@ -109,7 +146,7 @@ abstract class DealApiContract extends ApiContract {
         .singleResult().getId();
     String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult().getId();
     Object standardRate = engine.getRuntimeService().getVariable(instanceId, "standardRate");
-    Object rateExplanation = engine.getRuntimeService().getVariable(instanceId, "rateExplanation");
+    Object rateExplanation = engine.getRuntimeService().getVariable(instanceId, "rateExplanationText");
     WebappSession mary = WebappSession.tasklist(port, "mary");
     assertThat(mary.loginStatus()).isEqualTo(200);
     assertThat(mary.enginePost("/task/" + taskId + "/claim", "{\"userId\":\"mary\"}").status()).isEqualTo(204);
@@ -148,7 +185,7 @@ abstract class DealApiContract extends ApiContract {
     JsonNode shown = json.readTree(lena.engineGet("/task/" + approval + "/form-variables").body());
     assertThat(shown.path("standardRate").path("value").asText()).isEqualTo(String.valueOf(standardRate));
     assertThat(shown.path("rateExplanationText").path("value").asText())
-        .isEqualTo(org.partnerlifecycle.engine.FormText.of(rateExplanation, null));
+        .isEqualTo(rateExplanation);
     assertThat(shown.path("proposedRate").path("value").asDouble()).isEqualTo(25.0);
   }
 

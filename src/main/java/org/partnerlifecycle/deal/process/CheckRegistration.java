@@ -1,7 +1,7 @@
 package org.partnerlifecycle.deal.process;
 
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.CONFLICT;
-import static org.partnerlifecycle.deal.process.DealRegistrationProcess.CONFLICT_EVIDENCE;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.CONFLICT_EVIDENCE_TEXT;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.CUSTOMER_DOMAIN;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.CUSTOMER_NAME;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.DEAL_SUMMARY;
@@ -9,14 +9,17 @@ import static org.partnerlifecycle.deal.process.DealRegistrationProcess.DEAL_VAL
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PARTNER_NAME;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PARTNER_STANDING;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PROPOSED_RATE;
-import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_EXPLANATION;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_EXPLANATION_TEXT;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.REVIEW_DUE_AT;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.REVIEW_DUE_AT_TEXT;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.STANDARD_RATE;
 
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.partnerlifecycle.deal.DealReviewService;
+import org.partnerlifecycle.engine.FormText;
 import org.springframework.stereotype.Component;
 
 /** deal-registration: {@code CheckRegistration}. */
@@ -39,13 +42,14 @@ class CheckRegistration implements JavaDelegate {
     execution.setVariable(DEAL_VALUE_TEXT, check.dealValueText());
     execution.setVariable(DEAL_SUMMARY, check.dealSummary());
     execution.setVariable(CONFLICT, check.conflict());
-    execution.setVariable(CONFLICT_EVIDENCE, check.conflictEvidence());
+    execution.setVariable(CONFLICT_EVIDENCE_TEXT, check.conflictEvidence());
     execution.setVariable(STANDARD_RATE, check.standardRate());
-    execution.setVariable(RATE_EXPLANATION, check.rateExplanation());
+    execution.setVariable(RATE_EXPLANATION_TEXT, check.rateExplanation());
     // The review form's rate field starts at the partner's proposal.
     execution.setVariable(PROPOSED_RATE,
         check.partnerProposedRate() == null ? null : check.partnerProposedRate().doubleValue());
-    // Both the review task's due date and its SLA timer read this.
-    execution.setVariable(REVIEW_DUE_AT, Date.from(check.reviewDueAt()));
+    // Transient: the review task's due date and its SLA timer read it as the task is created, and keep it.
+    execution.setVariable(REVIEW_DUE_AT, Variables.dateValue(Date.from(check.reviewDueAt()), true));
+    execution.setVariable(REVIEW_DUE_AT_TEXT, FormText.dateTime(check.reviewDueAt()));
   }
 }

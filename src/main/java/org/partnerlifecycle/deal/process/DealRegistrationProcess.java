@@ -23,10 +23,12 @@ public class DealRegistrationProcess implements AuditedProcess {
   /** User tasks. */
   static final String REVIEW_TASK = "ReviewDealRegistration";
 
-  /** Variables set at the start. */
-  static final String DEAL_ID = "dealId";
+  /** Set at the start (the deal id is the business key). */
   static final String PARTNER_ID = "partnerId";
-  /** Set by CheckRegistration, shown by the review form. */
+  /**
+   * Set by CheckRegistration, shown by the review form; the sentences as their forms' {@code …Text} fields, so that
+   * no task copies them again (FormDisplay words only what a process did not).
+   */
   static final String PARTNER_NAME = "partnerName";
   static final String PARTNER_STANDING = "partnerStanding";
   static final String CUSTOMER_NAME = "customerName";
@@ -34,10 +36,12 @@ public class DealRegistrationProcess implements AuditedProcess {
   static final String DEAL_VALUE_TEXT = "dealValueText";
   static final String DEAL_SUMMARY = "dealSummary";
   static final String CONFLICT = "conflict";
-  static final String CONFLICT_EVIDENCE = "conflictEvidence";
+  static final String CONFLICT_EVIDENCE_TEXT = "conflictEvidenceText";
   static final String STANDARD_RATE = "standardRate";
-  static final String RATE_EXPLANATION = "rateExplanation";
+  static final String RATE_EXPLANATION_TEXT = "rateExplanationText";
+  /** Transient: read only while the review task is created (its due date, its SLA timer). */
   static final String REVIEW_DUE_AT = "reviewDueAt";
+  static final String REVIEW_DUE_AT_TEXT = "reviewDueAtText";
   static final String ESCALATED = "escalated";
   /** The review form's fields, and what its listener sets for the gateways and the rate approval. */
   public static final String DECISION = "decision";
@@ -79,7 +83,7 @@ public class DealRegistrationProcess implements AuditedProcess {
   }
 
   public String start(String dealId, String partnerId) {
-    return processes.start(KEY, dealId, Map.of(DEAL_ID, dealId, PARTNER_ID, partnerId));
+    return processes.start(KEY, dealId, Map.of(PARTNER_ID, partnerId));
   }
 
   /** @return whether the deal's process waited for an extension request */
