@@ -64,12 +64,20 @@ abstract class DealApiContract extends ApiContract {
     String instanceId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(dealId)
         .singleResult().getId();
     String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+    var history = engine.getHistoryService();
+    // At the review: 13 variables (12 of the process, the task's worded due time), each in the runtime and the
+    // variable history; detail rows only for the 4 no form only shows (partnerId, conflict, dealValueText, and
+    // proposedRate, an input).
+    assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(instanceId).count())
+        .isEqualTo(13);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).count()).isEqualTo(13);
+    assertThat(history.createHistoricDetailQuery().processInstanceId(instanceId).variableUpdates().count())
+        .isEqualTo(4);
     engine.getTaskService().complete(taskId, Map.of("decision", "APPROVE", "proposedRate", 12.0));
 
     assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel().getClass().getSimpleName()).isEqualTo("DisplayFactsHistory");
     assertThat(jdbc.queryForObject("SELECT value_ FROM act_ge_property WHERE name_ = 'historyLevel'", String.class))
         .isEqualTo("3");
-    var history = engine.getHistoryService();
     Set<String> kept = new HashSet<>();
     history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).list()
         .forEach(variable -> kept.add(variable.getName()));
