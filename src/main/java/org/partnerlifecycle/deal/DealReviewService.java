@@ -17,10 +17,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import org.partnerlifecycle.audit.RuleResultStore.Subject;
 import org.partnerlifecycle.audit.RuleResultStore;
 import org.partnerlifecycle.engine.Decisions;
+import org.partnerlifecycle.engine.Decisions.Verdict;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.engine.FormText;
 import org.partnerlifecycle.engine.InvalidDecisionException;
@@ -48,9 +48,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class DealReviewService {
 
-  static final Set<String> REVIEW_DECISIONS = Set.of("APPROVE", "APPROVE_INFLUENCED", "REJECT");
-  static final Set<String> RATE_DECISIONS = Set.of("APPROVE", "REJECT", "COUNTER");
-  static final Set<String> EXTENSION_DECISIONS = Set.of("APPROVE", "REJECT");
+  /** ReviewDealRegistration's options. */
+  enum ReviewDecision { APPROVE, APPROVE_INFLUENCED, REJECT }
+
+  /** ApproveNegotiatedRate's options. */
+  enum RateDecision { APPROVE, REJECT, COUNTER }
 
   /** What the review form shows. */
   public record Check(String partnerName, String partnerStanding, String customerName, String customerDomain,
@@ -114,15 +116,15 @@ public class DealReviewService {
   public boolean recordReview(String dealId, String decision, String reason, BigDecimal proposedRate,
       boolean useStandardRate, String reviewer, String processInstanceId) {
     DealRegistration deal = deals.get(dealId);
-    Decisions.requireOneOf(DECISION, decision, REVIEW_DECISIONS);
+    ReviewDecision chosen = Decisions.oneOf(DECISION, decision, ReviewDecision.class);
     String why = Decisions.optionalText(REASON, reason);
-    if ("REJECT".equals(decision)) {
+    if (chosen == ReviewDecision.REJECT) {
       Decisions.requireText(REASON, why, "is required to reject a registration");
       deals.reject(dealId, time.now(), why, reviewer);
       tell(deal, PartnerEvent.DEAL_REJECTED, Map.of("status", DealStatus.REJECTED.name(), "reason", why));
       return false;
     }
-    if ("APPROVE_INFLUENCED".equals(decision)) {
+    if (chosen == ReviewDecision.APPROVE_INFLUENCED) {
       Decisions.requireText(REASON, why, "is required to approve as partner-influenced");
     } else if (deal.conflict()) {
       Decisions.requireText(REASON, why, "is required to approve a registration with a conflict");
@@ -130,7 +132,8 @@ public class DealReviewService {
     if (proposedRate != null && (proposedRate.signum() < 0 || proposedRate.compareTo(new BigDecimal("100")) > 0)) {
       throw new InvalidDecisionException(PROPOSED_RATE, "must be between 0 and 100");
     }
-    Attribution attribution = "APPROVE_INFLUENCED".equals(decision) ? Attribution.INFLUENCED : Attribution.SOURCED;
+    Attribution attribution = chosen == ReviewDecision.APPROVE_INFLUENCED ? Attribution.INFLUENCED
+        : Attribution.SOURCED;
     Partner partner = partners.get(deal.partnerId());
     RuleResult<Rate> rate = rateOf(deal, partner, attribution, terms.version(deal.termsVersion()));
     ruleResults.record(Subject.DEAL, dealId, rate.explanation(), processInstanceId);
@@ -155,7 +158,7 @@ public class DealReviewService {
   public boolean recordRateDecision(String dealId, String decision, BigDecimal approvedRate, String reason,
       String approver, String processInstanceId) {
     DealRegistration deal = deals.get(dealId);
-    Decisions.requireOneOf(RATE_DECISION, decision, RATE_DECISIONS);
+    RateDecision chosen = Decisions.oneOf(RATE_DECISION, decision, RateDecision.class);
     if (approver.equals(deal.rateProposedBy()) || approver.equals(deal.reviewedBy())) {
       throw new InvalidDecisionException(RATE_DECISION, "the user who proposed or reviewed the rate ("
           + approver + ") may not approve it: four eyes");
@@ -164,8 +167,8 @@ public class DealReviewService {
     ProgramTerms dealTerms = terms.version(deal.termsVersion());
     Rate standard = rateOf(deal, partners.get(deal.partnerId()), deal.attribution(), dealTerms)
         .value();
-    BigDecimal full = switch (decision) {
-      case "APPROVE" -> {
+    BigDecimal full = switch (chosen) {
+      case APPROVE -> {
         BigDecimal asked = deal.proposedRate() != null ? deal.proposedRate() : standard.standardPercent();
         if (asked == null) {
           throw new InvalidDecisionException(RATE_DECISION, "there is no proposed rate to approve: COUNTER with "
@@ -173,14 +176,14 @@ public class DealReviewService {
         }
         yield asked;
       }
-      case "COUNTER" -> {
+      case COUNTER -> {
         Decisions.requireText(RATE_REASON, why, "is required to counter");
         if (approvedRate == null) {
           throw new InvalidDecisionException(APPROVED_RATE, "is required to counter");
         }
         yield approvedRate;
       }
-      default -> {
+      case REJECT -> {
         Decisions.requireText(RATE_REASON, why, "is required to reject a negotiated rate");
         yield standard.standardPercent();
       }
@@ -249,10 +252,10 @@ public class DealReviewService {
   /** ReviewExtensionRequest: one extension of the protection period; refusing it needs a reason. */
   public Instant recordExtensionDecision(String dealId, String decision, String reason) {
     DealRegistration deal = deals.get(dealId);
-    Decisions.requireOneOf(EXTENSION_DECISION, decision, EXTENSION_DECISIONS);
+    Verdict verdict = Decisions.oneOf(EXTENSION_DECISION, decision, Verdict.class);
     String why = Decisions.optionalText(EXTENSION_REASON, reason);
     Instant ends = deal.protectionEndsAt();
-    if ("APPROVE".equals(decision)) {
+    if (verdict == Verdict.APPROVE) {
       ends = ends.plus(Duration.ofDays(terms.version(deal.termsVersion()).dealRegistration().extensionDays()));
     } else {
       Decisions.requireText(EXTENSION_REASON, why, "is required to refuse an extension");

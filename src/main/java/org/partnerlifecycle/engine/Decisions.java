@@ -1,19 +1,27 @@
 package org.partnerlifecycle.engine;
 
-import java.util.Set;
+import java.util.Arrays;
 
 /** Checks on task decisions: one of the allowed values, reasons present and not oversized. */
 public final class Decisions {
 
   public static final int MAX_TEXT = 2000;
 
+  /** The two answers of most approval forms. */
+  public enum Verdict { APPROVE, REJECT }
+
   private Decisions() {
   }
 
-  public static void requireOneOf(String field, String value, Set<String> allowed) {
-    if (value == null || !allowed.contains(value)) {
-      throw new InvalidDecisionException(field, "must be one of " + allowed.stream().sorted().toList());
+  /** The option a form sent, as its enum; anything else is refused, naming the field and the options. */
+  public static <E extends Enum<E>> E oneOf(String field, String value, Class<E> options) {
+    for (E option : options.getEnumConstants()) {
+      if (option.name().equals(value)) {
+        return option;
+      }
     }
+    throw new InvalidDecisionException(field, "must be one of "
+        + Arrays.stream(options.getEnumConstants()).map(Enum::name).sorted().toList());
   }
 
   public static String optionalText(String field, String value) {

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.partnerlifecycle.audit.RuleResultStore;
 import org.partnerlifecycle.audit.RuleResultStore.Subject;
 import org.partnerlifecycle.engagement.EngagementService;
@@ -59,7 +58,8 @@ public class HealthService {
   }
 
   /** The ReviewAtRiskPartner decisions. */
-  public static final Set<String> AT_RISK_DECISIONS = Set.of("PLAN", "RAISE_BREACH");
+  /** ReviewAtRiskPartner's options. */
+  public enum AtRiskDecision { PLAN, RAISE_BREACH }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -117,13 +117,13 @@ public class HealthService {
    */
   public void reviewAtRisk(String partnerId, String healthId, String decision, String planOrDetail,
       String decidedBy, String decisionField, String planField) {
-    Decisions.requireOneOf(decisionField, decision, AT_RISK_DECISIONS);
+    AtRiskDecision chosen = Decisions.oneOf(decisionField, decision, AtRiskDecision.class);
     String text = Decisions.optionalText(planField, planOrDetail);
-    Decisions.requireText(planField, text, "PLAN".equals(decision) ? "is required: the action plan agreed"
+    Decisions.requireText(planField, text, chosen == AtRiskDecision.PLAN ? "is required: the action plan agreed"
         : "is required: what the breach is");
     StoredHealth health = repository.get(healthId);
-    repository.decide(healthId, decision, text, decidedBy, time.now());
-    if ("RAISE_BREACH".equals(decision)) {
+    repository.decide(healthId, chosen.name(), text, decidedBy, time.now());
+    if (chosen == AtRiskDecision.RAISE_BREACH) {
       warnings.raiseBreach(partnerId, BreachCategory.OTHER, "Health score " + health.score() + " ("
           + HealthScore.bandLabel(health.band()) + "): " + text, "PARTNER_HEALTH", decidedBy);
     }

@@ -18,12 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.partnerlifecycle.audit.AuditLog;
 import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.audit.RuleResultStore;
 import org.partnerlifecycle.deal.Ledger;
 import org.partnerlifecycle.engine.Decisions;
+import org.partnerlifecycle.engine.Decisions.Verdict;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.engine.InvalidDecisionException;
 import org.partnerlifecycle.mdf.MdfRepository.Claim;
@@ -68,8 +68,6 @@ public class MdfService {
   /** What the checks decided and what the forms show. */
   public record CheckOutcome(boolean refused, boolean leadershipApproval, Map<String, Object> formVariables) {
   }
-
-  private static final Set<String> DECISIONS = Set.of("APPROVE", "REJECT");
 
   private final MdfRepository mdf;
   private final PartnerRepository partners;
@@ -192,12 +190,12 @@ public class MdfService {
    * leadership threshold an approval is final. @return what leadership's approval form shows of this review
    */
   public String recordReview(String requestId, String decision, String reason, String reviewer) {
-    Decisions.requireOneOf(MDF_DECISION, decision, DECISIONS);
+    Verdict verdict = Decisions.oneOf(MDF_DECISION, decision, Verdict.class);
     String why = Decisions.optionalText(MDF_REASON, reason);
     MdfRequest request = mdf.lock(requestId);
     requireStatus(request, MdfStatus.IN_REVIEW, MDF_DECISION);
     Instant now = time.now();
-    if ("REJECT".equals(decision)) {
+    if (verdict == Verdict.REJECT) {
       Decisions.requireText(MDF_REASON, why, "is required to reject a request");
       mdf.recordReview(requestId, MdfStatus.REJECTED, BigDecimal.ZERO, reviewer, why, now);
       mdf.addStep(requestId, request.partnerId(), "REJECTED", reviewer, request.amount(), why, now);
@@ -220,7 +218,7 @@ public class MdfService {
    * review, not a variable a completion could send): APPROVE, or REJECT with a reason.
    */
   public void recordLeadershipDecision(String requestId, String decision, String reason, String approver) {
-    Decisions.requireOneOf(APPROVAL_DECISION, decision, DECISIONS);
+    Verdict verdict = Decisions.oneOf(APPROVAL_DECISION, decision, Verdict.class);
     String why = Decisions.optionalText(APPROVAL_REASON, reason);
     MdfRequest request = mdf.lock(requestId);
     requireStatus(request, MdfStatus.AWAITING_LEADERSHIP, APPROVAL_DECISION);
@@ -229,7 +227,7 @@ public class MdfService {
           "the partner manager who reviewed this request may not approve it as leadership too (four eyes)");
     }
     Instant now = time.now();
-    if ("REJECT".equals(decision)) {
+    if (verdict == Verdict.REJECT) {
       Decisions.requireText(APPROVAL_REASON, why, "is required to reject a request");
       mdf.recordApproval(requestId, MdfStatus.REJECTED, BigDecimal.ZERO, approver, why, now);
       mdf.addStep(requestId, request.partnerId(), "REJECTED", approver, request.amount(), why, now);
@@ -287,7 +285,7 @@ public class MdfService {
    */
   public String recordClaimReview(String requestId, String decision, String reason, String reviewer,
       String processInstanceId) {
-    Decisions.requireOneOf(CLAIM_DECISION, decision, DECISIONS);
+    Verdict verdict = Decisions.oneOf(CLAIM_DECISION, decision, Verdict.class);
     String why = Decisions.optionalText(CLAIM_REASON, reason);
     MdfRequest request = mdf.lock(requestId);
     requireStatus(request, MdfStatus.CLAIMED, CLAIM_DECISION);
@@ -297,7 +295,7 @@ public class MdfService {
     data.put("requestId", requestId);
     data.put("decision", decision);
     data.put("receiptAmount", claim.receiptAmount());
-    if ("REJECT".equals(decision)) {
+    if (verdict == Verdict.REJECT) {
       Decisions.requireText(CLAIM_REASON, why, "is required to reject a claim");
       mdf.decideClaim(requestId, "REJECTED", reviewer, why, now);
       mdf.moveTo(requestId, MdfStatus.CLAIM_REJECTED, BigDecimal.ZERO, now);

@@ -19,11 +19,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.partnerlifecycle.audit.RuleResultStore.Subject;
 import org.partnerlifecycle.audit.RuleResultStore;
 import org.partnerlifecycle.engine.Decisions;
+import org.partnerlifecycle.engine.Decisions.Verdict;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.engine.InvalidDecisionException;
 import org.partnerlifecycle.notification.NotificationPort;
@@ -48,9 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class OnboardingService {
 
-  static final Set<String> REVIEW_DECISIONS = Set.of("APPROVE", "REJECT");
-  static final Set<String> PLACEMENT_DECISIONS = Set.of("APPROVE", "REJECT");
-  static final Set<String> ACTIVATION_DECISIONS = Set.of("KEEP", "RAISE_BREACH");
+  /** ActivationCheck's options. */
+  enum ActivationCheck { KEEP, RAISE_BREACH }
 
   public record Screening(Tier proposedTier, Motion proposedMotion, String explanation, String duplicateHits,
       String notes) {
@@ -115,18 +114,17 @@ public class OnboardingService {
   /** ReviewApplication: APPROVE at a tier, or REJECT; a rejection or a tier other than the proposal needs a reason. */
   public void recordReview(String partnerId, String decision, String tier, String reason, String reviewer) {
     Partner partner = partners.get(partnerId);
-    Decisions.requireOneOf(DECISION, decision, REVIEW_DECISIONS);
+    Verdict verdict = Decisions.oneOf(DECISION, decision, Verdict.class);
     String why = Decisions.optionalText(REASON, reason);
     partners.recordApplicationReviewer(partnerId, reviewer, time.now());
-    if ("REJECT".equals(decision)) {
+    if (verdict == Verdict.REJECT) {
       Decisions.requireText(REASON, why, "is required to reject an application");
       partners.recordRejection(partnerId, why, time.now());
       notifications.notifyPartner(partnerId, partner.contactEmail(), "application-rejected",
           Map.of("companyName", partner.companyName(), "reason", why));
       return;
     }
-    Decisions.requireOneOf(TIER, tier, Set.of("FOUNDATION", "GROWTH", "STRATEGIC"));
-    Tier placed = Tier.valueOf(tier);
+    Tier placed = Decisions.oneOf(TIER, tier, Tier.class);
     if (placed != partner.proposedTier()) {
       Decisions.requireText(REASON, why,
           "is required when the tier differs from the proposed " + partner.proposedTier());
@@ -140,13 +138,13 @@ public class OnboardingService {
    */
   public String recordStrategicPlacement(String partnerId, String decision, String reason, String approver) {
     Partner partner = partners.get(partnerId);
-    Decisions.requireOneOf(PLACEMENT_DECISION, decision, PLACEMENT_DECISIONS);
+    Verdict verdict = Decisions.oneOf(PLACEMENT_DECISION, decision, Verdict.class);
     String why = Decisions.optionalText(PLACEMENT_REASON, reason);
     if (approver.equals(partners.applicationReviewer(partnerId))) {
       throw new InvalidDecisionException(PLACEMENT_DECISION,
           "the reviewer who proposed Strategic placement may not approve it too");
     }
-    if ("APPROVE".equals(decision)) {
+    if (verdict == Verdict.APPROVE) {
       return Tier.STRATEGIC.name();
     }
     Decisions.requireText(PLACEMENT_REASON, why, "is required to place the partner at Growth instead");
@@ -240,7 +238,7 @@ public class OnboardingService {
 
   public void recordActivationCheck(String partnerId, String decision, String note, String checkedBy) {
     partners.get(partnerId);
-    Decisions.requireOneOf(ACTIVATION_DECISION, decision, ACTIVATION_DECISIONS);
+    Decisions.oneOf(ACTIVATION_DECISION, decision, ActivationCheck.class);
     Decisions.requireText(ACTIVATION_NOTE, Decisions.optionalText(ACTIVATION_NOTE, note), "is required");
   }
 

@@ -15,12 +15,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.partnerlifecycle.audit.AuditLog;
 import org.partnerlifecycle.audit.RuleResultStore;
 import org.partnerlifecycle.deal.Ledger;
 import org.partnerlifecycle.deal.Ledger.Settleable;
 import org.partnerlifecycle.engine.Decisions;
+import org.partnerlifecycle.engine.Decisions.Verdict;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.engine.InvalidDecisionException;
 import org.partnerlifecycle.notification.PartnerEvent;
@@ -49,6 +49,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class PayoutRunService {
+
+  /** ChaseOverdueStatement's options. */
+  enum StatementChase { PAID, NOT_YET }
 
   /** The rules whose results computed a statement line's amount, by ledger kind. */
   private static final Map<String, String> RULE_OF_KIND = Map.of(Ledger.REVENUE_SHARE, "payout.contractYears",
@@ -202,9 +205,8 @@ public class PayoutRunService {
    * amounts wait for the next month's run). @return whether approved
    */
   public boolean decide(String runId, String decision, String reason, String decidedBy) {
-    Decisions.requireOneOf(PAYOUT_DECISION, decision, Set.of("APPROVE", "REJECT"));
+    boolean approved = Decisions.oneOf(PAYOUT_DECISION, decision, Verdict.class) == Verdict.APPROVE;
     String why = Decisions.optionalText(PAYOUT_REASON, reason);
-    boolean approved = "APPROVE".equals(decision);
     if (!approved) {
       Decisions.requireText(PAYOUT_REASON, why, "is required to reject a payout run");
     }
@@ -292,8 +294,7 @@ public class PayoutRunService {
    */
   public void chase(String statementId, String decision, String paidOn, String reference, String note,
       String actor) {
-    Decisions.requireOneOf(CHASE_DECISION, decision, Set.of("PAID", "NOT_YET"));
-    if ("NOT_YET".equals(decision)) {
+    if (Decisions.oneOf(CHASE_DECISION, decision, StatementChase.class) == StatementChase.NOT_YET) {
       Decisions.requireText(CHASE_NOTE, Decisions.optionalText(CHASE_NOTE, note), "is required when the statement "
           + "is not paid yet");
       return;

@@ -15,11 +15,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.partnerlifecycle.audit.RuleResultStore.Subject;
 import org.partnerlifecycle.audit.RuleResultStore;
 import org.partnerlifecycle.engagement.EngagementService;
 import org.partnerlifecycle.engine.Decisions;
+import org.partnerlifecycle.engine.Decisions.Verdict;
 import org.partnerlifecycle.health.HealthService;
 import org.partnerlifecycle.rules.Engagement.Credit;
 import org.partnerlifecycle.engine.EngineTime;
@@ -56,6 +56,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class TierReviewService {
+
+  /** ConfirmTierChange's options. */
+  enum TierDecision { ACCEPT, OVERRIDE }
 
   /**
    * What the review found, for the gateways and the confirmation forms (the review row holds it all).
@@ -216,16 +219,15 @@ public class TierReviewService {
    */
   public Confirmation confirm(String partnerId, String reviewId, String decision, String overrideTier, String reason,
       String decidedBy) {
-    Decisions.requireOneOf(TIER_DECISION, decision, Set.of("ACCEPT", "OVERRIDE"));
+    TierDecision chosen = Decisions.oneOf(TIER_DECISION, decision, TierDecision.class);
     Review review = reviews.review(reviewId);
     Tier current = review.currentTier();
     Tier recommended = review.recommendedTier();
     String why = Decisions.optionalText(TIER_REASON, reason);
     Tier decided = recommended;
-    if ("OVERRIDE".equals(decision)) {
-      Decisions.requireOneOf(OVERRIDE_TIER, overrideTier, Set.of("FOUNDATION", "GROWTH", "STRATEGIC"));
+    if (chosen == TierDecision.OVERRIDE) {
+      decided = Decisions.oneOf(OVERRIDE_TIER, overrideTier, Tier.class);
       Decisions.requireText(TIER_REASON, why, "is required to override the review");
-      decided = Tier.valueOf(overrideTier);
     }
     reviews.decideReview(reviewId, decided.name(), decidedBy, why, time.now());
     return new Confirmation(decided.name(), leadershipNeeded(current, recommended, decided, false));
@@ -236,7 +238,7 @@ public class TierReviewService {
    * by the manager who confirmed or proposed it); REJECT keeps the current tier.
    */
   public void approve(String partnerId, String reviewId, String decision, String reason, String decidedBy) {
-    Decisions.requireOneOf(LEADERSHIP_DECISION, decision, Set.of("APPROVE", "REJECT"));
+    Verdict verdict = Decisions.oneOf(LEADERSHIP_DECISION, decision, Verdict.class);
     String why = Decisions.optionalText(LEADERSHIP_REASON, reason);
     Decisions.requireText(LEADERSHIP_REASON, why, "is required");
     Review review = reviews.review(reviewId);
@@ -244,7 +246,7 @@ public class TierReviewService {
       throw new InvalidDecisionException(LEADERSHIP_DECISION, "the user who confirmed or proposed this change ("
           + decidedBy + ") may not approve it too");
     }
-    Tier tier = "APPROVE".equals(decision) ? review.decidedTier() : review.currentTier();
+    Tier tier = verdict == Verdict.APPROVE ? review.decidedTier() : review.currentTier();
     String previousReason = review.decisionReason();
     reviews.decideReview(reviewId, tier == null ? null : tier.name(), decidedBy,
         (previousReason == null ? "" : previousReason + " / ")

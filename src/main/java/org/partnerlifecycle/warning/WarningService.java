@@ -40,6 +40,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class WarningService {
 
+  /** IssuePrivateWarning's options. */
+  enum WarningDecision { SEND, DISMISS }
+
+  /** ApprovePublicRemoval's options. */
+  enum RemovalDecision { APPROVE, EXTEND }
+
   public record BreachRecorded(String escalationId, int level, boolean joined) {
   }
 
@@ -99,8 +105,7 @@ public class WarningService {
    */
   public void decidePrivateWarning(String partnerId, String decision, String note, String dismissReason,
       String decidedBy) {
-    Decisions.requireOneOf(WARNING_DECISION, decision, java.util.Set.of("SEND", "DISMISS"));
-    if ("DISMISS".equals(decision)) {
+    if (Decisions.oneOf(WARNING_DECISION, decision, WarningDecision.class) == WarningDecision.DISMISS) {
       String why = Decisions.optionalText(DISMISS_REASON, dismissReason);
       Decisions.requireText(DISMISS_REASON, why, "is required to dismiss a breach");
       String escalationId = runningEscalation(partnerId).id();
@@ -154,10 +159,10 @@ public class WarningService {
   /** ApprovePublicRemoval: APPROVE or EXTEND (another cure period), always with a reason. */
   public void recordRemovalDecision(String partnerId, String decision, String reason, String decidedBy) {
     String escalationId = runningEscalation(partnerId).id();
-    Decisions.requireOneOf(REMOVAL_DECISION, decision, java.util.Set.of("APPROVE", "EXTEND"));
+    RemovalDecision chosen = Decisions.oneOf(REMOVAL_DECISION, decision, RemovalDecision.class);
     String why = Decisions.optionalText(REMOVAL_REASON, reason);
     Decisions.requireText(REMOVAL_REASON, why, "is required");
-    warnings.addStep(partnerId, escalationId, 3, "APPROVE".equals(decision) ? "REMOVAL_APPROVED" : "CURE_EXTENDED",
+    warnings.addStep(partnerId, escalationId, 3, chosen == RemovalDecision.APPROVE ? "REMOVAL_APPROVED" : "CURE_EXTENDED",
         decidedBy, why, time.now());
   }
 
