@@ -73,6 +73,11 @@ abstract class DealApiContract extends ApiContract {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).count()).isEqualTo(13);
     assertThat(history.createHistoricDetailQuery().processInstanceId(instanceId).variableUpdates().count())
         .isEqualTo(4);
+    // The sentences as the forms show them: codes in words, times with their zone.
+    assertThat((String) engine.getRuntimeService().getVariable(instanceId, "rateExplanationText"))
+        .contains("Growth").doesNotContainPattern("\\b[A-Z][A-Z_]{3,}\\b");
+    assertThat((String) engine.getRuntimeService().getVariable(instanceId, "conflictEvidenceText"))
+        .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT");
     engine.getTaskService().complete(taskId, Map.of("decision", "APPROVE", "proposedRate", 12.0));
 
     assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel().getClass().getSimpleName()).isEqualTo("DisplayFactsHistory");

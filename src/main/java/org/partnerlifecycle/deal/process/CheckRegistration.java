@@ -42,9 +42,9 @@ class CheckRegistration implements JavaDelegate {
     execution.setVariable(DEAL_VALUE_TEXT, check.dealValueText());
     execution.setVariable(DEAL_SUMMARY, check.dealSummary());
     execution.setVariable(CONFLICT, check.conflict());
-    execution.setVariable(CONFLICT_EVIDENCE_TEXT, check.conflictEvidence());
+    execution.setVariable(CONFLICT_EVIDENCE_TEXT, FormText.of(check.conflictEvidence(), null));
     execution.setVariable(STANDARD_RATE, check.standardRate());
-    execution.setVariable(RATE_EXPLANATION_TEXT, check.rateExplanation());
+    execution.setVariable(RATE_EXPLANATION_TEXT, FormText.of(check.rateExplanation(), null));
     // The review form's rate field starts at the partner's proposal.
     execution.setVariable(PROPOSED_RATE,
         check.partnerProposedRate() == null ? null : check.partnerProposedRate().doubleValue());
