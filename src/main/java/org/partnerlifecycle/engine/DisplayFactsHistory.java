@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * display fact is a variable the forms only show (see {@link TaskForms#displayFacts}): the process's wording of
  * what our own tables and audit records hold (partner name, standing, rate explanation…). Its value stays in
  * {@code ACT_HI_VARINST} and Cockpit's history; only the per-write detail rows go, which for facts written once
- * repeat that value, and which cost more than any other row an intake writes. Every input field of a form, and every
- * variable no form shows, keeps its detail history.
+ * repeat that value, and which are among the costliest rows an intake writes (the most WAL per row). Every input
+ * field of a form, and every variable no form shows, keeps its detail history.
  *
  * <p>The level keeps FULL's id and name: the database's {@code historyLevel} property stays 3, so an engine
  * database made at FULL runs with it, and back, without a migration.
