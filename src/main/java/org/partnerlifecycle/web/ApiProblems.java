@@ -91,19 +91,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(TooManyRequestsException.class)
   ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-    problem.setType(URI.create("urn:problem:rate-limited"));
-    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return retryLater(HttpStatus.TOO_MANY_REQUESTS, "urn:problem:rate-limited", e);
   }
 
   @ExceptionHandler(ServiceBusyException.class)
   ResponseEntity<ProblemDetail> busy(ServiceBusyException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-    problem.setType(URI.create("urn:problem:busy"));
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+    return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "urn:problem:busy", e);
+  }
+
+  private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String type, RetryLaterException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    problem.setType(URI.create(type));
+    return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
         .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
