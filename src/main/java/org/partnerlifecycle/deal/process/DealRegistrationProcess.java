@@ -41,6 +41,7 @@ public class DealRegistrationProcess implements AuditedProcess {
   static final String RATE_EXPLANATION_TEXT = "rateExplanationText";
   /** Transient: read only while the review task is created (its due date, its SLA timer). */
   static final String REVIEW_DUE_AT = "reviewDueAt";
+  /** The due time as the review form shows it (kept, unlike the transient time). */
   static final String REVIEW_DUE_AT_TEXT = "reviewDueAtText";
   static final String ESCALATED = "escalated";
   /** The review form's fields, and what its listener sets for the gateways and the rate approval. */
