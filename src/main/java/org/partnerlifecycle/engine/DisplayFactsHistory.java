@@ -2,9 +2,6 @@ package org.partnerlifecycle.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
@@ -28,8 +25,6 @@ import org.springframework.stereotype.Component;
 class DisplayFactsHistory extends AbstractProcessEnginePlugin implements HistoryLevel {
 
   private final TaskForms forms;
-  /** Per process definition: cached on first use, as the definitions themselves are immutable. */
-  private final Map<String, Set<String>> displayFacts = new ConcurrentHashMap<>();
 
   DisplayFactsHistory(TaskForms forms) {
     this.forms = forms;
@@ -78,7 +73,6 @@ class DisplayFactsHistory extends AbstractProcessEnginePlugin implements History
         || !(entity instanceof HistoricVariableUpdateEventEntity write) || write.getProcessDefinitionId() == null) {
       return true;
     }
-    return !displayFacts.computeIfAbsent(write.getProcessDefinitionId(), forms::displayFacts)
-        .contains(write.getVariableName());
+    return !forms.displayFacts(write.getProcessDefinitionId()).contains(write.getVariableName());
   }
 }

@@ -37,6 +37,8 @@ public class TaskForms {
   private final IdentityService identityService;
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, Optional<Form>> forms = new ConcurrentHashMap<>();
+  /** Per process definition; definitions never change, so neither does what their forms show. */
+  private final Map<String, Set<String>> displayFacts = new ConcurrentHashMap<>();
 
   public TaskForms(@Lazy RepositoryService repositoryService, @Lazy IdentityService identityService) {
     this.repositoryService = repositoryService;
@@ -74,6 +76,10 @@ public class TaskForms {
    * less every input field of any of those forms.
    */
   public Set<String> displayFacts(String processDefinitionId) {
+    return displayFacts.computeIfAbsent(processDefinitionId, this::readDisplayFacts);
+  }
+
+  private Set<String> readDisplayFacts(String processDefinitionId) {
     return asSystem(() -> {
       String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
       Set<String> shown = new HashSet<>();
@@ -85,8 +91,9 @@ public class TaskForms {
           shown.addAll(form.choiceVariables());
           for (String field : form.readOnlyFields()) {
             shown.add(field);
-            if (FormDisplay.wordedBy(field) != null) {
-              shown.add(FormDisplay.wordedBy(field));
+            String worded = FormDisplay.wordedBy(field);
+            if (worded != null) {
+              shown.add(worded);
             }
           }
         }
