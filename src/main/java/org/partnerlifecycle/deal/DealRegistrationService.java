@@ -4,33 +4,16 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import org.partnerlifecycle.audit.AuditLog;
 import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.deal.DealRepository.DirectOpportunity;
-import org.partnerlifecycle.deal.DealRepository.IdempotentRequest;
 import org.partnerlifecycle.deal.process.DealRegistrationProcess;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.partner.DomainNames;
-import org.partnerlifecycle.partner.Partner;
-import org.partnerlifecycle.partner.PartnerMotions;
-import org.partnerlifecycle.partner.PartnerRepository;
-import org.partnerlifecycle.partner.PartnerStatus;
-import org.partnerlifecycle.rules.DealType;
-import org.partnerlifecycle.rules.EligibilityRules;
-import org.partnerlifecycle.rules.LicenseType;
-import org.partnerlifecycle.rules.Motion;
-import org.partnerlifecycle.rules.Product;
-import org.partnerlifecycle.rules.ProgramTerms;
-import org.partnerlifecycle.rules.RegistrationRules;
-import org.partnerlifecycle.rules.TermsCatalog;
-import org.partnerlifecycle.rules.Tier;
-import org.partnerlifecycle.web.ApiProblems.FieldProblem;
+import org.partnerlifecycle.web.ApiWriteAdmission;
 import org.partnerlifecycle.web.ConflictException;
 import org.partnerlifecycle.web.Ids;
 import org.partnerlifecycle.web.InvalidRequestException;
@@ -39,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deal registrations arriving over the API: submission (idempotent, checked, conflict-locked), extension requests,
- * closes and cancellations. Each call writes the registration and moves its process in one transaction.
+ * closes and cancellations. Each call writes the registration and moves its process in one transaction, but for the
+ * submission: its review process starts right after its commit, in a round of {@link ReviewStarts}.
  */
 @Service
 public class DealRegistrationService {
@@ -47,114 +31,42 @@ public class DealRegistrationService {
   public record Submitted(DealRegistration deal, boolean replayed) {
   }
 
+  private final DealSubmissions submissions;
+  private final ReviewStarts reviewStarts;
   private final DealRepository deals;
-  private final PartnerRepository partners;
-  private final PartnerMotions motions;
-  private final TermsCatalog terms;
   private final DealRegistrationProcess process;
   private final EngineTime time;
 
-  public DealRegistrationService(DealRepository deals, PartnerRepository partners, PartnerMotions motions,
-      TermsCatalog terms, DealRegistrationProcess process, EngineTime time) {
+  DealRegistrationService(DealSubmissions submissions, ReviewStarts reviewStarts, DealRepository deals,
+      DealRegistrationProcess process, EngineTime time) {
+    this.submissions = submissions;
+    this.reviewStarts = reviewStarts;
     this.deals = deals;
-    this.partners = partners;
-    this.motions = motions;
-    this.terms = terms;
     this.process = process;
     this.time = time;
   }
 
   /**
-   * Registers a deal for {@code partnerId}, or returns the registration an earlier request with the same
-   * {@code idempotencyKey} from the same caller created. A concurrent duplicate fails on the key's primary key;
+   * Registers a deal for {@code partnerId} ({@link DealSubmissions#store}: checked, conflict-locked, audited, in one
+   * transaction), or returns the registration an earlier request with the same {@code idempotencyKey} from the same
+   * caller created. A new registration is returned once its review process has started ({@link ReviewStarts}), as
+   * when the start was part of the submission's transaction. A concurrent duplicate fails on the key's primary key;
    * the caller then reads the winner with {@link #replay}.
    */
-  @Transactional
-  @Audited(action = "deal.register", subject = AuditLog.Subject.DEAL, subjectId = "#result.deal().id()",
-      unless = "#result.replayed()", omit = "requestBody")
   public Submitted submit(String partnerId, DealRegistrationRequest request, String caller, String idempotencyKey,
       String requestBody) {
-    String requestHash = sha256(requestBody);
-    Partner partner = partners.find(partnerId)
-        .orElseThrow(() -> new InvalidRequestException("partnerId", "is not a known partner"));
-    if (partner.status() != PartnerStatus.ACTIVE) {
-      throw new ConflictException("Partner " + partnerId + " is " + partner.status()
-          + ": only ACTIVE partners may register deals");
+    Submitted stored = submissions.store(partnerId, request, caller, idempotencyKey, requestBody);
+    if (stored.replayed()) {
+      return stored;
     }
-    ProgramTerms current = terms.effectiveOn(time.today());
-    Tier tier = partner.tier();
-    Motion motion = Motion.valueOf(request.motion());
-    DealType dealType = DealType.valueOf(request.dealType());
-    // Every wrong field at once: the motion (contracted and allowed by the tier), the product, the add-on seats and
-    // the volume licence's term.
-    List<FieldProblem> problems = new ArrayList<>();
-    var motionAllowed = EligibilityRules.motionAllowed(current, tier, motion);
-    if (!motionAllowed.value()) {
-      problems.add(new FieldProblem("motion", "is not allowed: " + motionAllowed.explanation().text()));
-    } else {
-      var productAllowed = EligibilityRules.productAllowed(current, tier, motion, Product.valueOf(request.product()));
-      if (!productAllowed.value()) {
-        problems.add(new FieldProblem("product", "is not allowed: " + productAllowed.explanation().text()));
-      }
-    }
-    for (RegistrationRules.FieldIssue issue : RegistrationRules.check(current, motions.contracted(partner),
-        motionAllowed.value() ? motion : null, dealType, LicenseType.valueOf(request.licenseType()),
-        request.termMonths(), request.seats(), request.unitPrice(), request.remainingMonths())) {
-      problems.add(new FieldProblem(issue.field(), issue.message()));
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException("Invalid fields: " + problems.stream().map(FieldProblem::field)
-          .distinct().collect(java.util.stream.Collectors.joining(", ")), problems);
-    }
-
-    String customer = DomainNames.normalize(request.customerDomain());
-    // One submission per customer at a time: two racing registrations cannot both miss each other.
-    deals.ensureCustomerLockRow(customer);
-    deals.lockCustomer(customer);
-    // A retry is answered once the customer is locked: an earlier request with this key has committed by then.
-    Optional<Submitted> earlier = replay(caller, idempotencyKey, requestHash);
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
-
-    String dealId = Ids.next("D-");
-    List<String> evidence = new ArrayList<>();
-    for (DealRegistration other : deals.liveForCustomer(customer, dealId)) {
-      evidence.add("registration " + other.id() + " of partner " + other.partnerId() + " (" + other.status()
-          + ", since " + other.createdAt() + ")");
-    }
-    for (DirectOpportunity direct : deals.directOpportunities(customer)) {
-      evidence.add("direct opportunity " + direct.id() + " owned by " + direct.owner() + " (since "
-          + direct.createdAt() + ")");
-    }
-    Instant now = time.now();
-    DealRegistration deal = new DealRegistration(dealId, partnerId, caller, request.customerName().trim(),
-        request.customerDomain().trim(), customer, motion, dealType,
-        LicenseType.valueOf(request.licenseType()), Product.valueOf(request.product()), request.estimatedValue(),
-        request.termMonths(), request.proposedRate(),
-        DealStatus.SUBMITTED, !evidence.isEmpty(), evidence.isEmpty() ? null : String.join("; ", evidence),
-        null, null, null, null, false, null, null, null, null, current.version(), null, false, null, null, null, null,
-        null, null, now, dealType == DealType.ADD_ON ? new DealRegistration.AddOnSeats(request.seats(),
-            request.unitPrice(), request.remainingMonths()) : null, null);
-    deals.insert(deal);
-    if (idempotencyKey != null) {
-      deals.rememberIdempotent(caller, idempotencyKey, dealId, requestHash, now);
-    }
-    process.start(dealId, partnerId);
-    return new Submitted(deals.get(dealId), false);
+    // Waiting takes no CPU: the next write may run meanwhile, and its registration may join the same round.
+    ApiWriteAdmission.endTurnEarly();
+    return new Submitted(reviewStarts.awaitStarted(stored.deal().id()), false);
   }
 
   /** The registration an earlier request with this key created; the same key with another body is refused. */
-  @Transactional(readOnly = true)
   public Optional<Submitted> replay(String caller, String idempotencyKey, String requestHash) {
-    if (idempotencyKey == null) {
-      return Optional.empty();
-    }
-    Optional<IdempotentRequest> earlier = deals.findIdempotent(caller, idempotencyKey);
-    if (earlier.isPresent() && !earlier.get().requestHash().equals(requestHash)) {
-      throw new InvalidRequestException("Idempotency-Key", "was already used for a different request");
-    }
-    return earlier.map(e -> new Submitted(deals.get(e.dealId()), true));
+    return submissions.replay(caller, idempotencyKey, requestHash);
   }
 
   /** The owner asks for the one extension of its protection. */

@@ -32,11 +32,13 @@ class DealRepository {
     this.jdbc = jdbc;
   }
 
+  /** A new registration, marked for {@link ReviewStarts} to start its review. */
   public void insert(DealRegistration d) {
     jdbc.update("INSERT INTO deal_registration (id, partner_id, submitted_by, customer_name, customer_domain, "
             + "normalized_domain, motion, deal_type, license_type, product, estimated_value, term_months, "
             + "proposed_rate, status, conflict, conflict_evidence, terms_version, created_at, updated_at, seats, "
-            + "unit_price, remaining_months) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "unit_price, remaining_months, review_pending) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)",
         d.id(), d.partnerId(), d.submittedBy(), d.customerName(), d.customerDomain(), d.normalizedDomain(),
         d.motion().name(), d.dealType().name(), d.licenseType().name(), d.product().name(), d.estimatedValue(),
         d.termMonths(), d.proposedRate(),
@@ -160,8 +162,39 @@ class DealRepository {
   /** CheckRegistration: in review, with the table's rate kind and standard (sourced) percent. */
   public void startReview(String id, Instant now, IncentiveKind rateKind, BigDecimal standardPercent,
       boolean rateNegotiated) {
-    update(id, now, "status = ?, rate_kind = ?, standard_percent = ?, rate_negotiated = ?",
+    update(id, now, "status = ?, rate_kind = ?, standard_percent = ?, rate_negotiated = ?, review_pending = FALSE",
         DealStatus.IN_REVIEW.name(), rateKind.name(), standardPercent, rateNegotiated);
+  }
+
+  /** A submitted registration whose review process has yet to start. */
+  record PendingReview(String dealId, String partnerId) {
+  }
+
+  /**
+   * Locks up to {@code limit} registrations whose review has yet to start, oldest first, skipping those another
+   * transaction holds (another node's round is starting them) and those in {@code skipped}.
+   */
+  List<PendingReview> claimPendingReviews(int limit, java.util.Collection<String> skipped) {
+    List<Object> arguments = new java.util.ArrayList<>(skipped);
+    arguments.add(limit);
+    return jdbc.query("SELECT id, partner_id FROM deal_registration WHERE review_pending AND status = 'SUBMITTED'"
+        + (skipped.isEmpty() ? "" : " AND id NOT IN (" + String.join(", ", java.util.Collections.nCopies(
+            skipped.size(), "?")) + ")")
+        + " ORDER BY created_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
+        (rs, row) -> new PendingReview(rs.getString("id"), rs.getString("partner_id")), arguments.toArray());
+  }
+
+  /** The registrations whose review has yet to start, oldest first, without locking them. */
+  List<String> pendingReviews(int limit) {
+    return jdbc.queryForList("SELECT id FROM deal_registration WHERE review_pending AND status = 'SUBMITTED' "
+        + "ORDER BY created_at, id LIMIT ?", String.class, limit);
+  }
+
+  /** Locks this registration if its review has yet to start and no other transaction holds it. */
+  Optional<PendingReview> claimPendingReview(String id) {
+    return jdbc.query("SELECT id, partner_id FROM deal_registration WHERE id = ? AND review_pending "
+        + "AND status = 'SUBMITTED' FOR UPDATE SKIP LOCKED",
+        (rs, row) -> new PendingReview(rs.getString("id"), rs.getString("partner_id")), id).stream().findFirst();
   }
 
   public void reject(String id, Instant now, String reason, String reviewedBy) {

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.deal.ReviewStarts;
 import org.partnerlifecycle.deal.process.DealRegistrationProcess;
 import org.partnerlifecycle.security.ApiKeys;
 import org.partnerlifecycle.support.PostgresProfileTest;
@@ -36,7 +37,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Benchmark (run {@code bench/intake.sh}, not part of mvn verify): deal-registration intake over REST on
  * PostgreSQL — authenticated by API key, validated, conflict-checked under the customer lock, audited, process
- * started to the review task — at 1, 8 and 32 concurrent clients, against a bare engine starting a one-user-task
+ * started to the review task (in a round of deal.ReviewStarts with the registrations committed beside it; the answer
+ * waits for it) — at 1, 8 and 32 concurrent clients, against a bare engine starting a one-user-task
  * process through the Java API in the same run, on the same database. Between the two, the intake's process part
  * alone: the deal-registration process started through the Java API for a registration already stored. After them,
  * the floor of any request over REST: a partner reading its own record with its API key.
@@ -76,6 +78,8 @@ class DealIntakeBenchmark {
   ProcessEngine engine;
   @Autowired
   DealRegistrationProcess dealRegistration;
+  @Autowired
+  ReviewStarts reviewStarts;
   /** Only when {@link #STATEMENTS} asks for it. */
   private StatementProfile statements;
 
@@ -151,8 +155,13 @@ class DealIntakeBenchmark {
     List<Result> results = new ArrayList<>();
     long peakRss = 0;
     MemoryUsage heapAtPeakRss = null;
+    List<String> rounds = new ArrayList<>();
     for (int clients : CLIENTS) {
+      ReviewStarts.Counts before = reviewStarts.counts();
       results.add(row("intake over REST", clients, intake));
+      ReviewStarts.Counts after = reviewStarts.counts();
+      rounds.add(String.format("%.1f at %d clients", (double) (after.started() - before.started())
+          / Math.max(1, after.rounds() - before.rounds()), clients));
       long rss = rssKiB();
       if (rss >= peakRss) {
         peakRss = rss;
@@ -190,6 +199,7 @@ class DealIntakeBenchmark {
           results.get(i).throughput() / bareThroughput, results.get(i + 1).throughput() / bareThroughput,
           results.get(i + 3).throughput() / bareThroughput);
     }
+    System.out.println("intake: review processes started per round (deal.ReviewStarts): " + String.join("; ", rounds));
     boolean maxHeapGiven = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .anyMatch(argument -> argument.startsWith("-Xmx") || argument.startsWith("-XX:MaxHeapSize"));
     System.out.printf("peak RSS of this JVM (application + load driver) through the runs: %d MiB; "

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -22,6 +28,7 @@ import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.support.ApiContract;
 import org.partnerlifecycle.support.Http.Response;
 import org.partnerlifecycle.support.WebappSession;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Deal registration over HTTP: partners, staff and auditors against what each may and may not do. */
 abstract class DealApiContract extends ApiContract {
@@ -51,6 +58,107 @@ abstract class DealApiContract extends ApiContract {
         .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body));
     builder.header("Authorization", "Bearer " + auth[1]);
     return http.send(builder);
+  }
+
+  @Autowired
+  DealSubmissions submissions;
+  @Autowired
+  ReviewStarts reviewStarts;
+  @Autowired
+  DealRepository deals;
+
+  /** A registration stored and marked for its review, as the intake commits it, but not started. */
+  String storedNotStarted(Partner partner, String domainPrefix) {
+    return submissions.store(partner.id(), new DealRegistrationRequest(null, "Globex", domainPrefix + "-"
+        + System.nanoTime() + ".example", "REFERRAL", "NEW", "SUBSCRIPTION", "PLUS", new BigDecimal("48000"), 12,
+        null), "partner:" + partner.id(), null, "body").deal().id();
+  }
+
+  long reviewProcesses(String dealId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("deal-registration")
+        .processInstanceBusinessKey(dealId).count();
+  }
+
+  boolean reviewPending(String dealId) {
+    return jdbc.queryForObject("SELECT review_pending FROM deal_registration WHERE id = ?", Boolean.class, dealId);
+  }
+
+  /**
+   * The intake answers once the review started, in a round after its commit (ReviewStarts). A registration stored
+   * but not started — its node died between the commit and the round — is started by the next sweep, once.
+   */
+  @Test
+  void aRegistrationWhoseReviewDidNotStartIsStartedByTheNextSweepOnce() throws Exception {
+    Partner partner = partner();
+    String answered = body(http.post("/api/deal-registrations", deal("round-" + System.nanoTime() + ".example")
+        .toString(), keyOf(partner))).get("dealId").asText();
+    assertThat(reviewProcesses(answered)).isEqualTo(1);
+    assertThat(reviewPending(answered)).isFalse();
+
+    String dealId = storedNotStarted(partner, "crash");
+    assertThat(reviewProcesses(dealId)).isZero();
+    assertThat(reviewPending(dealId)).isTrue();
+    reviewStarts.sweep();
+    assertThat(reviewProcesses(dealId)).isEqualTo(1);
+    assertThat(reviewPending(dealId)).isFalse();
+    assertThat(deals.get(dealId).status()).isEqualTo(DealStatus.IN_REVIEW);
+    reviewStarts.sweep();
+    assertThat(reviewProcesses(dealId)).isEqualTo(1);
+  }
+
+  /** Two nodes' rounds over the same pending registrations (each claims with SKIP LOCKED) start each review once. */
+  @Test
+  void twoNodesStartingAtOnceStartEachReviewOnce() throws Exception {
+    Partner partner = partner();
+    List<String> dealIds = new ArrayList<>();
+    for (int n = 0; n < 30; n++) {
+      dealIds.add(storedNotStarted(partner, "race-" + n));
+    }
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<?>> rounds = new ArrayList<>();
+      for (int node = 0; node < 2; node++) {
+        rounds.add(nodes.submit(() -> {
+          go.await();
+          reviewStarts.startPending();
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> round : rounds) {
+        round.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      nodes.shutdownNow();
+    }
+    for (String dealId : dealIds) {
+      assertThat(reviewProcesses(dealId)).as(dealId).isEqualTo(1);
+      assertThat(reviewPending(dealId)).as(dealId).isFalse();
+    }
+  }
+
+  /** A registration whose start fails holds up no other: it stays pending, and starts once the cause is mended. */
+  @Test
+  void aFailingStartHoldsUpNoOtherRegistration() {
+    Partner partner = partner();
+    String failing = storedNotStarted(partner, "failing");
+    String fine = storedNotStarted(partner, "fine");
+    String terms = jdbc.queryForObject("SELECT terms_version FROM deal_registration WHERE id = ?", String.class,
+        failing);
+    jdbc.update("UPDATE deal_registration SET terms_version = '1999-01-01' WHERE id = ?", failing);
+
+    reviewStarts.startPending();
+    assertThat(reviewProcesses(fine)).isEqualTo(1);
+    assertThat(reviewProcesses(failing)).isZero();
+    assertThat(reviewPending(failing)).isTrue();
+    reviewStarts.startPending(); // rounds leave it to the sweep
+    assertThat(reviewProcesses(failing)).isZero();
+
+    jdbc.update("UPDATE deal_registration SET terms_version = ? WHERE id = ?", terms, failing);
+    reviewStarts.sweep();
+    assertThat(reviewProcesses(failing)).isEqualTo(1);
+    assertThat(reviewPending(failing)).isFalse();
   }
 
   /**

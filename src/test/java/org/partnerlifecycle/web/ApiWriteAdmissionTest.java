@@ -8,6 +8,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** API writes run a few at a time in arrival order; reads are never queued; a write kept waiting too long is 503. */
 class ApiWriteAdmissionTest {
@@ -40,6 +42,31 @@ class ApiWriteAdmissionTest {
     admission.afterCompletion(next, response, null, null);
     MockHttpServletRequest third = request("POST");
     assertThat(admission.preHandle(third, response, null)).isTrue();
+    assertThatThrownBy(() -> admission.preHandle(request("POST"), response, null))
+        .isInstanceOf(ServiceBusyException.class);
+  }
+
+  /** A write that goes on to wait without the CPU (an intake awaiting its review's round) gives its turn on early. */
+  @Test
+  void aWriteThatEndsItsTurnEarlyLetsTheNextInOnce() throws Exception {
+    ApiWriteAdmission admission = new ApiWriteAdmission(1, 0);
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    MockHttpServletRequest waiting = request("POST");
+    assertThat(admission.preHandle(waiting, response, null)).isTrue();
+    RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(waiting));
+    try {
+      ApiWriteAdmission.endTurnEarly();
+    } finally {
+      RequestContextHolder.resetRequestAttributes();
+    }
+    MockHttpServletRequest next = request("POST");
+    assertThat(admission.preHandle(next, response, null)).as("the next write runs meanwhile").isTrue();
+    // The early write's completion gives back nothing more: still one write at a time.
+    admission.afterCompletion(waiting, response, null, null);
+    assertThatThrownBy(() -> admission.preHandle(request("POST"), response, null))
+        .isInstanceOf(ServiceBusyException.class);
+    // Outside a request, nothing happens.
+    ApiWriteAdmission.endTurnEarly();
     assertThatThrownBy(() -> admission.preHandle(request("POST"), response, null))
         .isInstanceOf(ServiceBusyException.class);
   }
