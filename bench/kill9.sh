@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fault test: kill -9 of the application during deal-registration load on PostgreSQL, then restart.
 # Checks that every acknowledged (201) registration exists after the restart with its process waiting at the
-# review task, and that retrying acknowledged requests with their Idempotency-Key creates nothing new; that the
+# review task, that no registration committed before the kill is left with its review unstarted (the restarted node's
+# sweep starts them), and that retrying acknowledged requests with their Idempotency-Key creates nothing new; that the
 # sealer leaves no audit record unsealed (those the kill left pending included), each acknowledged registration's
 # audit record is in the chain exactly once, and the chain verifies. With "unsealed" as the second argument the node
 # before the kill runs no background sealer, so that every audit record it wrote is still pending when it dies and
@@ -48,7 +49,13 @@ ACKED=$(wc -l < "$WORK/acked")
 echo "acknowledged before kill -9: $ACKED; audit records the kill left unsealed: $(sql "$DB" \
   "SELECT count(*) FROM audit_pending") (sealed by the restarted node)"
 
+echo "registrations committed before the kill whose review had yet to start: $(sql "$DB" \
+  "SELECT count(*) FROM deal_registration WHERE review_pending") (started by the restarted node's sweep)"
 start_app
+for _ in $(seq 1 20); do # the restarted node's first sweep runs once it is ready
+  UNSTARTED=$(sql "$DB" "SELECT count(*) FROM deal_registration WHERE review_pending")
+  [ "$UNSTARTED" = 0 ] && break; sleep 0.5
+done
 MISSING=0; NOT_WAITING=0
 while read -r n deal; do
   status=$(curl -s -u admin:admin "localhost:$PORT/api/deal-registrations/$deal" | sed -E 's/.*"status":"([^"]+)".*/\1/')
@@ -70,9 +77,10 @@ CHAIN=$(curl -s -u admin:admin "localhost:$PORT/api/audit/verify")
 AUDITED=$(sql "$DB" "SELECT count(*) FROM audit_record WHERE action = 'deal.register'")
 kill "$APP"; wait "$APP" 2>/dev/null || true
 drop_database "$DB"
-echo "after restart: missing $MISSING, without review task $NOT_WAITING, retries answered differently $DIFFERENT"
+echo "after restart: missing $MISSING, without review task $NOT_WAITING, retries answered differently $DIFFERENT, \
+registrations whose review never started: $UNSTARTED"
 echo "registrations stored: $ROWS (acknowledged $ACKED; the difference is requests that committed but whose answer the kill cut off)"
 echo "audit chain after the kill: $CHAIN; registrations on record: $AUDITED (one per stored registration)"
-[ "$MISSING" = 0 ] && [ "$NOT_WAITING" = 0 ] && [ "$DIFFERENT" = 0 ] && [[ "$CHAIN" == *'"intact":true'* ]] \
+[ "$MISSING" = 0 ] && [ "$NOT_WAITING" = 0 ] && [ "$DIFFERENT" = 0 ] && [ "$UNSTARTED" = 0 ] && [[ "$CHAIN" == *'"intact":true'* ]] \
   && [ "$AUDITED" = "$ROWS" ] && [ "$AUDIT_PENDING" = 0 ] && [ "$AUDIT_NOT_ONCE" = 0 ] \
   && echo "KILL -9: PASS" || { echo "KILL -9: FAIL"; exit 1; }

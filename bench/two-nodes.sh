@@ -4,7 +4,8 @@
 # are approved and then closed WON by the same request sent to both nodes at once. Then every review-SLA and
 # protection-expiry timer is made due at once (engine-rest, admin) so that both nodes race for them. Checks that
 # each timer's work ran exactly once, which node ran it (the engine's job log), and that each won deal's payout is
-# booked exactly once; and the audit chain both nodes write: no record left unsealed by their sealers, each
+# booked exactly once; then intakes through both nodes at once, each review started exactly once (their review
+# rounds claim from one table); and the audit chain both nodes write: no record left unsealed by their sealers, each
 # registration's record in the chain exactly once, and the chain verifies.
 # Needs: the built jar, psql, curl, python3, sha256sum, local PostgreSQL. Usage: bench/two-nodes.sh [deals]
 set -euo pipefail
@@ -62,6 +63,34 @@ for _ in $(seq 1 120); do
   left=$(curl -s -u admin:admin "$A/engine-rest/job/count?timers=true&processDefinitionKey=deal-registration" | json "d['count']")
   [ "$left" = 0 ] && break; sleep 1
 done
+# Then intakes through both nodes at once (3 clients each): their review rounds claim from one table (SKIP LOCKED).
+# Every acknowledged registration must have exactly one process, waiting at its review task, and none may be left
+# unstarted.
+burst() { # $1 = node, $2 = client
+  local i
+  for i in $(seq 1 10); do
+    curl -s -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d "{\"customerName\":\"B$2-$i\",\
+\"customerDomain\":\"b${1##*:}-$2-$i.nodes.example\",\"motion\":\"REFERRAL\",\"dealType\":\"NEW\",\
+\"licenseType\":\"SUBSCRIPTION\",\"product\":\"PLUS\",\"estimatedValue\":1000,\"termMonths\":12}" \
+      "$1/api/deal-registrations" | json "d['dealId']" >> "$WORK/burst.${1##*:}.$2" || true
+  done
+}
+BURSTS=()
+for client in 1 2 3; do
+  burst $A $client & BURSTS+=($!)
+  burst $B $client & BURSTS+=($!)
+done
+wait "${BURSTS[@]}"
+cat "$WORK"/burst.* > "$WORK/burst"
+BURST_ACKED=$(wc -l < "$WORK/burst")
+BURST_IDS=$(sed -E "s/.*/('&')/" "$WORK/burst" | paste -sd, -)
+STARTED_NOT_ONCE=$(sql "$DB" "SELECT count(*) FROM (VALUES $BURST_IDS) a(id) WHERE (SELECT count(*) FROM act_hi_procinst p \
+  WHERE p.proc_def_key_ = 'deal-registration' AND p.business_key_ = a.id) <> 1")
+WITHOUT_TASK=$(sql "$DB" "SELECT count(*) FROM (VALUES $BURST_IDS) a(id) WHERE NOT EXISTS (SELECT 1 FROM act_ru_task t \
+  JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ WHERE e.business_key_ = a.id \
+  AND t.task_def_key_ = 'ReviewDealRegistration')")
+LEFT_PENDING=$(sql "$DB" "SELECT count(*) FROM deal_registration WHERE review_pending")
+cat "$WORK/burst" >> "$WORK/deals"
 WON=$(sql "$DB" "SELECT count(*) FROM deal_registration WHERE status = 'WON'")
 PAYOUTS=$(sql "$DB" "SELECT count(*) FROM ledger_entry WHERE kind <> 'CLAWBACK'")
 PAID_TWICE=$(sql "$DB" "SELECT count(*) FROM (SELECT deal_id FROM ledger_entry GROUP BY deal_id, kind HAVING count(*) > 1) t")
@@ -79,8 +108,11 @@ $(sort "$WORK/close-statuses" | uniq -c | awk '{print $2 " x" $1}' | paste -sd' 
 echo "payouts booked: $PAYOUTS (expected $CLOSED); deals paid twice: $PAID_TWICE"
 echo "expired: $EXPIRED (expected $TO_EXPIRE); escalated: $ESCALATED (expected $IN_REVIEW)"
 echo "timer work that ran twice: $TWICE; jobs left with an exception: $FAILED; timers fired per node: $BY_NODE"
+echo "intakes through both nodes at once: $BURST_ACKED acknowledged (expected 60); started other than once: \
+$STARTED_NOT_ONCE; without their review task: $WITHOUT_TASK; registrations left unstarted: $LEFT_PENDING"
 echo "audit chain written by both nodes: $CHAIN"
 [ "$WON" = "$CLOSED" ] && [ "$PAYOUTS" = "$CLOSED" ] && [ "$PAID_TWICE" = 0 ] && [ "$EXPIRED" = "$TO_EXPIRE" ] \
   && [ "$ESCALATED" = "$IN_REVIEW" ] && [ "$TWICE" = 0 ] && [ "$FAILED" = 0 ] && [[ "$CHAIN" == *'"intact":true'* ]] \
-  && [ "$AUDIT_PENDING" = 0 ] && [ "$AUDIT_NOT_ONCE" = 0 ] \
+  && [ "$AUDIT_PENDING" = 0 ] && [ "$AUDIT_NOT_ONCE" = 0 ] && [ "$BURST_ACKED" = 60 ] \
+  && [ "$STARTED_NOT_ONCE" = 0 ] && [ "$WITHOUT_TASK" = 0 ] && [ "$LEFT_PENDING" = 0 ] \
   && echo "TWO NODES: PASS" || { echo "TWO NODES: FAIL"; exit 1; }
