@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.partnerlifecycle.rules.Attribution;
@@ -174,11 +177,11 @@ class DealRepository {
    * Locks up to {@code limit} registrations whose review has yet to start, oldest first, skipping those another
    * transaction holds (another node's round is starting them) and those in {@code skipped}.
    */
-  List<PendingReview> claimPendingReviews(int limit, java.util.Collection<String> skipped) {
-    List<Object> arguments = new java.util.ArrayList<>(skipped);
+  List<PendingReview> claimPendingReviews(int limit, Collection<String> skipped) {
+    List<Object> arguments = new ArrayList<>(skipped);
     arguments.add(limit);
     return jdbc.query("SELECT id, partner_id FROM deal_registration WHERE review_pending AND status = 'SUBMITTED'"
-        + (skipped.isEmpty() ? "" : " AND id NOT IN (" + String.join(", ", java.util.Collections.nCopies(
+        + (skipped.isEmpty() ? "" : " AND id NOT IN (" + String.join(", ", Collections.nCopies(
             skipped.size(), "?")) + ")")
         + " ORDER BY created_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
         (rs, row) -> new PendingReview(rs.getString("id"), rs.getString("partner_id")), arguments.toArray());
