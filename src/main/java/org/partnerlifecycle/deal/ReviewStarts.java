@@ -152,15 +152,16 @@ public class ReviewStarts implements SmartLifecycle {
 
   /** @return how many registrations the round claimed */
   private int startRound() {
-    return processes.together(() -> {
+    int claimed = processes.together(() -> {
       List<PendingReview> pending = deals.claimPendingReviews(MOST_PER_ROUND, Set.copyOf(failed));
       pending.forEach(review -> process.start(review.dealId(), review.partnerId()));
-      if (!pending.isEmpty()) {
-        rounds.incrementAndGet();
-        started.addAndGet(pending.size());
-      }
       return pending.size();
     });
+    if (claimed > 0) { // counted once committed
+      rounds.incrementAndGet();
+      started.addAndGet(claimed);
+    }
+    return claimed;
   }
 
   /** Rounds that started at least one review so far, and the reviews they started. */
