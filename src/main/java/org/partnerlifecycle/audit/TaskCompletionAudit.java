@@ -8,7 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.partnerlifecycle.engine.ReadTimeFormFacts;
 import org.partnerlifecycle.engine.TaskActor;
 import org.partnerlifecycle.engine.TaskForms;
 import org.partnerlifecycle.engine.UserTaskParsing;
@@ -28,9 +30,11 @@ public class TaskCompletionAudit extends AbstractProcessEnginePlugin implements 
   private final RepositoryService repositoryService;
   private final TaskForms forms;
   private final ObjectProvider<AuditedProcess> processes;
+  private final ReadTimeFormFacts formFacts;
 
   public TaskCompletionAudit(AuditLog audit, @Lazy RepositoryService repositoryService, TaskForms forms,
-      ObjectProvider<AuditedProcess> processes) {
+      ObjectProvider<AuditedProcess> processes, ReadTimeFormFacts formFacts) {
+    this.formFacts = formFacts;
     this.audit = audit;
     this.repositoryService = repositoryService;
     this.forms = forms;
@@ -52,6 +56,11 @@ public class TaskCompletionAudit extends AbstractProcessEnginePlugin implements 
     for (String field : forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
         .map(TaskForms.Form::inputFields).orElse(List.of())) {
       details.put(field, task.getVariable(field));
+    }
+    // What the form showed that no process variable keeps (the deal's review facts): the record keeps it instead.
+    Map<String, Object> shown = formFacts.shownTo((TaskEntity) task);
+    if (!shown.isEmpty()) {
+      details.put("shown", shown);
     }
     AuditLog.Subject subject = processes.stream().filter(process -> process.processKey().equals(definition.getKey()))
         .map(AuditedProcess::subject).findFirst().orElse(AuditLog.Subject.PARTNER);

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.partnerlifecycle.rules.Attribution;
 import org.partnerlifecycle.rules.DealType;
@@ -164,9 +165,16 @@ class DealRepository {
 
   /** CheckRegistration: in review, with the table's rate kind and standard (sourced) percent. */
   public void startReview(String id, Instant now, IncentiveKind rateKind, BigDecimal standardPercent,
-      boolean rateNegotiated) {
-    update(id, now, "status = ?, rate_kind = ?, standard_percent = ?, rate_negotiated = ?, review_pending = FALSE",
-        DealStatus.IN_REVIEW.name(), rateKind.name(), standardPercent, rateNegotiated);
+      boolean rateNegotiated, String reviewFacts) {
+    update(id, now, "status = ?, rate_kind = ?, standard_percent = ?, rate_negotiated = ?, review_facts = ?, "
+        + "review_pending = FALSE", DealStatus.IN_REVIEW.name(), rateKind.name(), standardPercent, rateNegotiated,
+        reviewFacts);
+  }
+
+  /** What the check worded for the review's forms (JSON); empty before the check. */
+  Optional<String> reviewFacts(String id) {
+    return jdbc.queryForList("SELECT review_facts FROM deal_registration WHERE id = ?", String.class, id).stream()
+        .filter(Objects::nonNull).findFirst();
   }
 
   /** A submitted registration whose review process has yet to start. */

@@ -1,6 +1,7 @@
 package org.partnerlifecycle.deal;
 
 import java.util.Map;
+import java.util.Optional;
 import org.partnerlifecycle.notification.PartnerEvent;
 import org.partnerlifecycle.notification.PartnerEvents;
 
@@ -13,6 +14,8 @@ import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_DEC
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.RATE_REASON;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.REASON;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,10 +57,17 @@ public class DealReviewService {
   /** ApproveNegotiatedRate's options. */
   enum RateDecision { APPROVE, REJECT, COUNTER }
 
-  /** What the review form shows. */
-  public record Check(String partnerName, String partnerStanding, String customerName, String customerDomain,
-      String dealValueText, String dealSummary, boolean conflict, String conflictEvidence, String standardRate,
-      String rateExplanation, Instant reviewDueAt, BigDecimal partnerProposedRate) {
+  /** What the check gives its process: the case's name for its tasks, and the review's due time. */
+  public record Check(String partnerName, String customerName, String dealValueText, Instant reviewDueAt) {
+  }
+
+  /**
+   * The rest of what the deal's forms show, as the check worded it: kept with the registration
+   * ({@code review_facts}), not as process variables, and read when a form is read.
+   */
+  public record ReviewFacts(String partnerStanding, String customerDomain, String dealSummary, boolean conflict,
+      String conflictEvidence, String standardRate, String rateExplanation, Instant reviewDueAt,
+      BigDecimal partnerProposedRate) {
   }
 
   private final DealRepository deals;
@@ -67,10 +77,13 @@ public class DealReviewService {
   private final PartnerOnboardingProcess onboarding;
   private final EngineTime time;
   private final PartnerEvents events;
+  private final ObjectMapper json;
 
   public DealReviewService(DealRepository deals, PartnerRepository partners, TermsCatalog terms,
-      RuleResultStore ruleResults, PartnerOnboardingProcess onboarding, EngineTime time, PartnerEvents events) {
+      RuleResultStore ruleResults, PartnerOnboardingProcess onboarding, EngineTime time, PartnerEvents events,
+      ObjectMapper json) {
     this.events = events;
+    this.json = json;
     this.deals = deals;
     this.partners = partners;
     this.terms = terms;
@@ -87,8 +100,6 @@ public class DealReviewService {
     RuleResult<Rate> rate = rateOf(deal, partner, Attribution.SOURCED, dealTerms);
     ruleResults.record(Subject.DEAL, dealId, rate.explanation(), processInstanceId);
     Instant due = time.now().plus(Duration.ofHours(dealTerms.dealRegistration().reviewSlaHours()));
-    deals.startReview(dealId, time.now(), rate.value().kind(), rate.value().standardPercent(),
-        rate.value().negotiated());
     String standing = FormText.label(partner.tier()) + " " + FormText.lowerLabel(partner.motion()) + " partner, "
         + FormText.lowerLabel(partner.status())
         + (partner.warningLevel() > 0 ? ", warning level " + partner.warningLevel() : ", no warnings")
@@ -100,10 +111,33 @@ public class DealReviewService {
     String rateText = rate.value().standardPercent() == null ? "Negotiated (no table figure)"
         : FormText.percent(rate.value().standardPercent()) + " " + FormText.lowerLabel(rate.value().kind())
             + (rate.value().negotiated() ? " (negotiated cell: leadership approves)" : "");
-    return new Check(partner.companyName(), standing, deal.customerName(), deal.customerDomain(),
-        "$" + String.format(java.util.Locale.ROOT, "%,.0f", deal.estimatedValue()), summary, deal.conflict(),
+    ReviewFacts facts = new ReviewFacts(standing, deal.customerDomain(), summary, deal.conflict(),
         deal.conflict() ? deal.conflictEvidence() : "No live registration or direct opportunity for "
             + deal.normalizedDomain(), rateText, rate.explanation().text(), due, deal.proposedRate());
+    deals.startReview(dealId, time.now(), rate.value().kind(), rate.value().standardPercent(),
+        rate.value().negotiated(), toJson(facts));
+    return new Check(partner.companyName(), deal.customerName(),
+        "$" + String.format(java.util.Locale.ROOT, "%,.0f", deal.estimatedValue()), due);
+  }
+
+  /** What the check worded for the deal's forms; empty before its check. */
+  @Transactional(readOnly = true)
+  public Optional<ReviewFacts> reviewFacts(String dealId) {
+    return deals.reviewFacts(dealId).map(stored -> {
+      try {
+        return json.readValue(stored, ReviewFacts.class);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("Unreadable review facts of deal registration " + dealId, e);
+      }
+    });
+  }
+
+  private String toJson(ReviewFacts facts) {
+    try {
+      return json.writeValueAsString(facts);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -52,7 +52,10 @@ public class FormDisplay extends AbstractProcessEnginePlugin implements TaskList
     forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).ifPresent(form -> {
       for (String field : form.readOnlyFields()) {
         String source = wordedBy(field);
-        if (source != null && execution.getVariable(field) == null && execution.hasVariable(source)) {
+        // A transient source (the review's due time) is not kept, and neither is its wording: the process hands
+        // the form its text another way (FormFacts).
+        if (source != null && execution.getVariable(field) == null && execution.hasVariable(source)
+            && !execution.getVariableTyped(source, false).isTransient()) {
           task.setVariableLocal(field, FormText.of(execution.getVariable(source), this::staffName));
         }
       }

@@ -25,29 +25,30 @@ public class DealRegistrationProcess implements AuditedProcess {
 
   /** Set at the start (the deal id is the business key). */
   static final String PARTNER_ID = "partnerId";
-  /**
-   * Set by CheckRegistration, shown by the review form; the sentences as their forms' {@code …Text} fields, so that
-   * no task copies them again (FormDisplay words only what a process did not).
-   */
+  /** Set by CheckRegistration: the case's name, which names every task of the process. */
   static final String PARTNER_NAME = "partnerName";
-  static final String PARTNER_STANDING = "partnerStanding";
   static final String CUSTOMER_NAME = "customerName";
-  static final String CUSTOMER_DOMAIN = "customerDomain";
   static final String DEAL_VALUE_TEXT = "dealValueText";
+  /**
+   * Form fields that are not process variables: the check stores them with the registration and DealReviewFacts
+   * hands them to the forms when these are read; the sentences as their forms' {@code …Text} fields.
+   */
+  static final String PARTNER_STANDING = "partnerStanding";
+  static final String CUSTOMER_DOMAIN = "customerDomain";
   static final String DEAL_SUMMARY = "dealSummary";
   static final String CONFLICT = "conflict";
   static final String CONFLICT_EVIDENCE_TEXT = "conflictEvidenceText";
   static final String STANDARD_RATE = "standardRate";
   static final String RATE_EXPLANATION_TEXT = "rateExplanationText";
+  /** The due time as the review form shows it. */
+  static final String REVIEW_DUE_AT_TEXT = "reviewDueAtText";
   /** Transient: read only while the review task is created (its due date, its SLA timer). */
   static final String REVIEW_DUE_AT = "reviewDueAt";
-  /** The due time as the review form shows it (kept, unlike the transient time). */
-  static final String REVIEW_DUE_AT_TEXT = "reviewDueAtText";
   static final String ESCALATED = "escalated";
   /** The review form's fields, and what its listener sets for the gateways and the rate approval. */
   public static final String DECISION = "decision";
   public static final String REASON = "reason";
-  /** Pre-filled with the partner's proposal (CheckRegistration); after the review, the rate leadership decides on. */
+  /** Pre-filled with the partner's proposal (DealReviewFacts); after the review, the rate leadership decides on. */
   public static final String PROPOSED_RATE = "proposedRate";
   public static final String USE_STANDARD_RATE = "useStandardRate";
   static final String PROPOSED_RATE_TEXT = "proposedRateText";
