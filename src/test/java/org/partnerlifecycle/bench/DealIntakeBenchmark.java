@@ -188,8 +188,8 @@ class DealIntakeBenchmark {
     System.out.println("JIT: seconds the JIT compilers spent on compilations per second of the row, wall clock "
         + "(1 = a compiler at work throughout, 0 = steady state)");
     System.out.println("deal process: the deal-registration process started through the Java API for a stored "
-        + "registration (check step, rule result, 13 variables, review task with its SLA timer); no HTTP, conflict "
-        + "check or audit record");
+        + "registration (check step, rule result and review facts, 4 variables, review task with its SLA timer); no "
+        + "HTTP, conflict check or audit record");
     System.out.println("read over REST: a partner reads its own record (GET /api/partners/{id}) with its API key: "
         + "HTTP, authentication, one query, JSON; no process");
     for (int i = 0; i < results.size(); i += 4) {

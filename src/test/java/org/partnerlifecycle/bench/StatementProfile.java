@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Where PostgreSQL's time goes during a benchmark row, from {@code pg_stat_statements} (which the server must load:
  * {@code bench/statements.sh} starts one that does). Statements are grouped by the table they write or read, so the
- * engine's multi-row inserts into one table (13 variables as 8 + 4 + 1 rows) count as one line, and the foreign-key
- * checks PostgreSQL runs for each inserted row as another.
+ * engine's multi-row inserts into one table (a process's variables, in a few batches) count as one line, and the
+ * foreign-key checks PostgreSQL runs for each inserted row as another.
  */
 final class StatementProfile {
 
