@@ -3,10 +3,10 @@
 # (PG_TEST_URL, default jdbc:postgresql://127.0.0.1:5432/test, user postgres; a fresh database is made),
 # with PostgreSQL's own commit ceiling (pgbench, single-row INSERT transactions) beside it.
 # Usage: bench/intake.sh [seconds-per-row] [most-warm-up-seconds] [clients, default 1,8,32]
-# The warm-up runs rounds of load (30 s intake, 10 s bare engine, 10 s read) until a round leaves the JIT compiler
-# nearly idle, or until the most warm-up seconds (default 600) are spent: on two cores under load the C2 compiler
-# gets a small share of the CPU and works through its queue for minutes; measured sooner, the rows measure the
-# compiler. The table's JIT column says how busy it still was during each row. A fourth path, a partner reading
+# The warm-up runs rounds of load (30 s intake, 10 s intake at the most clients, 10 s bare engine, 10 s read) until a
+# round leaves the JIT compiler nearly idle, or until the most warm-up seconds (default 600) are spent: on two cores
+# under load the C2 compiler gets a small share of the CPU and works through its queue for minutes; measured sooner,
+# the rows measure the compiler. The table's JIT column says how busy it still was during each row. A fourth path, a partner reading
 # its own record over REST, shows what any authenticated request costs without a process.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -198,7 +198,12 @@ abstract class DealApiContract extends ApiContract {
       assertThat(shown.path("proposedRate").path("value").asDouble()).isEqualTo(12.0);
       assertThat(shown.path("partnerName").path("value").asText()).isNotBlank();
     }
-    engine.getTaskService().complete(taskId, Map.of("decision", "APPROVE", "proposedRate", 12.0));
+    // The reviewer proposes another rate: leadership's form shows the process's proposedRate, not the partner's.
+    engine.getTaskService().complete(taskId, Map.of("decision", "APPROVE", "proposedRate", 15.0));
+    String approval = engine.getTaskService().createTaskQuery().processInstanceId(instanceId)
+        .taskDefinitionKey("ApproveNegotiatedRate").singleResult().getId();
+    assertThat(shownOn(approval, "proposedRate")).isEqualTo(15.0);
+    assertThat((String) shownOn(approval, "rateExplanationText")).contains("Growth");
 
     assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel().getClass().getSimpleName()).isEqualTo("DisplayFactsHistory");
     assertThat(jdbc.queryForObject("SELECT value_ FROM act_ge_property WHERE name_ = 'historyLevel'", String.class))
