@@ -147,8 +147,9 @@ class DealIntakeBenchmark {
       warmedUp += round + (mostClients > 8 ? 3 : 2) * (round / 3);
       settled = intakeRound.jitShare() < SETTLED_JIT_SHARE && intakeAtMost.jitShare() < SETTLED_JIT_SHARE
           && bareRound.jitShare() < SETTLED_JIT_SHARE;
-      System.out.printf("warm-up after %d s: JIT busy %.2f (intake), %.2f (intake at %d clients), %.2f (bare)%n",
-          warmedUp, intakeRound.jitShare(), intakeAtMost.jitShare(), Math.max(8, mostClients), bareRound.jitShare());
+      System.out.printf("warm-up after %d s: JIT busy %.2f (intake)%s, %.2f (bare)%n", warmedUp,
+          intakeRound.jitShare(), mostClients > 8 ? String.format(", %.2f (intake at %d clients)",
+              intakeAtMost.jitShare(), mostClients) : "", bareRound.jitShare());
       waitForIdleJit();
     }
     // Planner statistics for the warmed-up tables, as autovacuum's analyze would keep them; the machines here run
