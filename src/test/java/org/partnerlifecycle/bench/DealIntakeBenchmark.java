@@ -137,18 +137,19 @@ class DealIntakeBenchmark {
     // other profiles, and warmed up at 8 clients only, the compiler was still busy through the 32-client row.
     int round = Math.max(3, Math.min(WARM_UP_ROUND_SECONDS, WARM_UP_SECONDS));
     int mostClients = Arrays.stream(CLIENTS).max().orElse(8);
+    boolean warmAtMost = mostClients > 8;
     int warmedUp = 0;
     boolean settled = false;
     while (warmedUp < WARM_UP_SECONDS && !settled) {
       Result intakeRound = run("warm-up", 8, round, intake);
-      Result intakeAtMost = mostClients > 8 ? run("warm-up", mostClients, round / 3, intake) : intakeRound;
+      Result intakeAtMost = warmAtMost ? run("warm-up", mostClients, round / 3, intake) : intakeRound;
       Result bareRound = run("warm-up", 8, round / 3, bare);
       run("warm-up", 8, round / 3, read);
-      warmedUp += round + (mostClients > 8 ? 3 : 2) * (round / 3);
+      warmedUp += round + (warmAtMost ? 3 : 2) * (round / 3);
       settled = intakeRound.jitShare() < SETTLED_JIT_SHARE && intakeAtMost.jitShare() < SETTLED_JIT_SHARE
           && bareRound.jitShare() < SETTLED_JIT_SHARE;
       System.out.printf("warm-up after %d s: JIT busy %.2f (intake)%s, %.2f (bare)%n", warmedUp,
-          intakeRound.jitShare(), mostClients > 8 ? String.format(", %.2f (intake at %d clients)",
+          intakeRound.jitShare(), warmAtMost ? String.format(", %.2f (intake at %d clients)",
               intakeAtMost.jitShare(), mostClients) : "", bareRound.jitShare());
       waitForIdleJit();
     }
