@@ -110,7 +110,6 @@ public class DealRegistrationService {
   @Audited(action = "opportunity.created", subject = AuditLog.Subject.OPPORTUNITY, subjectId = "#result")
   public String createDirectOpportunity(String customerName, String customerDomain, String owner, String createdBy) {
     String customer = DomainNames.normalize(customerDomain);
-    deals.ensureCustomerLockRow(customer);
     deals.lockCustomer(customer);
     String id = Ids.next("O-");
     deals.insertDirectOpportunity(new DirectOpportunity(id, customerName.trim(), customerDomain.trim(), owner.trim(),

@@ -57,17 +57,17 @@ public class DealReviewService {
   /** ApproveNegotiatedRate's options. */
   enum RateDecision { APPROVE, REJECT, COUNTER }
 
-  /** What the check gives its process: the case's name for its tasks, and the review's due time. */
+  /** What the check gives its process while the review task is created: the case's name, the review's due time. */
   public record Check(String partnerName, String customerName, String dealValueText, Instant reviewDueAt) {
   }
 
   /**
-   * The rest of what the deal's forms show, as the check worded it: kept with the registration
-   * ({@code review_facts}), not as process variables, and read when a form is read.
+   * What the deal's forms show and its tasks are named by, as the check worded it: kept with the registration
+   * ({@code review_facts}), not as process variables, and read when a form is read or a later task named.
    */
-  public record ReviewFacts(String partnerStanding, String customerDomain, String dealSummary, boolean conflict,
-      String conflictEvidence, String standardRate, String rateExplanation, Instant reviewDueAt,
-      BigDecimal partnerProposedRate) {
+  public record ReviewFacts(String partnerName, String customerName, String dealValueText, String partnerStanding,
+      String customerDomain, String dealSummary, boolean conflict, String conflictEvidence, String standardRate,
+      String rateExplanation, Instant reviewDueAt, BigDecimal partnerProposedRate) {
   }
 
   private final DealRepository deals;
@@ -111,13 +111,14 @@ public class DealReviewService {
     String rateText = rate.value().standardPercent() == null ? "Negotiated (no table figure)"
         : FormText.percent(rate.value().standardPercent()) + " " + FormText.lowerLabel(rate.value().kind())
             + (rate.value().negotiated() ? " (negotiated cell: leadership approves)" : "");
-    ReviewFacts facts = new ReviewFacts(standing, deal.customerDomain(), summary, deal.conflict(),
-        deal.conflict() ? deal.conflictEvidence() : "No live registration or direct opportunity for "
-            + deal.normalizedDomain(), rateText, rate.explanation().text(), due, deal.proposedRate());
+    String dealValueText = "$" + String.format(java.util.Locale.ROOT, "%,.0f", deal.estimatedValue());
+    ReviewFacts facts = new ReviewFacts(partner.companyName(), deal.customerName(), dealValueText, standing,
+        deal.customerDomain(), summary, deal.conflict(), deal.conflict() ? deal.conflictEvidence()
+            : "No live registration or direct opportunity for " + deal.normalizedDomain(), rateText,
+        rate.explanation().text(), due, deal.proposedRate());
     deals.startReview(dealId, time.now(), rate.value().kind(), rate.value().standardPercent(),
         rate.value().negotiated(), toJson(facts));
-    return new Check(partner.companyName(), deal.customerName(),
-        "$" + String.format(java.util.Locale.ROOT, "%,.0f", deal.estimatedValue()), due);
+    return new Check(partner.companyName(), deal.customerName(), dealValueText, due);
   }
 
   /** What the check worded for the deal's forms; empty before its check. */

@@ -99,7 +99,6 @@ class DealSubmissions {
 
     String customer = DomainNames.normalize(request.customerDomain());
     // One submission per customer at a time: two racing registrations cannot both miss each other.
-    deals.ensureCustomerLockRow(customer);
     deals.lockCustomer(customer);
     // A retry is answered once the customer is locked: an earlier request with this key has committed by then.
     Optional<Submitted> earlier = replay(caller, idempotencyKey, requestHash);

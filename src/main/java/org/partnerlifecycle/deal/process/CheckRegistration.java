@@ -25,12 +25,12 @@ class CheckRegistration implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DealReviewService.Check check = reviews.check(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
-    // The case's name, which every task of the process is named by (its taskName property, evaluated as the task is
-    // created). The rest of what its forms show is stored with the registration (DealReviewFacts).
-    execution.setVariable(PARTNER_NAME, check.partnerName());
-    execution.setVariable(CUSTOMER_NAME, check.customerName());
-    execution.setVariable(DEAL_VALUE_TEXT, check.dealValueText());
-    // Transient: the review task's due date and its SLA timer read it as the task is created, and keep it.
+    // Transient, all of it: the review task, created in this transaction, is named by the case's name (DealCaseName)
+    // and takes its due date and SLA timer from the due time. Later tasks read the name where the check stored it,
+    // with the rest of what the forms show (DealReviewFacts).
+    execution.setVariable(PARTNER_NAME, Variables.stringValue(check.partnerName(), true));
+    execution.setVariable(CUSTOMER_NAME, Variables.stringValue(check.customerName(), true));
+    execution.setVariable(DEAL_VALUE_TEXT, Variables.stringValue(check.dealValueText(), true));
     execution.setVariable(REVIEW_DUE_AT, Variables.dateValue(Date.from(check.reviewDueAt()), true));
   }
 }

@@ -25,7 +25,10 @@ public class DealRegistrationProcess implements AuditedProcess {
 
   /** Set at the start (the deal id is the business key). */
   static final String PARTNER_ID = "partnerId";
-  /** Set by CheckRegistration: the case's name, which names every task of the process. */
+  /**
+   * The case's name, which names every task of the process (DealCaseName): transient variables while the review task
+   * is created, then review facts; variables in reviews started by an earlier version.
+   */
   static final String PARTNER_NAME = "partnerName";
   static final String CUSTOMER_NAME = "customerName";
   static final String DEAL_VALUE_TEXT = "dealValueText";

@@ -3,6 +3,9 @@ package org.partnerlifecycle.deal.process;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.CONFLICT;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.CONFLICT_EVIDENCE_TEXT;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.CUSTOMER_DOMAIN;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.CUSTOMER_NAME;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.DEAL_VALUE_TEXT;
+import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PARTNER_NAME;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.DEAL_SUMMARY;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PARTNER_STANDING;
 import static org.partnerlifecycle.deal.process.DealRegistrationProcess.PROPOSED_RATE;
@@ -18,8 +21,8 @@ import org.partnerlifecycle.engine.FormText;
 import org.springframework.stereotype.Component;
 
 /**
- * deal-registration: what its forms show beside the case's name, as the check step worded it and stored with the
- * registration, by form field. The review form's {@code proposedRate} starts at the partner's proposal; after the
+ * deal-registration: what its forms show, as the check step worded it and stored with the registration, by form
+ * field. The review form's {@code proposedRate} starts at the partner's proposal; after the
  * review, the process's own {@code proposedRate} (the rate leadership decides on) wins.
  */
 @Component
@@ -40,6 +43,9 @@ class DealReviewFacts implements FormFacts {
   public Map<String, Object> of(String dealId) {
     Map<String, Object> fields = new LinkedHashMap<>();
     reviews.reviewFacts(dealId).ifPresent(facts -> {
+      fields.put(PARTNER_NAME, facts.partnerName());
+      fields.put(CUSTOMER_NAME, facts.customerName());
+      fields.put(DEAL_VALUE_TEXT, facts.dealValueText());
       fields.put(PARTNER_STANDING, facts.partnerStanding());
       fields.put(CUSTOMER_DOMAIN, facts.customerDomain());
       fields.put(DEAL_SUMMARY, facts.dealSummary());
