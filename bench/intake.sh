@@ -7,7 +7,8 @@
 # round leaves the JIT compiler nearly idle, or until the most warm-up seconds (default 600) are spent: on two cores
 # under load the C2 compiler gets a small share of the CPU and works through its queue for minutes; measured sooner,
 # the rows measure the compiler. The table's JIT column says how busy it still was during each row. A fourth path, a partner reading
-# its own record over REST, shows what any authenticated request costs without a process.
+# its own record over REST, shows what any authenticated request costs without a process. Last, the intake / bare
+# engine ratio at 8 clients again in pairs of rows side by side (-Dbench.pairs, default 3): the VM's speed drifts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh

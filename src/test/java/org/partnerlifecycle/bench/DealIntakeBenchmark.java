@@ -62,6 +62,12 @@ class DealIntakeBenchmark {
   static final int PARTNERS = 32;
   static final int[] CLIENTS = Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(","))
       .mapToInt(Integer::parseInt).toArray();
+  /**
+   * After the rows, the intake / bare engine ratio at 8 clients again, in this many pairs of rows side by side
+   * (intake, then bare engine): this VM's speed drifts from minute to minute (pgbench 4,400–8,400 tps within a
+   * session), and the main rows put the deal-process row between the two.
+   */
+  static final int PAIRS = Integer.getInteger("bench.pairs", 3);
   /** Print each row's statements from pg_stat_statements ({@code bench/statements.sh} sets it). */
   static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
@@ -178,6 +184,13 @@ class DealIntakeBenchmark {
       results.add(row("bare engine (Java API)", clients, bare));
       results.add(row("read over REST", clients, read));
     }
+    List<Double> paired = new ArrayList<>();
+    if (statements == null) {
+      for (int pair = 0; pair < PAIRS; pair++) {
+        double intakeThroughput = row("intake over REST", 8, intake).throughput();
+        paired.add(intakeThroughput / row("bare engine (Java API)", 8, bare).throughput());
+      }
+    }
 
     System.out.printf("%nDEAL INTAKE BENCHMARK (PostgreSQL, %d s per row after %d s of warm-up load%s; autovacuum %s, "
         + "ANALYZE after the warm-up)%n", SECONDS, warmedUp, settled ? ", JIT settled" : ", JIT NOT settled",
@@ -195,7 +208,7 @@ class DealIntakeBenchmark {
     System.out.println("JIT: seconds the JIT compilers spent on compilations per second of the row, wall clock "
         + "(1 = a compiler at work throughout, 0 = steady state)");
     System.out.println("deal process: the deal-registration process started through the Java API for a stored "
-        + "registration (check step, rule result and review facts, 4 variables, review task with its SLA timer); no "
+        + "registration (check step, rule result and review facts, 1 variable, review task with its SLA timer); no "
         + "HTTP, conflict check or audit record");
     System.out.println("read over REST: a partner reads its own record (GET /api/partners/{id}) with its API key: "
         + "HTTP, authentication, one query, JSON; no process");
@@ -205,6 +218,12 @@ class DealIntakeBenchmark {
           + "read over REST / bare engine: %.2f)%n", results.get(i).clients(),
           results.get(i).throughput() / bareThroughput, results.get(i + 1).throughput() / bareThroughput,
           results.get(i + 3).throughput() / bareThroughput);
+    }
+    if (!paired.isEmpty()) {
+      List<Double> sorted = paired.stream().sorted().toList();
+      System.out.printf("intake / bare engine at 8 clients in %d pairs of rows side by side (intake, then bare "
+          + "engine, %d s each): %s; median %.2f%n", paired.size(), SECONDS, String.join(", ", paired.stream()
+          .map(ratio -> String.format("%.2f", ratio)).toList()), sorted.get(sorted.size() / 2));
     }
     System.out.println("intake: review processes started per round (deal.ReviewStarts): " + String.join("; ", rounds));
     boolean maxHeapGiven = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
