@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.partnerlifecycle.rules.Attribution;
@@ -88,16 +90,43 @@ class DealRepository {
     return find(id).orElseThrow(() -> new NotFoundException("No deal registration " + id));
   }
 
-  /** Live registrations of any partner for this customer, other than {@code exceptId}. */
-  public List<DealRegistration> liveForCustomer(String normalizedDomain, String exceptId) {
-    return jdbc.query("SELECT * FROM deal_registration WHERE normalized_domain = ? AND id <> ? AND status IN "
-        + "('SUBMITTED', 'IN_REVIEW', 'AWAITING_RATE_APPROVAL', 'APPROVED') ORDER BY created_at", this::map,
-        normalizedDomain, exceptId);
+  /** A live registration of any partner, or a direct opportunity, for the customer a registration names. */
+  record ConflictingClaim(ClaimKind kind, String id, String holder, DealStatus status, Instant since) {
+  }
+
+  enum ClaimKind { REGISTRATION, DIRECT_OPPORTUNITY }
+
+  /**
+   * What a new registration for this customer conflicts with, in one query: live registrations of any partner other
+   * than {@code exceptId} (held by their partner), then direct opportunities (held by their owner), each oldest
+   * first.
+   */
+  List<ConflictingClaim> conflictingClaims(String normalizedDomain, String exceptId) {
+    return jdbc.query("SELECT 0 AS kind, id, partner_id AS holder, status, created_at FROM deal_registration "
+        + "WHERE normalized_domain = ? AND id <> ? AND status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_RATE_APPROVAL', "
+        + "'APPROVED') UNION ALL SELECT 1 AS kind, id, owner AS holder, CAST(NULL AS VARCHAR(30)) AS status, "
+        + "created_at FROM direct_opportunity WHERE normalized_domain = ? ORDER BY kind, created_at",
+        (rs, row) -> new ConflictingClaim(ClaimKind.values()[rs.getInt("kind")], rs.getString("id"),
+            rs.getString("holder"), rs.getString("status") == null ? null : DealStatus.valueOf(rs.getString("status")),
+            rs.getTimestamp("created_at").toInstant()), normalizedDomain, exceptId, normalizedDomain);
   }
 
   public long countApproved(String partnerId) {
     return jdbc.queryForObject("SELECT count(*) FROM deal_registration WHERE partner_id = ? AND rate_locked_at IS NOT "
         + "NULL", Long.class, partnerId);
+  }
+
+  /** {@link #countApproved(String)} for each of these partners that has any. */
+  Map<String, Long> countApproved(Collection<String> partnerIds) {
+    Map<String, Long> counts = new HashMap<>();
+    if (!partnerIds.isEmpty()) {
+      jdbc.query("SELECT partner_id, count(*) AS approved FROM deal_registration WHERE partner_id IN ("
+          + placeholders(partnerIds.size()) + ") AND rate_locked_at IS NOT NULL GROUP BY partner_id",
+          (ResultSet rs) -> {
+            counts.put(rs.getString("partner_id"), rs.getLong("approved"));
+          }, partnerIds.toArray());
+    }
+    return counts;
   }
 
   // --- idempotency -------------------------------------------------------------------------------------------
@@ -156,13 +185,6 @@ class DealRepository {
         normalizedDomain, o.owner(), createdBy, Timestamp.from(o.createdAt()));
   }
 
-  public List<DirectOpportunity> directOpportunities(String normalizedDomain) {
-    return jdbc.query("SELECT * FROM direct_opportunity WHERE normalized_domain = ? ORDER BY created_at",
-        (rs, i) -> new DirectOpportunity(rs.getString("id"), rs.getString("customer_name"),
-            rs.getString("customer_domain"), rs.getString("owner"), rs.getTimestamp("created_at").toInstant()),
-        normalizedDomain);
-  }
-
   // --- state changes -----------------------------------------------------------------------------------------
 
   /** CheckRegistration: in review, with the table's rate kind and standard (sourced) percent. */
@@ -179,22 +201,20 @@ class DealRepository {
         .filter(Objects::nonNull).findFirst();
   }
 
-  /** A submitted registration whose review process has yet to start. */
-  record PendingReview(String dealId, String partnerId) {
-  }
-
   /**
    * Locks up to {@code limit} registrations whose review has yet to start, oldest first, skipping those another
    * transaction holds (another node's round is starting them) and those in {@code skipped}.
    */
-  List<PendingReview> claimPendingReviews(int limit, Collection<String> skipped) {
+  List<DealRegistration> claimPendingReviews(int limit, Collection<String> skipped) {
     List<Object> arguments = new ArrayList<>(skipped);
     arguments.add(limit);
-    return jdbc.query("SELECT id, partner_id FROM deal_registration WHERE review_pending AND status = 'SUBMITTED'"
-        + (skipped.isEmpty() ? "" : " AND id NOT IN (" + String.join(", ", Collections.nCopies(
-            skipped.size(), "?")) + ")")
-        + " ORDER BY created_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
-        (rs, row) -> new PendingReview(rs.getString("id"), rs.getString("partner_id")), arguments.toArray());
+    return jdbc.query("SELECT * FROM deal_registration WHERE review_pending AND status = 'SUBMITTED'"
+        + (skipped.isEmpty() ? "" : " AND id NOT IN (" + placeholders(skipped.size()) + ")")
+        + " ORDER BY created_at, id LIMIT ? FOR UPDATE SKIP LOCKED", this::map, arguments.toArray());
+  }
+
+  private static String placeholders(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
   }
 
   /** The registrations whose review has yet to start, oldest first, without locking them. */
@@ -204,10 +224,9 @@ class DealRepository {
   }
 
   /** Locks this registration if its review has yet to start and no other transaction holds it. */
-  Optional<PendingReview> claimPendingReview(String id) {
-    return jdbc.query("SELECT id, partner_id FROM deal_registration WHERE id = ? AND review_pending "
-        + "AND status = 'SUBMITTED' FOR UPDATE SKIP LOCKED",
-        (rs, row) -> new PendingReview(rs.getString("id"), rs.getString("partner_id")), id).stream().findFirst();
+  Optional<DealRegistration> claimPendingReview(String id) {
+    return jdbc.query("SELECT * FROM deal_registration WHERE id = ? AND review_pending AND status = 'SUBMITTED' "
+        + "FOR UPDATE SKIP LOCKED", this::map, id).stream().findFirst();
   }
 
   public void reject(String id, Instant now, String reason, String reviewedBy) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 import org.partnerlifecycle.audit.AuditLog;
 import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.deal.DealRegistrationService.Submitted;
-import org.partnerlifecycle.deal.DealRepository.DirectOpportunity;
+import org.partnerlifecycle.deal.DealRepository.ClaimKind;
+import org.partnerlifecycle.deal.DealRepository.ConflictingClaim;
 import org.partnerlifecycle.deal.DealRepository.IdempotentRequest;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.partner.DomainNames;
@@ -108,13 +109,11 @@ class DealSubmissions {
 
     String dealId = Ids.next("D-");
     List<String> evidence = new ArrayList<>();
-    for (DealRegistration other : deals.liveForCustomer(customer, dealId)) {
-      evidence.add("registration " + other.id() + " of partner " + other.partnerId() + " (" + other.status()
-          + ", since " + other.createdAt() + ")");
-    }
-    for (DirectOpportunity direct : deals.directOpportunities(customer)) {
-      evidence.add("direct opportunity " + direct.id() + " owned by " + direct.owner() + " (since "
-          + direct.createdAt() + ")");
+    for (ConflictingClaim claim : deals.conflictingClaims(customer, dealId)) {
+      evidence.add(claim.kind() == ClaimKind.REGISTRATION
+          ? "registration " + claim.id() + " of partner " + claim.holder() + " (" + claim.status() + ", since "
+              + claim.since() + ")"
+          : "direct opportunity " + claim.id() + " owned by " + claim.holder() + " (since " + claim.since() + ")");
     }
     Instant now = time.now();
     DealRegistration deal = new DealRegistration(dealId, partnerId, caller, request.customerName().trim(),

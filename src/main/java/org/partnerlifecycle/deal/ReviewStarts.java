@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.partnerlifecycle.deal.DealRepository.PendingReview;
 import org.partnerlifecycle.deal.process.DealRegistrationProcess;
 import org.partnerlifecycle.engine.ProcessAdapter;
 import org.slf4j.Logger;
@@ -29,8 +28,9 @@ import org.springframework.stereotype.Component;
  * comes once the review task exists. A round claims the pending registrations ({@code FOR UPDATE SKIP LOCKED}: no two
  * nodes start one twice) and starts their processes as one engine command: one flush, whose inserts the driver
  * batches across the instances, and one commit (bench/RESULTS.md: 11–19 % less CPU per intake than a start in the
- * intake's own transaction). Alone, an intake's round is its own start; under load, the intakes that commit while a
- * round runs share the next.
+ * intake's own transaction). A round reads what the check steps need for all its registrations at once
+ * ({@link DealReviewService#withCheckInputsReadAhead}). Alone, an intake's round is its own start; under load, the
+ * intakes that commit while a round runs share the next.
  * <p>
  * A registration committed but never started (its node died before the round, or the round failed) stays marked:
  * every node sweeps once it is ready and every {@code partner-lifecycle.deal.review-start-sweep} (default 5 s). A
@@ -48,6 +48,7 @@ public class ReviewStarts implements SmartLifecycle {
   private static final long MOST_WAIT_SECONDS = 10;
 
   private final DealRepository deals;
+  private final DealReviewService reviews;
   private final DealRegistrationProcess process;
   private final ProcessAdapter processes;
   private final Duration sweepEvery;
@@ -64,9 +65,10 @@ public class ReviewStarts implements SmartLifecycle {
   /** The round that the intakes committed since the last one began wait for; null when none is scheduled. */
   private CompletableFuture<Void> nextRound;
 
-  ReviewStarts(DealRepository deals, DealRegistrationProcess process, ProcessAdapter processes,
-      @Value("${partner-lifecycle.deal.review-start-sweep:5s}") Duration sweepEvery) {
+  ReviewStarts(DealRepository deals, DealReviewService reviews, DealRegistrationProcess process,
+      ProcessAdapter processes, @Value("${partner-lifecycle.deal.review-start-sweep:5s}") Duration sweepEvery) {
     this.deals = deals;
+    this.reviews = reviews;
     this.process = process;
     this.processes = processes;
     this.sweepEvery = sweepEvery;
@@ -153,8 +155,9 @@ public class ReviewStarts implements SmartLifecycle {
   /** @return how many registrations the round claimed */
   private int startRound() {
     int claimed = processes.together(() -> {
-      List<PendingReview> pending = deals.claimPendingReviews(MOST_PER_ROUND, Set.copyOf(failed));
-      pending.forEach(review -> process.start(review.dealId(), review.partnerId()));
+      List<DealRegistration> pending = deals.claimPendingReviews(MOST_PER_ROUND, Set.copyOf(failed));
+      reviews.withCheckInputsReadAhead(pending, () -> pending.forEach(deal -> process.start(deal.id(),
+          deal.partnerId())));
       return pending.size();
     });
     if (claimed > 0) { // counted once committed
@@ -179,7 +182,7 @@ public class ReviewStarts implements SmartLifecycle {
       }
       try {
         processes.together(() -> {
-          deals.claimPendingReview(dealId).ifPresent(review -> process.start(review.dealId(), review.partnerId()));
+          deals.claimPendingReview(dealId).ifPresent(deal -> process.start(deal.id(), deal.partnerId()));
           return null;
         });
       } catch (RuntimeException e) {

@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.partnerlifecycle.rules.Motion;
@@ -46,6 +48,15 @@ public class PartnerRepository {
 
   public Partner get(String id) {
     return find(id).orElseThrow(() -> new PartnerNotFoundException(id));
+  }
+
+  /** These partners, in one query: those that exist, in no particular order. */
+  public List<Partner> findAll(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.query("SELECT * FROM partner WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+        + ")", this::map, ids.toArray());
   }
 
   /** Partners matching the filters (each optional), newest first, and how many match in all. */

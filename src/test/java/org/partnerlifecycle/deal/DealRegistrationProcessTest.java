@@ -277,6 +277,11 @@ class DealRegistrationProcessTest {
     assertThat(third.conflictEvidence()).contains("direct opportunity").contains("Gavin (AE)");
     assertThatThrownBy(() -> complete(third, "ReviewDealRegistration", "mary", "decision", "APPROVE"))
         .hasMessageContaining("conflict");
+    // Both kinds at once (one query): the live registrations first, then the direct opportunities.
+    DealRegistration fourth = submit(growthReferral(), request("hooli.example", "REFERRAL", "PLUS", "1000", null));
+    assertThat(fourth.conflictEvidence())
+        .startsWith("registration " + third.id() + " of partner " + third.partnerId() + " (IN_REVIEW, since ")
+        .containsOnlyOnce("; direct opportunity O-").endsWith(" owned by Gavin (AE) (since 2026-04-01T10:00:00Z)");
   }
 
   @Test
