@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -29,7 +30,8 @@ import org.springframework.context.annotation.Configuration;
  * The OpenAPI document of {@code /api} ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui/index.html}), made by
  * springdoc from the controllers and completed here with what the code does not say by itself: the two security
  * schemes (HTTP Basic for staff, Bearer API key for partners; the two public endpoints need neither), the
- * {@code Idempotency-Key} header of the creating POSTs, and the problem+json errors every operation may answer.
+ * {@code Idempotency-Key} header of the creating POSTs, and the problem+json errors every operation may answer (a
+ * write's 503 when too many wait at once among them).
  */
 @Configuration
 class OpenApiConfiguration {
@@ -183,10 +185,22 @@ class OpenApiConfiguration {
           Map.of("type", "about:blank", "title", "Unsupported Media Type", "status", 415)));
     }
     if (anonymous && method == PathItem.HttpMethod.POST) {
-      responses.putIfAbsent("429", problem("Too many applications from this address (see Retry-After)",
-          Map.of("type", "about:blank", "title", "Too Many Requests", "status", 429)));
+      responses.putIfAbsent("429", retryLater(problem("Too many applications from this address: retry after the "
+          + "seconds in Retry-After", Map.of("type", "urn:problem:rate-limited", "title", "Too Many Requests", "status",
+          429))));
+    }
+    if (method != PathItem.HttpMethod.GET) {
+      responses.putIfAbsent("503", retryLater(problem("The API is busy, too many writes are waiting at once: "
+          + "nothing was done; retry after the seconds in Retry-After", Map.of("type", "urn:problem:busy", "title",
+          "Service Unavailable", "status", 503, "detail", "The API is busy: try again shortly"))));
     }
     operation.setResponses(responses);
+  }
+
+  /** An answer that says when to try again, as ApiProblems' 429 and 503 do. */
+  private static ApiResponse retryLater(ApiResponse problem) {
+    return problem.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
+        .schema(new IntegerSchema().example(1)));
   }
 
   private static ApiResponse problem(String description, Map<String, Object> example) {

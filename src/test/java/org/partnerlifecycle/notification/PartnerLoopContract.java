@@ -332,6 +332,9 @@ abstract class PartnerLoopContract extends ApiContract {
         }
         assertThat(operation.get("responses").get("400").get("content").has("application/problem+json")).as(key)
             .isTrue();
+        // A write may be turned away when too many wait at once (web.ApiWriteAdmission); a read never is.
+        assertThat(operation.get("responses").path("503").path("headers").has("Retry-After")).as(key)
+            .isEqualTo(!op.getKey().equals("get"));
         operation.get("responses").fields().forEachRemaining(response -> {
           if (response.getKey().startsWith("2") && response.getValue().has("content")) {
             response.getValue().get("content").forEach(media -> {
