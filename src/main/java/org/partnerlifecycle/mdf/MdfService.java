@@ -23,6 +23,7 @@ import org.partnerlifecycle.audit.Audited;
 import org.partnerlifecycle.audit.RuleResultStore;
 import org.partnerlifecycle.deal.Ledger;
 import org.partnerlifecycle.engine.Decisions;
+import org.partnerlifecycle.engine.FormText;
 import org.partnerlifecycle.engine.Decisions.Verdict;
 import org.partnerlifecycle.engine.EngineTime;
 import org.partnerlifecycle.engine.InvalidDecisionException;
@@ -38,6 +39,7 @@ import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerStatus;
 import org.partnerlifecycle.rules.Explanation;
 import org.partnerlifecycle.rules.MdfRules;
+import org.partnerlifecycle.rules.Money;
 import org.partnerlifecycle.rules.MdfRules.Period;
 import org.partnerlifecycle.rules.MdfRules.RequestCheck;
 import org.partnerlifecycle.rules.MdfUse;
@@ -167,19 +169,19 @@ public class MdfService {
     form.put(MdfRequestProcess.TIER_TEXT, MdfTexts.tier(request.tier()));
     form.put(MdfRequestProcess.ACTIVITY, request.activity());
     form.put(MdfRequestProcess.USE_TEXT, MdfTexts.use(request.use()));
-    form.put(MdfRequestProcess.AMOUNT_TEXT, MdfRules.usd(request.amount()));
-    form.put(MdfRequestProcess.PLANNED_ON_TEXT, MdfTexts.date(request.plannedOn()));
+    form.put(MdfRequestProcess.AMOUNT_TEXT, Money.usd(request.amount()));
+    form.put(MdfRequestProcess.PLANNED_ON_TEXT, FormText.date(request.plannedOn()));
     form.put(MdfRequestProcess.EXPECTED_LEADS, (long) request.expectedLeads());
-    form.put(MdfRequestProcess.REQUESTED_AT_TEXT, MdfTexts.time(request.createdAt()));
-    form.put(MdfRequestProcess.BUDGET_TEXT, MdfRules.usd(check.quarterLeft()) + " of the "
-        + MdfRules.usd(used.mdf().quarterlyCap().get(request.tier())) + " quarterly cap left in " + period.label()
-        + " before this request; " + MdfRules.usd(check.yearLeft()) + " of the "
-        + MdfRules.usd(used.mdf().annualBudget().get(request.tier())) + " annual budget left in FY"
+    form.put(MdfRequestProcess.REQUESTED_AT_TEXT, FormText.dateTime(request.createdAt()));
+    form.put(MdfRequestProcess.BUDGET_TEXT, Money.usd(check.quarterLeft()) + " of the "
+        + Money.usd(used.mdf().quarterlyCap().get(request.tier())) + " quarterly cap left in " + period.label()
+        + " before this request; " + Money.usd(check.yearLeft()) + " of the "
+        + Money.usd(used.mdf().annualBudget().get(request.tier())) + " annual budget left in FY"
         + period.fiscalYear() + " (terms " + used.version() + ")");
     form.put(MdfRequestProcess.APPROVAL_TEXT, check.leadershipApproval()
-        ? "From " + MdfRules.usd(used.mdf().leadershipApprovalFrom()) + ": the partner manager reviews, then "
+        ? "From " + Money.usd(used.mdf().leadershipApprovalFrom()) + ": the partner manager reviews, then "
             + "leadership approves (not the same person)"
-        : "Under " + MdfRules.usd(used.mdf().leadershipApprovalFrom()) + ": the partner manager approves");
+        : "Under " + Money.usd(used.mdf().leadershipApprovalFrom()) + ": the partner manager approves");
     return new CheckOutcome(!check.accepted(), check.leadershipApproval(), form);
   }
 
@@ -205,7 +207,7 @@ public class MdfService {
     if (request.leadershipApproval()) {
       mdf.recordReview(requestId, MdfStatus.AWAITING_LEADERSHIP, request.amount(), reviewer, why, now);
       mdf.addStep(requestId, request.partnerId(), "REVIEWED", reviewer, request.amount(), why, now);
-      return "Approved by " + staff.name(reviewer) + " on " + MdfTexts.time(now) + (why == null ? "" : ": " + why);
+      return "Approved by " + staff.name(reviewer) + " on " + FormText.dateTime(now) + (why == null ? "" : ": " + why);
     }
     mdf.recordReview(requestId, MdfStatus.APPROVED, request.amount(), reviewer, why, now);
     mdf.addStep(requestId, request.partnerId(), "APPROVED", reviewer, request.amount(), why, now);
@@ -264,15 +266,15 @@ public class MdfService {
     }
     if (receiptAmount.compareTo(request.amount()) > 0) {
       throw new InvalidRequestException("receiptAmount", "must be at most the approved "
-          + MdfRules.usd(request.amount()));
+          + Money.usd(request.amount()));
     }
     Instant now = time.now();
     mdf.insertClaim(requestId, receiptAmount, leadsGenerated, pipelineValue, evidenceNote, claimedBy, now);
     mdf.moveTo(requestId, MdfStatus.CLAIMED, request.amount(), now);
     mdf.addStep(requestId, request.partnerId(), "CLAIMED", claimedBy, receiptAmount, evidenceNote, now);
-    String claimText = "Receipts of " + MdfRules.usd(receiptAmount) + " of " + MdfRules.usd(request.amount())
-        + " approved; " + leadsGenerated + " leads and " + MdfRules.usd(pipelineValue) + " of pipeline generated "
-        + "(" + request.expectedLeads() + " leads expected); claimed on " + MdfTexts.time(now);
+    String claimText = "Receipts of " + Money.usd(receiptAmount) + " of " + Money.usd(request.amount())
+        + " approved; " + leadsGenerated + " leads and " + Money.usd(pipelineValue) + " of pipeline generated "
+        + "(" + request.expectedLeads() + " leads expected); claimed on " + FormText.dateTime(now);
     if (!process.claimSubmitted(requestId, claimText, evidenceNote)) {
       throw new ConflictException("MDF request " + requestId + " is not waiting for its claim");
     }
@@ -323,8 +325,8 @@ public class MdfService {
     data.put("reimbursementDueOn", due.value().toString());
     data.put("released", released.value());
     notifications.tell(request.partnerId(), PartnerEvent.MDF_CLAIM_DECIDED, "mdf.claim_decided:" + requestId, data);
-    return MdfRules.usd(claim.receiptAmount()) + " due " + MdfTexts.date(due.value()) + ", Net "
-        + used.mdf().reimbursementNetDays() + " from the claim's approval on " + MdfTexts.date(today);
+    return Money.usd(claim.receiptAmount()) + " due " + FormText.date(due.value()) + ", Net "
+        + used.mdf().reimbursementNetDays() + " from the claim's approval on " + FormText.date(today);
   }
 
   // --- reimbursement ------------------------------------------------------------------------------------------

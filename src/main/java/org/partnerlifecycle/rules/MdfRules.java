@@ -1,5 +1,7 @@
 package org.partnerlifecycle.rules;
 
+import static org.partnerlifecycle.rules.Money.usd;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -199,10 +201,5 @@ public final class MdfRules {
         .input("receipt", Money.cents(receipt))
         .result(released, "mdf", released.toPlainString(), "Claimed " + usd(receipt) + " of " + usd(approved)
             + " approved: " + usd(released) + " released to the budget");
-  }
-
-  /** {@code $1,500.00}. */
-  public static String usd(BigDecimal amount) {
-    return String.format(java.util.Locale.US, "$%,.2f", Money.cents(amount));
   }
 }

@@ -39,8 +39,7 @@ class BuildStatements implements JavaDelegate {
     PayoutRun run = runs.run(runId).orElseThrow();
     execution.setVariable(PERIOD, run.period());
     execution.setVariable(PERIOD_TEXT, YearMonth.parse(run.period()).format(MONTH));
-    execution.setVariable(STATEMENT_DATE_TEXT, run.statementDate().format(DateTimeFormatter.ofPattern("d MMMM yyyy",
-        Locale.ENGLISH)) + " (UTC)");
+    execution.setVariable(STATEMENT_DATE_TEXT, FormText.date(run.statementDate()));
     execution.setVariable(RUN_TOTAL_TEXT, Money.usd(run.statementTotal()));
     execution.setVariable(STATEMENT_COUNT, FormText.count(run.statementCount(), "statement"));
     execution.setVariable(CARRIED_FORWARD_TEXT, run.carriedCount() == 0 ? "Nothing carried forward"

@@ -2,11 +2,10 @@ package org.partnerlifecycle.payout.process;
 
 import static org.partnerlifecycle.payout.process.PayoutRunProcess.STATEMENT_ID;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.partnerlifecycle.engine.FormText;
 import org.partnerlifecycle.payout.PayoutRunService;
 import org.partnerlifecycle.payout.Statement;
 import org.partnerlifecycle.rules.Money;
@@ -45,7 +44,6 @@ public class OverdueStatements implements TaskListener {
     Statement statement = runs.statement((String) task.getVariable(STATEMENT_ID)).orElseThrow();
     task.setVariableLocal(COMPANY_NAME, statement.companyName());
     task.setVariableLocal(TOTAL_TEXT, Money.usd(statement.total()));
-    task.setVariableLocal(DUE_DATE_TEXT, statement.dueDate().format(DateTimeFormatter.ofPattern("d MMMM yyyy",
-        Locale.ENGLISH)) + " (UTC)");
+    task.setVariableLocal(DUE_DATE_TEXT, FormText.date(statement.dueDate()));
   }
 }
