@@ -65,8 +65,8 @@ class MdfController {
       @NotNull @DecimalMin(value = "0", message = "must not be negative")
       @DecimalMax(value = "10000000000", message = "must be at most 10,000,000,000 USD")
       @Digits(integer = 11, fraction = 2, message = "must be USD with at most 2 decimals") BigDecimal pipelineValue,
-      @NotBlank @Size(max = 2000) @Pattern(regexp = InputPatterns.PLAIN_TEXT, message = InputPatterns.PLAIN_TEXT_MESSAGE)
-      String evidenceNote) {
+      @NotBlank @Size(max = 2000)
+      @Pattern(regexp = InputPatterns.PLAIN_TEXT, message = InputPatterns.PLAIN_TEXT_MESSAGE) String evidenceNote) {
   }
 
   public record PaymentBody(@NotNull LocalDate paidOn,
