@@ -30,6 +30,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackages = "org.partnerlifecycle")
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
+  /** Problem types of the answers that say when to try again (the OpenAPI document names them too). */
+  static final String RATE_LIMITED = "urn:problem:rate-limited";
+  static final String BUSY = "urn:problem:busy";
+
   public record FieldProblem(String field, String message) {
   }
 
@@ -91,12 +95,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(TooManyRequestsException.class)
   ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
-    return retryLater(HttpStatus.TOO_MANY_REQUESTS, "urn:problem:rate-limited", e);
+    return retryLater(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED, e);
   }
 
   @ExceptionHandler(ServiceBusyException.class)
   ResponseEntity<ProblemDetail> busy(ServiceBusyException e) {
-    return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "urn:problem:busy", e);
+    return retryLater(HttpStatus.SERVICE_UNAVAILABLE, BUSY, e);
   }
 
   private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String type, RetryLaterException e) {

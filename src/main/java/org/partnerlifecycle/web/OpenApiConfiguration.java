@@ -186,12 +186,12 @@ class OpenApiConfiguration {
     }
     if (anonymous && method == PathItem.HttpMethod.POST) {
       responses.putIfAbsent("429", retryLater(problem("Too many applications from this address: retry after the "
-          + "seconds in Retry-After", Map.of("type", "urn:problem:rate-limited", "title", "Too Many Requests", "status",
+          + "seconds in Retry-After", Map.of("type", ApiProblems.RATE_LIMITED, "title", "Too Many Requests", "status",
           429))));
     }
     if (method != PathItem.HttpMethod.GET) {
       responses.putIfAbsent("503", retryLater(problem("The API is busy, too many writes are waiting at once: "
-          + "nothing was done; retry after the seconds in Retry-After", Map.of("type", "urn:problem:busy", "title",
+          + "nothing was done; retry after the seconds in Retry-After", Map.of("type", ApiProblems.BUSY, "title",
           "Service Unavailable", "status", 503, "detail", "The API is busy: try again shortly"))));
     }
     operation.setResponses(responses);
